@@ -1,0 +1,5 @@
+namespace Asmr.Codec;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace Asmr.Conformance;
+
+internal static class AssemblyMarker
+{
+}

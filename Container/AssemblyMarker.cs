@@ -1,0 +1,5 @@
+namespace Asmr.Container;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,11 @@
+namespace Asmr.Container.Model;
+
+/// <summary>How a tensor's integers are stored in the payload. Spec §10.4.</summary>
+public enum EntropyCoding : byte
+{
+    /// <summary>Zig-zag mapped, LEB128 variable-length integers, one after another.</summary>
+    Raw = 0,
+
+    /// <summary>Adaptive binary range coder with a per-tensor context set (spec §10.5).</summary>
+    Adaptive = 1,
+}

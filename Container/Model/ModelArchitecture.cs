@@ -1,0 +1,180 @@
+namespace Asmr.Container.Model;
+
+/// <summary>
+/// The shape of an ASMR network over (t, y, x): L levels, a base per axis per level, width H, O output channels
+/// and a modulation kind per level. Spec §10.2 and §11.
+/// </summary>
+public sealed class ModelArchitecture
+{
+    public const int AxisCount = 3;
+    public const int MinLevels = 2;
+    public const int MaxLevels = 16;
+    public const int MaxWidth = 1024;
+    public const int MaxBase = 65535;
+
+    private readonly int[][] _bases;
+    private readonly ModulationKind[] _modulation;
+
+    /// <param name="bases">bases[axis][level], axis order t, y, x; every axis has the same number of levels.</param>
+    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation)
+    {
+        ArgumentNullException.ThrowIfNull(bases);
+        ArgumentNullException.ThrowIfNull(modulation);
+        if (bases.Length != AxisCount)
+        {
+            throw new ArgumentException($"Expected bases for {AxisCount} axes, got {bases.Length}.", nameof(bases));
+        }
+
+        int levels = bases[0].Length;
+        if (levels is < MinLevels or > MaxLevels)
+        {
+            throw new ArgumentException($"Level count {levels} is outside {MinLevels}..{MaxLevels}.", nameof(bases));
+        }
+
+        foreach (int[] axisBases in bases)
+        {
+            if (axisBases.Length != levels)
+            {
+                throw new ArgumentException("Every axis must have the same number of levels.", nameof(bases));
+            }
+
+            foreach (int b in axisBases)
+            {
+                if (b is < 1 or > MaxBase)
+                {
+                    throw new ArgumentException($"Base {b} is outside 1..{MaxBase}.", nameof(bases));
+                }
+            }
+        }
+
+        if (modulation.Length != levels)
+        {
+            throw new ArgumentException($"Expected {levels} modulation kinds, got {modulation.Length}.", nameof(modulation));
+        }
+
+        if (width is < 1 or > MaxWidth)
+        {
+            throw new ArgumentException($"Width {width} is outside 1..{MaxWidth}.", nameof(width));
+        }
+
+        if (outputChannels is not (1 or 3))
+        {
+            throw new ArgumentException($"Output channel count must be 1 or 3, got {outputChannels}.", nameof(outputChannels));
+        }
+
+        _bases = [.. bases.Select(a => (int[])a.Clone())];
+        _modulation = (ModulationKind[])modulation.Clone();
+        Width = width;
+        OutputChannels = outputChannels;
+        Levels = levels;
+        for (int a = 0; a < AxisCount; a++)
+        {
+            long size = 1;
+            foreach (int b in _bases[a])
+            {
+                size *= b;
+                if (size > int.MaxValue)
+                {
+                    throw new ArgumentException($"Grid size on axis {(Axis)a} exceeds {int.MaxValue}.", nameof(bases));
+                }
+            }
+        }
+    }
+
+    /// <summary>L, the number of levels (and of linear layers).</summary>
+    public int Levels { get; }
+
+    /// <summary>H, the hidden width.</summary>
+    public int Width { get; }
+
+    /// <summary>O, the number of output channels (1 for 4:0:0, else 3).</summary>
+    public int OutputChannels { get; }
+
+    /// <summary>B[axis][level].</summary>
+    public int Base(Axis axis, int level) => _bases[(int)axis][level];
+
+    public ModulationKind Modulation(int level) => _modulation[level];
+
+    /// <summary>β_l: points in level l's local grid (product of its bases).</summary>
+    public int LocalCount(int level) => Base(Axis.T, level) * Base(Axis.Y, level) * Base(Axis.X, level);
+
+    /// <summary>C[axis][level]: cells of the level-l grid along an axis (product of bases 0..l).</summary>
+    public int CumulativeSize(Axis axis, int level)
+    {
+        int size = 1;
+        for (int l = 0; l <= level; l++)
+        {
+            size *= Base(axis, l);
+        }
+
+        return size;
+    }
+
+    /// <summary>N_axis: the padded grid size along an axis (product of all its bases).</summary>
+    public int GridSize(Axis axis) => CumulativeSize(axis, Levels - 1);
+
+    /// <summary>Total cells of the level-l grid.</summary>
+    public long CellCount(int level) =>
+        (long)CumulativeSize(Axis.T, level) * CumulativeSize(Axis.Y, level) * CumulativeSize(Axis.X, level);
+
+    /// <summary>The tensors a model of this architecture carries, in the order they are stored (spec §10.3).</summary>
+    public IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> TensorLayout()
+    {
+        var layout = new List<(TensorRole, int, int, int)>();
+        for (int l = 0; l < Levels; l++)
+        {
+            layout.Add(Modulation(l) == ModulationKind.Linear
+                ? (TensorRole.Modulation, l, Width, AxisCount)
+                : (TensorRole.Modulation, l, LocalCount(l), Width));
+        }
+
+        layout.Add((TensorRole.Bias, 0, 1, Width));
+        for (int l = 2; l < Levels; l++)
+        {
+            layout.Add((TensorRole.Weight, l, Width, Width));
+            layout.Add((TensorRole.Bias, l, 1, Width));
+        }
+
+        layout.Add((TensorRole.OutputWeight, 0, OutputChannels, Width));
+        layout.Add((TensorRole.OutputBias, 0, 1, OutputChannels));
+        return layout;
+    }
+
+    /// <summary>Parameters per layer, for reporting.</summary>
+    public long ParameterCount() => TensorLayout().Sum(t => (long)t.Rows * t.Columns);
+
+    /// <summary>
+    /// Analytic multiply-accumulates per output sample of shared-activation inference, counting as the ASMR paper's
+    /// profiler does (a bias counts as one MAC), with the last level through the sin(a+b) factorisation.
+    /// </summary>
+    public double MacsPerSample()
+    {
+        double samples = CellCount(Levels - 1);
+        double macs = 0;
+        for (int l = 0; l < Levels; l++)
+        {
+            // Modulation patterns are computed once per local grid point; linear ones cost 3·H each.
+            if (Modulation(l) == ModulationKind.Linear)
+            {
+                macs += (double)LocalCount(l) * AxisCount * Width;
+            }
+
+            // The modulation addition happens once per cell of the level's grid.
+            macs += (double)CellCount(l) * Width;
+        }
+
+        for (int l = 2; l < Levels; l++)
+        {
+            macs += (double)CellCount(l - 1) * ((double)Width * Width + Width);
+        }
+
+        // Output: per parent cell, A and B (2·O·H); per sample, 2·O·H plus O biases.
+        macs += (double)CellCount(Levels - 2) * 2 * OutputChannels * Width;
+        macs += samples * ((2.0 * OutputChannels * Width) + OutputChannels);
+        return macs / samples;
+    }
+
+    /// <summary>MAC per sample of a plain SIREN with the same depth and width (the paper's mlp_profiler).</summary>
+    public double SirenMacsPerSample() =>
+        (AxisCount * Width) + Width + ((Levels - 2) * (((double)Width * Width) + Width)) + (Width * OutputChannels) + OutputChannels;
+}

@@ -1,0 +1,66 @@
+namespace Asmr.Container.Model;
+
+/// <summary>
+/// The decodable model of one temporal segment: the architecture, the frames it covers and its quantized tensors
+/// in the order <see cref="ModelArchitecture.TensorLayout"/> gives. The network's grid may be larger than the video
+/// (padding); the decoder crops it to the sequence size and to <see cref="FrameCount"/> frames.
+/// </summary>
+public sealed class SegmentModel
+{
+    public SegmentModel(int firstFrame, int frameCount, ModelArchitecture architecture, IReadOnlyList<QuantizedTensor> tensors)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(tensors);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstFrame);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frameCount);
+        if (frameCount > architecture.GridSize(Axis.T))
+        {
+            throw new ArgumentException($"Segment has {frameCount} frames but the grid has only {architecture.GridSize(Axis.T)} on the time axis.", nameof(frameCount));
+        }
+
+        var layout = architecture.TensorLayout();
+        if (tensors.Count != layout.Count)
+        {
+            throw new ArgumentException($"Architecture needs {layout.Count} tensors, got {tensors.Count}.", nameof(tensors));
+        }
+
+        for (int i = 0; i < layout.Count; i++)
+        {
+            var (role, level, rows, columns) = layout[i];
+            var t = tensors[i];
+            if (t.Role != role || t.Level != level || t.Rows != rows || t.Columns != columns)
+            {
+                throw new ArgumentException($"Tensor {i} is {t} but the architecture needs {role}[{level}] {rows}×{columns}.", nameof(tensors));
+            }
+        }
+
+        FirstFrame = firstFrame;
+        FrameCount = frameCount;
+        Architecture = architecture;
+        Tensors = tensors;
+    }
+
+    public int FirstFrame { get; }
+
+    public int FrameCount { get; }
+
+    public ModelArchitecture Architecture { get; }
+
+    public IReadOnlyList<QuantizedTensor> Tensors { get; }
+
+    public QuantizedTensor ModulationOf(int level) => Find(TensorRole.Modulation, level);
+
+    /// <summary>The phase bias of level 0 or of a level ≥ 2.</summary>
+    public QuantizedTensor BiasOf(int level) => Find(TensorRole.Bias, level);
+
+    /// <summary>The hidden weight matrix of a level ≥ 2.</summary>
+    public QuantizedTensor WeightOf(int level) => Find(TensorRole.Weight, level);
+
+    public QuantizedTensor OutputWeight => Find(TensorRole.OutputWeight, 0);
+
+    public QuantizedTensor OutputBias => Find(TensorRole.OutputBias, 0);
+
+    private QuantizedTensor Find(TensorRole role, int level) =>
+        Tensors.FirstOrDefault(t => t.Role == role && t.Level == level)
+        ?? throw new InvalidOperationException($"This model has no {role} tensor for level {level}.");
+}

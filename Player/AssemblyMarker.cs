@@ -1,0 +1,5 @@
+namespace Asmr.Player;
+
+internal static class AssemblyMarker
+{
+}
