@@ -79,6 +79,16 @@ public sealed class ModelArchitecture
                 }
             }
         }
+
+        // β_l is held as int (LocalCount, tensor shapes): reject levels whose local grid would overflow it.
+        for (int l = 0; l < levels; l++)
+        {
+            long localCount = (long)_bases[0][l] * _bases[1][l] * _bases[2][l];
+            if (localCount > int.MaxValue)
+            {
+                throw new ArgumentException($"Level {l} has {localCount} local grid points, more than {int.MaxValue}.", nameof(bases));
+            }
+        }
     }
 
     /// <summary>L, the number of levels (and of linear layers).</summary>

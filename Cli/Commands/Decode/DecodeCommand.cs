@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Asmr.Cli.Errors;
+using Asmr.Cli.Hosting;
+using Asmr.Cli.IO;
+using Asmr.Cli.Parsing;
+using Asmr.Cli.Progress;
+using Asmr.Player.Decoding;
+using Asmr.Player.Files;
+using Asmr.Player.Media;
+
+namespace Asmr.Cli.Commands.Decode;
+
+/// <summary>The behaviour of <c>asmrc decode</c>.</summary>
+internal static class DecodeCommand
+{
+    public static async Task<int> ExecuteAsync(ParseResult parseResult, DecodeCommandDefinition definition, CommandContext context, CancellationToken cancellationToken)
+    {
+        var request = FromParseResult(parseResult, definition, context.Settings);
+        if (FileChecks.SameFile(request.Input, request.Output.Path))
+        {
+            throw new UsageException($"Input and output are the same file ('{request.Input}').");
+        }
+
+        FileChecks.RequireInputFile(request.Input);
+        if (request.Output.Kind == DecodeOutputKind.Y4mStdout && context.Console.OutputIsTerminal)
+        {
+            throw new UsageException(
+                "Refusing to write raw video to a terminal.",
+                hint: $"pipe it (asmrc decode {request.Input} - | ffplay -) or redirect it (> out.y4m)");
+        }
+
+        context.DeclareOutput(request.Output.Path);
+        FileChecks.RequireWritableOutput(request.Output.FileForFrame(request.Frames.Start + 1), request.Overwrite);
+
+        // Progress goes to stderr, so it is safe even when the frames go to stdout.
+        using var progress = context.CreateProgress();
+        await RunAsync(request, context.Console, progress, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    public static DecodeRequest FromParseResult(ParseResult parseResult, DecodeCommandDefinition definition, GlobalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new DecodeRequest(
+            parseResult.GetRequiredValue(definition.Input),
+            parseResult.GetRequiredValue(definition.Output),
+            parseResult.GetValue(definition.Frames) ?? FrameRange.All,
+            parseResult.GetValue(definition.Crop),
+            settings.Overwrite,
+            settings.EffectiveThreads);
+    }
+
+    /// <summary>
+    /// Decodes the requested frames (and crop) of <see cref="DecodeRequest.Input"/> segment by segment with the
+    /// fixed-point decoder and writes them to the sink <see cref="DecodeRequest.Output"/> names. Sinks write
+    /// atomically: a failure or Ctrl-C leaves no partial output.
+    /// </summary>
+    internal static Task RunAsync(DecodeRequest request, CliConsole console, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(progress);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var decoder = AsmrFileDecoder.Open(request.Input, new DecoderOptions { Threads = request.Threads });
+        // Check every section's CRC first (models are small): a damaged file fails before anything is written.
+        decoder.Reader.Verify(cancellationToken);
+        var header = decoder.Header;
+        var range = request.Frames.Resolve(header.FrameCount);
+        request.Crop?.EnsureInside(header.Width, header.Height);
+        CropRectangle? crop = request.Crop is { } c ? new CropRectangle(c.X, c.Y, c.Width, c.Height) : null;
+        int start = range.Start;
+        int end = range.End ?? header.FrameCount;
+        var outputHeader = header with
+        {
+            Width = crop?.Width ?? header.Width,
+            Height = crop?.Height ?? header.Height,
+            FrameCount = end - start,
+        };
+
+        using IVideoSink sink = request.Output.Kind switch
+        {
+            DecodeOutputKind.Y4mStdout => new Y4mWriter(new BufferedStream(console.OpenStandardOutput(), 1 << 16), outputHeader),
+            DecodeOutputKind.PngSequence => new PngSequenceWriter(request.Output.Path, outputHeader, startNumber: start + 1),
+            _ => VideoSinkFactory.Create(request.Output.Path, outputHeader),
+        };
+
+        progress.BeginStage("decoding", end - start);
+        int done = 0;
+        foreach (var frame in decoder.DecodeFrames(start, end, crop, cancellationToken))
+        {
+            sink.WriteFrame(frame, cancellationToken);
+            progress.Report(++done);
+        }
+
+        sink.Complete(cancellationToken);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Asmr.Cli.Commands.Decode;
+
+/// <summary>What <c>asmrc decode</c> writes, chosen from the OUT argument.</summary>
+internal enum DecodeOutputKind
+{
+    /// <summary><c>-</c>: YUV4MPEG2 on stdout.</summary>
+    Y4mStdout,
+
+    /// <summary>A <c>.y4m</c> file.</summary>
+    Y4mFile,
+
+    /// <summary>A <c>.mp4</c> or <c>.mkv</c> file, encoded by ffmpeg.</summary>
+    FfmpegFile,
+
+    /// <summary>One PNG per frame, from a printf-style pattern such as <c>frame_%04d.png</c>.</summary>
+    PngSequence,
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Asmr.Cli.Errors;
+using Asmr.Cli.Hosting;
+using Asmr.Cli.IO;
+using Asmr.Cli.Progress;
+
+namespace Asmr.Cli.Commands.Encode;
+
+/// <summary>The behaviour of <c>asmrc encode</c>.</summary>
+internal static class EncodeCommand
+{
+    /// <summary>Builds the request from the parse result, checks files, then runs <see cref="RunAsync"/>.</summary>
+    public static async Task<int> ExecuteAsync(ParseResult parseResult, EncodeCommandDefinition definition, CommandContext context, CancellationToken cancellationToken)
+    {
+        var request = FromParseResult(parseResult, definition, context.Settings);
+        if (FileChecks.SameFile(request.Input, request.Output))
+        {
+            throw new UsageException($"Input and output are the same file ('{request.Output}').");
+        }
+
+        FileChecks.RequireInputFile(request.Input, allowStdin: true);
+        context.DeclareOutput(request.Output);
+        FileChecks.RequireWritableOutput(request.Output, request.Overwrite);
+        using var progress = context.CreateProgress();
+        await RunAsync(request, context.Console, progress, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Reads and resolves the options into an <see cref="EncodeRequest"/>.</summary>
+    public static EncodeRequest FromParseResult(ParseResult parseResult, EncodeCommandDefinition definition, GlobalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new EncodeRequest(
+            parseResult.GetRequiredValue(definition.Input),
+            parseResult.GetRequiredValue(definition.Output),
+            Enum.Parse<EncodePreset>(parseResult.GetRequiredValue(definition.Preset), ignoreCase: true),
+            parseResult.GetValue(definition.Quality),
+            parseResult.GetValue(definition.Size),
+            parseResult.GetValue(definition.Bitrate),
+            parseResult.GetValue(definition.Seed),
+            parseResult.GetValue(definition.Frames),
+            parseResult.GetValue(definition.Start),
+            settings.Overwrite,
+            settings.EffectiveThreads);
+    }
+
+    /// <summary>
+    /// PLACEHOLDER (lead wires this): read frames from <see cref="EncodeRequest.Input"/> (stdin y4m via
+    /// <see cref="CliConsole.OpenStandardInput"/> when <see cref="EncodeRequest.InputIsStdin"/>), fit the segments with
+    /// the Codec, report each segment through <paramref name="progress"/> (BeginStage per segment, Report per
+    /// iteration with the current PSNR as status), write <see cref="EncodeRequest.Output"/> atomically, and print the
+    /// end-of-encode summary (size, bitrate, PSNR) with <see cref="IProgressReporter.WriteLine"/>.
+    /// </summary>
+    internal static Task RunAsync(EncodeRequest request, CliConsole console, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(progress);
+        cancellationToken.ThrowIfCancellationRequested();
+        throw new NotYetAvailableException("encode");
+    }
+}

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using Asmr.Cli.Parsing;
+
+namespace Asmr.Cli.Commands.Encode;
+
+/// <summary>The shape of <c>asmrc encode</c>: arguments, options and their validation; no behaviour.</summary>
+internal sealed class EncodeCommandDefinition : Command
+{
+    /// <summary>The accepted <c>--quality</c> range, in dB PSNR.</summary>
+    public const double MinQualityDb = 10;
+
+    /// <inheritdoc cref="MinQualityDb"/>
+    public const double MaxQualityDb = 80;
+
+    public EncodeCommandDefinition()
+        : base("encode", "Fit a video with ASMR coordinate networks and write an .asmr file.")
+    {
+        Arguments.Add(Input);
+        Arguments.Add(Output);
+        Options.Add(Preset);
+        Options.Add(Quality);
+        Options.Add(Size);
+        Options.Add(Bitrate);
+        Options.Add(Seed);
+        Options.Add(Frames);
+        Options.Add(Start);
+
+        Output.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() == "-")
+            {
+                result.AddError("encode writes a file, not stdout; give an output name such as out.asmr.");
+            }
+        });
+        Validators.Add(result =>
+        {
+            if (result.GetResult(Size) is { Implicit: false } && result.GetResult(Bitrate) is { Implicit: false })
+            {
+                result.AddError("--size and --bitrate are mutually exclusive; give one size target.");
+            }
+        });
+    }
+
+    public Argument<string> Input { get; } = new("IN")
+    {
+        Description = "The video to encode: anything ffmpeg reads, a .y4m file, or - for y4m on stdin.",
+    };
+
+    public Argument<string> Output { get; } = new("OUT")
+    {
+        Description = "The .asmr file to write.",
+    };
+
+    public Option<string> Preset { get; } = CreatePreset();
+
+    public Option<double?> Quality { get; } = new("--quality")
+    {
+        Description = "Target quality as PSNR in dB (e.g. 32); the encoder stops fitting when it is reached.",
+        HelpName = "DB",
+        CustomParser = NumberParsers.NullableDouble("--quality", MinQualityDb, MaxQualityDb, " (a PSNR target in dB)"),
+    };
+
+    public Option<long?> Size { get; } = new("--size")
+    {
+        Description = "Target file size in bytes; suffixes k, M, G (x1000) and Ki, Mi (x1024), e.g. 20k, 1.5M.",
+        HelpName = "BYTES",
+        CustomParser = result => ParseQuantity(result, Quantity.TryParseBytes),
+    };
+
+    public Option<long?> Bitrate { get; } = new("--bitrate")
+    {
+        Description = "Target bitrate in bits per second (sets the size from the duration), e.g. 500k, 1.5M.",
+        HelpName = "RATE",
+        CustomParser = result => ParseQuantity(result, Quantity.TryParseBitsPerSecond),
+    };
+
+    public Option<int> Seed { get; } = new("--seed")
+    {
+        Description = "Random seed for network initialisation; same build, seed and --threads give the same file.",
+        HelpName = "N",
+        DefaultValueFactory = _ => 0,
+        CustomParser = NumberParsers.Int("--seed", 0, int.MaxValue),
+    };
+
+    public Option<int?> Frames { get; } = new("--frames")
+    {
+        Description = "Encode at most N frames.",
+        HelpName = "N",
+        CustomParser = NumberParsers.NullableInt("--frames", 1, int.MaxValue),
+    };
+
+    public Option<int> Start { get; } = new("--start")
+    {
+        Description = "Skip the first K frames of the input.",
+        HelpName = "K",
+        DefaultValueFactory = _ => 0,
+        CustomParser = NumberParsers.Int("--start", 0, int.MaxValue),
+    };
+
+    private static Option<string> CreatePreset()
+    {
+        var option = new Option<string>("--preset")
+        {
+            Description = "Speed against quality.",
+            DefaultValueFactory = _ => "medium",
+        };
+        option.AcceptOnlyFromAmong("fast", "medium", "slow");
+        return option;
+    }
+
+    private static long? ParseQuantity(System.CommandLine.Parsing.ArgumentResult result, QuantityParser parse)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (parse(text, out long value, out string error))
+        {
+            return value;
+        }
+
+        result.AddError(error);
+        return null;
+    }
+}

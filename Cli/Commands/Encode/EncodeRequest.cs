@@ -1,0 +1,30 @@
+namespace Asmr.Cli.Commands.Encode;
+
+/// <summary>Everything <c>asmrc encode</c> was asked to do, validated.</summary>
+/// <param name="Input">Input video path, or <c>-</c> for y4m on stdin.</param>
+/// <param name="Output">The .asmr path to write (atomically).</param>
+/// <param name="Preset">Speed against quality.</param>
+/// <param name="QualityDb">PSNR target in dB, if given.</param>
+/// <param name="SizeBytes">Target size in bytes (from --size), if given.</param>
+/// <param name="BitrateBitsPerSecond">Target bitrate (from --bitrate), if given; never together with <paramref name="SizeBytes"/>.</param>
+/// <param name="Seed">Random seed.</param>
+/// <param name="FrameCount">At most this many frames, if given.</param>
+/// <param name="StartFrame">Frames of the input to skip.</param>
+/// <param name="Overwrite">-y was given (the CLI already refused an existing output without it).</param>
+/// <param name="Threads">Worker threads to use (already resolved: ≥ 1).</param>
+internal sealed record EncodeRequest(
+    string Input,
+    string Output,
+    EncodePreset Preset,
+    double? QualityDb,
+    long? SizeBytes,
+    long? BitrateBitsPerSecond,
+    int Seed,
+    int? FrameCount,
+    int StartFrame,
+    bool Overwrite,
+    int Threads)
+{
+    /// <summary>True when the input is y4m on stdin.</summary>
+    public bool InputIsStdin => Input == IO.FileChecks.StandardStream;
+}

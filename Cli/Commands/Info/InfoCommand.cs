@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Asmr.Cli.Hosting;
+using Asmr.Cli.IO;
+
+namespace Asmr.Cli.Commands.Info;
+
+/// <summary>The behaviour of <c>asmrc info</c>: read the file's structure (no decoding) and print it.</summary>
+internal static class InfoCommand
+{
+    public static Task<int> ExecuteAsync(ParseResult parseResult, InfoCommandDefinition definition, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(context);
+        var request = new InfoRequest(parseResult.GetRequiredValue(definition.Input), parseResult.GetValue(definition.Json));
+        FileChecks.RequireInputFile(request.Input);
+        cancellationToken.ThrowIfCancellationRequested();
+        var report = InfoReportReader.Read(request.Input, cancellationToken);
+        if (request.Json)
+        {
+            context.Console.Out.WriteLine(InfoJsonWriter.ToJson(report));
+        }
+        else
+        {
+            InfoTextRenderer.Write(report, context.Console.Out);
+        }
+
+        return Task.FromResult(ExitCodes.Success);
+    }
+}

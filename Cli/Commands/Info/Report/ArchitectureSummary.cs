@@ -1,0 +1,42 @@
+using Asmr.Container.Model;
+
+namespace Asmr.Cli.Commands.Info.Report;
+
+/// <summary>A segment network's shape and cost.</summary>
+/// <param name="Bases">Bases per axis ("t", "y", "x"), one per level.</param>
+/// <param name="Modulation">Modulation kind per level ("linear" or "table").</param>
+/// <param name="MacsPerPixel">Multiply-accumulates per output pixel with shared activations.</param>
+/// <param name="SirenMacsPerPixel">The same for a plain SIREN of the same depth and width.</param>
+internal sealed record ArchitectureSummary(
+    int Levels,
+    IReadOnlyDictionary<string, IReadOnlyList<int>> Bases,
+    int Width,
+    int OutputChannels,
+    IReadOnlyList<string> Modulation,
+    long Parameters,
+    double MacsPerPixel,
+    double SirenMacsPerPixel)
+{
+    /// <summary>The axis keys, in format order.</summary>
+    public static IReadOnlyList<string> AxisNames { get; } = ["t", "y", "x"];
+
+    public static ArchitectureSummary From(ModelArchitecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        var bases = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
+        foreach (Axis axis in new[] { Axis.T, Axis.Y, Axis.X })
+        {
+            bases[AxisNames[(int)axis]] = [.. Enumerable.Range(0, architecture.Levels).Select(l => architecture.Base(axis, l))];
+        }
+
+        return new ArchitectureSummary(
+            architecture.Levels,
+            bases,
+            architecture.Width,
+            architecture.OutputChannels,
+            [.. Enumerable.Range(0, architecture.Levels).Select(l => InfoNames.Modulation(architecture.Modulation(l)))],
+            architecture.ParameterCount(),
+            architecture.MacsPerSample(),
+            architecture.SirenMacsPerSample());
+    }
+}

@@ -1,0 +1,29 @@
+namespace Asmr.Cli.Commands.Info.Report;
+
+/// <summary>One segment: its frames, the size of its model and what is in it.</summary>
+/// <param name="Index">Position in the file, from 0.</param>
+/// <param name="FirstFrame">The first frame it covers.</param>
+/// <param name="Frames">How many frames it covers.</param>
+/// <param name="ModelBytes">Bytes of the model payload.</param>
+/// <param name="Architecture">The network's shape, or null if the payload could not be read.</param>
+/// <param name="Tensors">Per-tensor coding statistics (empty if the payload could not be read).</param>
+internal sealed record SegmentSummary(
+    int Index,
+    int FirstFrame,
+    int Frames,
+    long ModelBytes,
+    ArchitectureSummary? Architecture,
+    IReadOnlyList<TensorSummary> Tensors)
+{
+    /// <summary>The last frame it covers (inclusive).</summary>
+    public int LastFrame => FirstFrame + Frames - 1;
+
+    /// <summary>Σ coded bytes over the tensors.</summary>
+    public long CodedBytes => Tensors.Sum(t => t.CodedBytes);
+
+    /// <summary>Σ order-0 entropy over the tensors, in bytes.</summary>
+    public double EntropyBytes => Tensors.Sum(t => t.EntropyBytes);
+
+    /// <summary>Model header and tensor record headers: <see cref="ModelBytes"/> − <see cref="CodedBytes"/>.</summary>
+    public long OverheadBytes => Tensors.Count == 0 ? 0 : ModelBytes - CodedBytes;
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace Asmr.Cli;
+
+/// <summary>
+/// The process exit codes of <c>asmrc</c>. This is the one table: <c>--help</c> prints it (see
+/// <see cref="FormatTable"/>) and README.md repeats it; a test keeps the two in step.
+/// </summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>Bad or missing arguments (System.CommandLine's own parse errors included).</summary>
+    public const int UsageError = 1;
+
+    /// <summary>The input was not found, cannot be read, or is not a video we (or ffmpeg) can read.</summary>
+    public const int InputError = 2;
+
+    /// <summary>The .asmr file is corrupt or invalid.</summary>
+    public const int InvalidAsmr = 3;
+
+    /// <summary>The output cannot be written: it exists (no -y), its folder is missing or read-only, the disk is full.</summary>
+    public const int OutputError = 4;
+
+    /// <summary>The file needs a newer reader, or uses a feature this build does not support.</summary>
+    public const int Unsupported = 5;
+
+    /// <summary>An external tool (ffmpeg, ffprobe, ffplay) is missing.</summary>
+    public const int ToolMissing = 6;
+
+    /// <summary>Encoding or decoding failed inside asmrc: a bug, to be reported with --verbose output.</summary>
+    public const int InternalError = 7;
+
+    /// <summary>Interrupted by Ctrl-C (SIGINT) or SIGTERM; nothing partial is left behind.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Every exit code with a one-line meaning, in ascending order.</summary>
+    public static IReadOnlyList<(int Code, string Meaning)> Table { get; } =
+    [
+        (Success, "success"),
+        (UsageError, "usage error: bad or missing arguments"),
+        (InputError, "input not found, unreadable or unsupported (not a video, ffmpeg cannot read it)"),
+        (InvalidAsmr, "corrupt or invalid .asmr file"),
+        (OutputError, "output cannot be written (exists without -y, folder missing, read-only, disk full)"),
+        (Unsupported, "unsupported format version or feature"),
+        (ToolMissing, "external tool missing (ffmpeg)"),
+        (InternalError, "encode/decode failure (internal error; rerun with --verbose and report it)"),
+        (Interrupted, "interrupted (Ctrl-C or SIGTERM)"),
+    ];
+
+    /// <summary>The table as indented text lines, the way <c>--help</c> shows it.</summary>
+    public static string FormatTable()
+    {
+        var text = new StringBuilder();
+        text.Append("Exit codes:").Append('\n');
+        foreach (var (code, meaning) in Table)
+        {
+            text.Append("  ").Append(code.ToString(CultureInfo.InvariantCulture).PadRight(5)).Append(meaning).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

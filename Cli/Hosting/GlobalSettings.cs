@@ -1,0 +1,15 @@
+namespace Asmr.Cli.Hosting;
+
+/// <summary>The values of the global options.</summary>
+/// <param name="Verbose">Details and stack traces.</param>
+/// <param name="Quiet">No progress or information on stderr; errors only.</param>
+/// <param name="Overwrite">-y: replace existing outputs.</param>
+/// <param name="Threads">Worker threads; 0 = one per core (see <see cref="EffectiveThreads"/>).</param>
+internal sealed record GlobalSettings(bool Verbose, bool Quiet, bool Overwrite, int Threads)
+{
+    /// <summary>The defaults (no global option given).</summary>
+    public static GlobalSettings Default { get; } = new(Verbose: false, Quiet: false, Overwrite: false, Threads: 0);
+
+    /// <summary>The thread count to use: <see cref="Threads"/>, or the processor count when it is 0.</summary>
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+}

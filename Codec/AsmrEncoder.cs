@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Asmr.Codec.Quantization;
+using Asmr.Codec.Training;
+using Asmr.Container;
+using Asmr.Container.Model;
+using Asmr.Player.Video;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec;
+
+/// <summary>
+/// The encoder: splits the sequence into segments, fits one ASMR network per segment (shared-activation training),
+/// chooses quantization steps by measured rate and distortion, and returns the decodable segment models.
+/// </summary>
+internal static class AsmrEncoder
+{
+    public static IReadOnlyList<SegmentModel> Encode(
+        IEnumerable<VideoFrame> frames,
+        SequenceHeader header,
+        EncoderSettings settings,
+        IProgress<EncodeProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        [.. EncodeWithReports(frames, header, settings, progress, cancellationToken).Select(r => r.Model)];
+
+    public static IReadOnlyList<SegmentEncodeReport> EncodeWithReports(
+        IEnumerable<VideoFrame> frames,
+        SequenceHeader header,
+        EncoderSettings settings,
+        IProgress<EncodeProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(settings);
+        var segments = LevelPlanner.Segments(header.FrameCount, settings.SegmentLength);
+        var reports = new List<SegmentEncodeReport>(segments.Count);
+        using var enumerator = frames.GetEnumerator();
+        long totalSamples = (long)header.FrameCount * header.Width * header.Height;
+        for (int s = 0; s < segments.Count; s++)
+        {
+            var (first, count) = segments[s];
+            var buffer = new List<ushort[][]>(count);
+            while (buffer.Count < count && enumerator.MoveNext())
+            {
+                buffer.Add(Copy(enumerator.Current, header));
+            }
+
+            if (buffer.Count == 0)
+            {
+                break;
+            }
+
+            var video = new PlanarVideo(header.Width, header.Height, header.ChromaFormat, header.BitDepth, buffer);
+            double share = (double)buffer.Count * header.Width * header.Height / totalSamples;
+            reports.Add(EncodeSegment(video, first, s, segments.Count, share, settings, progress, cancellationToken));
+        }
+
+        return reports;
+    }
+
+    /// <summary>Fits, quantizes and exports one segment.</summary>
+    internal static SegmentEncodeReport EncodeSegment(
+        PlanarVideo video,
+        int firstFrame,
+        int segmentIndex,
+        int segmentCount,
+        double shareOfSequence,
+        EncoderSettings settings,
+        IProgress<EncodeProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        ArgumentNullException.ThrowIfNull(settings);
+        var clock = Stopwatch.StartNew();
+        var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings);
+        manual_seed(settings.Seed);
+        using var network = new AsmrNetwork(architecture, new NetworkInit(), settings.Seed);
+        using var target = new TrainingTarget(architecture, video);
+        var weights = architecture.OutputChannels == 3 ? Trainer.RgbWeights : [1.0];
+        int steps = settings.Steps ?? settings.DefaultSteps;
+        var options = new TrainerOptions
+        {
+            Steps = steps,
+            TimeBudget = settings.Steps is null && settings.TimeBudget is { } budget ? budget * shareOfSequence : null,
+            LearningRate = settings.LearningRate,
+            ModulationLearningRate = settings.LearningRate * 6,
+            ChannelWeights = weights,
+            Threads = settings.Threads,
+            Seed = settings.Seed,
+        };
+        var training = Trainer.Train(
+            network,
+            target,
+            options,
+            p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "train", p.Step, p.TotalSteps, p.Loss, p.Elapsed)),
+            cancellationToken);
+        double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
+
+        progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", training.Steps, training.Steps, floatLoss, clock.Elapsed));
+        var candidates = StepSearch.Measure(network, target, weights);
+        uint[] multipliers;
+        if (settings.BitsPerPixel is { } bpp)
+        {
+            long budgetBytes = (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture);
+            multipliers = StepSearch.ChooseForBudget(candidates, Math.Max(1, budgetBytes), out _);
+        }
+        else
+        {
+            multipliers = StepSearch.Choose(candidates, settings.Lambda, out _, out _);
+        }
+
+        var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers);
+        SegmentExporter.Load(network, model);
+        double quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
+        int bytes = ModelPayloads.Write(model).Length;
+        return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
+    }
+
+    internal static ModelArchitecture PlanSegment(int frames, int width, int height, ChromaFormat chroma, EncoderSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return LevelPlanner.Plan(frames, height, width, chroma, new PlannerOptions
+        {
+            Width = settings.Width,
+            Levels = settings.Levels,
+            SegmentLength = settings.SegmentLength,
+            LastModulation = settings.LastModulation,
+            LastTemporalBase = settings.LastTemporalBase,
+        });
+    }
+
+    private static ushort[][] Copy(VideoFrame frame, SequenceHeader header)
+    {
+        if (frame.Width != header.Width || frame.Height != header.Height || frame.Chroma != header.ChromaFormat)
+        {
+            throw new ArgumentException("Frame geometry differs from the sequence header.", nameof(frame));
+        }
+
+        return [.. frame.Planes.Select(p => (ushort[])p.Clone())];
+    }
+}

@@ -1,0 +1,55 @@
+using Asmr.Container.Model;
+
+namespace Asmr.Codec;
+
+/// <summary>What <see cref="AsmrEncoder"/> does. Unset values follow <see cref="Preset"/>.</summary>
+internal sealed record EncoderSettings
+{
+    public EncoderPreset Preset { get; init; } = EncoderPreset.Medium;
+
+    /// <summary>Seed of initialisation and sampling: same input + settings + seed → identical models on the same machine
+    /// and thread count, when <see cref="Steps"/> (not <see cref="TimeBudget"/>) fixes the training length.</summary>
+    public long Seed { get; init; } = 1;
+
+    /// <summary>Training steps per segment (deterministic). Overrides the preset.</summary>
+    public int? Steps { get; init; }
+
+    /// <summary>Training wall-clock budget for the whole sequence, shared by segments in proportion to their samples.</summary>
+    public TimeSpan? TimeBudget { get; init; }
+
+    /// <summary>Hidden width H.</summary>
+    public int Width { get; init; } = 64;
+
+    /// <summary>Levels L; 0 = planner's choice.</summary>
+    public int Levels { get; init; }
+
+    /// <summary>Frames per segment.</summary>
+    public int SegmentLength { get; init; } = 32;
+
+    /// <summary>Target rate in bits per luma pixel (model payload bytes · 8 / (W·H·frames)); null = use <see cref="Lambda"/>.</summary>
+    public double? BitsPerPixel { get; init; } = 0.05;
+
+    /// <summary>Rate–distortion slope (loss per bit) when <see cref="BitsPerPixel"/> is null.</summary>
+    public double Lambda { get; init; } = 1e-9;
+
+    public int Threads { get; init; } = 2;
+
+    /// <summary>Modulation kind of the last level (the others are tables).</summary>
+    public ModulationKind LastModulation { get; init; } = ModulationKind.Table;
+
+    /// <summary>Base of the last level on t.</summary>
+    public int LastTemporalBase { get; init; } = 1;
+
+    /// <summary>Adam learning rate of weights (modulation tables use 6×).</summary>
+    public double LearningRate { get; init; } = 5e-3;
+
+    /// <summary>Fraction of the training steps used for quantization-aware fine-tuning after the step search.</summary>
+    public double QuantizationAwareFraction { get; init; }
+
+    internal int DefaultSteps => Preset switch
+    {
+        EncoderPreset.Fast => 800,
+        EncoderPreset.Slow => 8000,
+        _ => 3000,
+    };
+}

@@ -1,0 +1,149 @@
+using Asmr.Codec.Training;
+using Asmr.Container.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Quantization;
+
+/// <summary>
+/// Converts a float <see cref="AsmrNetwork"/> into the integer tensors of a <see cref="SegmentModel"/> (spec §10.3)
+/// and back (dequantized floats written into a network, for measuring what the decoder will see).
+/// </summary>
+internal static class SegmentExporter
+{
+    /// <summary>The float values of every stored tensor in <see cref="ModelArchitecture.TensorLayout"/> order, already in
+    /// the stored meaning (linear modulators per integer digit), as float units (radians / full scale).</summary>
+    public static IReadOnlyList<float[]> FloatTensors(AsmrNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var a = network.Architecture;
+        var result = new List<float[]>();
+        using var noGrad = no_grad();
+        foreach (var (role, level, _, _) in a.TensorLayout())
+        {
+            result.Add(role switch
+            {
+                TensorRole.Modulation when a.Modulation(level) == ModulationKind.Linear => LinearPerDigit(network, level),
+                TensorRole.Modulation => Values(network.ModulationParameter(level)),
+                TensorRole.Bias => Values(level == 0 ? network.Bias0 : network.BiasParameter(level)),
+                TensorRole.Weight => Values(network.WeightParameter(level)),
+                TensorRole.OutputWeight => Values(network.OutputWeight),
+                _ => Values(network.OutputBias),
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>Quantizes one float tensor with step μ (in integer units of the role).</summary>
+    public static int[] Quantize(TensorRole role, float[] values, uint multiplier)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        double scale = TensorUnits.UnitsPerFloat(role) / multiplier;
+        bool phase = TensorUnits.IsPhase(role);
+        var q = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = phase ? TensorUnits.WrapPhase(values[i]) : values[i];
+            q[i] = (int)Math.Clamp(Math.Round(v * scale), -int.MaxValue, int.MaxValue);
+        }
+
+        return q;
+    }
+
+    /// <summary>The dequantized float value of q (radians / full scale).</summary>
+    public static float Dequantize(TensorRole role, int q, uint multiplier) =>
+        (float)(q * (double)multiplier / TensorUnits.UnitsPerFloat(role));
+
+    public static SegmentModel Export(AsmrNetwork network, int firstFrame, int frameCount, IReadOnlyList<uint> multipliers)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(multipliers);
+        if (network.Grid is not null)
+        {
+            throw new NotSupportedException("Networks with the experimental latent grid cannot be exported to the current format.");
+        }
+
+        var a = network.Architecture;
+        var layout = a.TensorLayout();
+        var floats = FloatTensors(network);
+        var tensors = new List<QuantizedTensor>(layout.Count);
+        for (int i = 0; i < layout.Count; i++)
+        {
+            var (role, level, rows, columns) = layout[i];
+            tensors.Add(new QuantizedTensor(role, level, rows, columns, multipliers[i], Quantize(role, floats[i], multipliers[i])));
+        }
+
+        return new SegmentModel(firstFrame, frameCount, a, tensors);
+    }
+
+    /// <summary>Writes the dequantized values of <paramref name="model"/> into <paramref name="network"/>.</summary>
+    public static void Load(AsmrNetwork network, SegmentModel model)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(model);
+        var a = network.Architecture;
+        for (int i = 0; i < model.Tensors.Count; i++)
+        {
+            var t = model.Tensors[i];
+            var values = t.Values.Select(q => Dequantize(t.Role, q, t.Multiplier)).ToArray();
+            SetTensor(network, t.Role, t.Level, values);
+        }
+    }
+
+    /// <summary>Sets one stored tensor (float units, stored meaning) into the network.</summary>
+    public static void SetTensor(AsmrNetwork network, TensorRole role, int level, float[] values)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(values);
+        var a = network.Architecture;
+        using var noGrad = no_grad();
+        if (role == TensorRole.Modulation && a.Modulation(level) == ModulationKind.Linear)
+        {
+            // Stored: radians per integer digit. Float parametrisation: ω·M·u with u = d/(B−1).
+            var m = (float[])values.Clone();
+            for (int r = 0; r < a.Width; r++)
+            {
+                for (int axis = 0; axis < ModelArchitecture.AxisCount; axis++)
+                {
+                    int b = a.Base((Axis)axis, level);
+                    m[(r * 3) + axis] = b > 1 ? (float)(m[(r * 3) + axis] * (b - 1) / network.LinearScale) : 0f;
+                }
+            }
+
+            values = m;
+        }
+
+        var p = role switch
+        {
+            TensorRole.Modulation => network.ModulationParameter(level),
+            TensorRole.Bias => level == 0 ? network.Bias0 : network.BiasParameter(level),
+            TensorRole.Weight => network.WeightParameter(level),
+            TensorRole.OutputWeight => network.OutputWeight,
+            _ => network.OutputBias,
+        };
+        p.copy_(tensor(values).view(p.shape));
+    }
+
+    private static float[] Values(Tensor t)
+    {
+        using var c = t.detach().contiguous().cpu();
+        return c.data<float>().ToArray();
+    }
+
+    private static float[] LinearPerDigit(AsmrNetwork network, int level)
+    {
+        var a = network.Architecture;
+        var m = Values(network.ModulationParameter(level));
+        for (int r = 0; r < a.Width; r++)
+        {
+            for (int axis = 0; axis < ModelArchitecture.AxisCount; axis++)
+            {
+                int b = a.Base((Axis)axis, level);
+                m[(r * 3) + axis] = b > 1 ? (float)(m[(r * 3) + axis] * network.LinearScale / (b - 1)) : 0f;
+            }
+        }
+
+        return m;
+    }
+}

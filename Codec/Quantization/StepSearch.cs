@@ -1,0 +1,121 @@
+using Asmr.Codec.Training;
+using Asmr.Container.Entropy;
+using Asmr.Container.Model;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Quantization;
+
+/// <summary>
+/// Chooses a quantization step per tensor by measured rate and distortion: for each tensor and candidate step, the
+/// coded size (the real adaptive coder) and the loss increase when only that tensor is quantized; then per tensor the
+/// step minimising ΔD + λ·bits, with λ found by bisection to meet a byte budget (or given).
+/// </summary>
+internal static class StepSearch
+{
+    /// <summary>Bytes of a model payload beyond the coded tensor data (header + 19 bytes per record).</summary>
+    public static int OverheadBytes(ModelArchitecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        return 16 + (7 * architecture.Levels) + 2 + (19 * architecture.TensorLayout().Count);
+    }
+
+    /// <summary>The training loss of the network; <paramref name="cellStride"/> &gt; 1 evaluates every n-th last-level parent cell only.</summary>
+    public static double EvaluateLoss(AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int cellStride = 1)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(target);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var pre = network.SharedPre();
+        Tensor? cells = null;
+        if (cellStride > 1)
+        {
+            cells = arange(0, pre.shape[0], cellStride, dtype: ScalarType.Int64);
+            pre = pre.index_select(0, cells);
+        }
+
+        var output = network.ForwardPooled(pre, target.Pooling);
+        return target.Loss(output, weights, cells).item<float>();
+    }
+
+    /// <summary>Candidate (μ, bytes, ΔD) per tensor.</summary>
+    public static IReadOnlyList<IReadOnlyList<StepCandidate>> Measure(
+        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int candidatesPerOctave = 2, int octaves = 8, int cellStride = 3)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var layout = network.Architecture.TensorLayout();
+        var floats = SegmentExporter.FloatTensors(network);
+        double baseLoss = EvaluateLoss(network, target, weights, cellStride);
+        var result = new List<IReadOnlyList<StepCandidate>>();
+        for (int i = 0; i < layout.Count; i++)
+        {
+            var (role, level, _, _) = layout[i];
+            var values = floats[i];
+            double units = TensorUnits.UnitsPerFloat(role);
+            double rms = Math.Sqrt(values.Select(v => TensorUnits.IsPhase(role) ? TensorUnits.WrapPhase(v) : v).Average(v => v * v)) + 1e-12;
+            var seen = new HashSet<uint>();
+            var list = new List<StepCandidate>();
+            for (int k = -4; k <= octaves * candidatesPerOctave; k++)
+            {
+                double step = rms * Math.Pow(2, -k / (double)candidatesPerOctave);
+                uint mu = (uint)Math.Clamp(Math.Round(step * units), 1, uint.MaxValue);
+                if (!seen.Add(mu))
+                {
+                    continue;
+                }
+
+                var q = SegmentExporter.Quantize(role, values, mu);
+                int bytes = AdaptiveIntegerCoder.Encode(q).Length;
+                var deq = q.Select(v => SegmentExporter.Dequantize(role, v, mu)).ToArray();
+                SegmentExporter.SetTensor(network, role, level, deq);
+                double loss = EvaluateLoss(network, target, weights, cellStride);
+                list.Add(new StepCandidate(mu, bytes, Math.Max(0, loss - baseLoss)));
+            }
+
+            SegmentExporter.SetTensor(network, role, level, values);
+            result.Add(list);
+        }
+
+        return result;
+    }
+
+    /// <summary>Per tensor, the candidate minimising ΔD + λ·8·bytes.</summary>
+    public static uint[] Choose(IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, double lambda, out long bytes, out double distortion)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var chosen = new uint[candidates.Count];
+        bytes = 0;
+        distortion = 0;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var best = candidates[i].MinBy(c => c.Distortion + (lambda * 8 * c.Bytes));
+            chosen[i] = best.Multiplier;
+            bytes += best.Bytes;
+            distortion += best.Distortion;
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The smallest-distortion choice whose tensor data fits <paramref name="budgetBytes"/>.</summary>
+    public static uint[] ChooseForBudget(IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, long budgetBytes, out double lambda)
+    {
+        double lo = 1e-14, hi = 1e-2;
+        for (int it = 0; it < 60; it++)
+        {
+            double mid = Math.Sqrt(lo * hi);
+            Choose(candidates, mid, out long b, out _);
+            if (b > budgetBytes)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        lambda = hi;
+        return Choose(candidates, hi, out _, out _);
+    }
+}

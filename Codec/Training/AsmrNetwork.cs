@@ -1,0 +1,275 @@
+using Asmr.Container.Model;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Training;
+
+/// <summary>
+/// The float ASMR network, the same function as the normative decoder (spec §11) up to quantization. Phases are in
+/// radians; outputs are in full-scale units (1.0 = 2^D). Linear modulators are parametrised on normalised digits
+/// u = d/(B−1) scaled by <see cref="LinearScale"/> and converted to per-digit phases at export.
+/// </summary>
+internal sealed class AsmrNetwork : nn.Module
+{
+    private readonly Parameter[] _modulation;
+    private readonly Parameter _bias0;
+    private readonly Parameter?[] _weights;
+    private readonly Parameter?[] _biases;
+    private readonly Parameter _outWeight;
+    private readonly Parameter _outBias;
+    private readonly Tensor?[] _digits;
+
+    private readonly Parameter? _gridLatents;
+    private readonly Parameter? _gridProjection;
+
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, LatentGridOptions? grid = null)
+        : base("asmr")
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(init);
+        Architecture = architecture;
+        LinearScale = init.LinearScale;
+        int levels = architecture.Levels;
+        int h = architecture.Width;
+        int o = architecture.OutputChannels;
+        using var generator = new Generator((ulong)seed);
+        Tensor Uniform(long[] shape, double bound) =>
+            (rand(shape, generator: generator) * (2 * bound)) - bound;
+
+        _modulation = new Parameter[levels];
+        _digits = new Tensor?[levels];
+        for (int l = 0; l < levels; l++)
+        {
+            int beta = architecture.LocalCount(l);
+            if (architecture.Modulation(l) == ModulationKind.Table)
+            {
+                double bound = l <= 1 ? init.CoarseTableBound : init.TableBound;
+                _modulation[l] = new Parameter(Uniform([beta, h], bound));
+            }
+            else
+            {
+                _modulation[l] = new Parameter(Uniform([h, ModelArchitecture.AxisCount], 1.0 / Math.Sqrt(3)));
+                _digits[l] = NormalisedDigits(architecture, l);
+            }
+
+            register_parameter($"mod{l}", _modulation[l]);
+        }
+
+        _bias0 = new Parameter(Uniform([h], init.BiasBound));
+        register_parameter("bias0", _bias0);
+        _weights = new Parameter?[levels];
+        _biases = new Parameter?[levels];
+        double wBound = init.WeightGain * Math.Sqrt(6.0 / h);
+        for (int l = 2; l < levels; l++)
+        {
+            _weights[l] = new Parameter(Uniform([h, h], wBound));
+            _biases[l] = new Parameter(Uniform([h], init.BiasBound));
+            register_parameter($"w{l}", _weights[l]!);
+            register_parameter($"b{l}", _biases[l]!);
+        }
+
+        _outWeight = new Parameter(Uniform([o, h], init.OutputGain * Math.Sqrt(6.0 / h)));
+        _outBias = new Parameter(full([o], init.OutputBias));
+        register_parameter("out_w", _outWeight);
+        register_parameter("out_b", _outBias);
+        if (grid is not null)
+        {
+            Grid = grid;
+            long cells = (grid.SpatialOnly ? 1 : architecture.CumulativeSize(Axis.T, grid.Level))
+                * architecture.CumulativeSize(Axis.Y, grid.Level) * architecture.CumulativeSize(Axis.X, grid.Level);
+            _gridLatents = new Parameter(Uniform([cells, grid.Rank], 0.1));
+            _gridProjection = new Parameter(Uniform([grid.Rank, h], 1.0));
+            register_parameter("grid_latents", _gridLatents);
+            register_parameter("grid_projection", _gridProjection);
+        }
+    }
+
+    /// <summary>The experimental latent grid, if any (such a network cannot be exported).</summary>
+    public LatentGridOptions? Grid { get; }
+
+    public Parameter? GridLatents => _gridLatents;
+
+    public ModelArchitecture Architecture { get; }
+
+    /// <summary>ω: linear modulators produce ω·M·u radians.</summary>
+    public double LinearScale { get; }
+
+    public Parameter ModulationParameter(int level) => _modulation[level];
+
+    public Parameter Bias0 => _bias0;
+
+    public Parameter WeightParameter(int level) => _weights[level] ?? throw new ArgumentOutOfRangeException(nameof(level));
+
+    public Parameter BiasParameter(int level) => _biases[level] ?? throw new ArgumentOutOfRangeException(nameof(level));
+
+    public Parameter OutputWeight => _outWeight;
+
+    public Parameter OutputBias => _outBias;
+
+    /// <summary>P_l as a β_l × H tensor of phases in radians.</summary>
+    public Tensor Pattern(int level)
+    {
+        var digits = _digits[level];
+        return digits is null ? _modulation[level] : digits.mm(_modulation[level].t()) * LinearScale;
+    }
+
+    /// <summary>
+    /// Shared-activation forward over the whole padded grid. Returns [C_{L−2}, O, β_{L−1}]: parent cells of the last
+    /// level in raster order, then output channel, then the last level's local index δ.
+    /// </summary>
+    public Tensor Forward(bool factorised = true) => ForwardFromPre(SharedPre(), factorised);
+
+    /// <summary>pre(p) for every cell p of level L−2 as [C_{L−2}, H] (raster order).</summary>
+    public Tensor SharedPre()
+    {
+        var a = Architecture;
+        int levels = a.Levels;
+        int h = a.Width;
+        long ct = a.Base(Axis.T, 0), cy = a.Base(Axis.Y, 0), cx = a.Base(Axis.X, 0);
+        var theta = (Pattern(0) + _bias0).view(ct, cy, cx, h);
+        for (int l = 1; l <= levels - 2; l++)
+        {
+            var parent = l == 1 ? theta : nn.functional.linear(theta.sin(), _weights[l]!, _biases[l]);
+            long bt = a.Base(Axis.T, l), by = a.Base(Axis.Y, l), bx = a.Base(Axis.X, l);
+            theta = (parent.view(ct, 1, cy, 1, cx, 1, h) + Pattern(l).view(1, bt, 1, by, 1, bx, h))
+                .reshape(ct * bt, cy * by, cx * bx, h);
+            ct *= bt;
+            cy *= by;
+            cx *= bx;
+            if (Grid is { } g && g.Level == l)
+            {
+                var term = _gridLatents!.mm(_gridProjection!);
+                theta = g.SpatialOnly ? theta + term.view(1, cy, cx, h) : theta + term.view(ct, cy, cx, h);
+            }
+        }
+
+        var flat = theta.reshape(ct * cy * cx, h);
+        return levels == 2 ? flat : nn.functional.linear(flat.sin(), _weights[levels - 1]!, _biases[levels - 1]);
+    }
+
+    /// <summary>The last level from pre: [C, O, β]. Factorised: one GEMM [C × 2H]·[2H × O·β].</summary>
+    public Tensor ForwardFromPre(Tensor pre, bool factorised = true)
+    {
+        ArgumentNullException.ThrowIfNull(pre);
+        var a = Architecture;
+        int h = a.Width;
+        int o = a.OutputChannels;
+        long beta = a.LocalCount(a.Levels - 1);
+        long cells = pre.shape[0];
+        var m = Pattern(a.Levels - 1);
+        if (!factorised)
+        {
+            var act = (pre.view(cells, 1, h) + m.view(1, beta, h)).sin();
+            return act.matmul(_outWeight.t()).permute(0, 2, 1) + _outBias.view(1, o, 1);
+        }
+
+        var k = LastLevelKernel(m);
+        var x = cat([pre.sin(), pre.cos()], 1);
+        return x.mm(k.view(2 * h, o * beta)).view(cells, o, beta) + _outBias.view(1, o, 1);
+    }
+
+    /// <summary>
+    /// The last level with each channel averaged over its subsampling block (as the decoder forms 4:2:0 chroma):
+    /// [C, Σ_o β_o], channel blocks in order. Averaging is linear, so it is folded into the GEMM's right operand.
+    /// </summary>
+    public Tensor ForwardPooled(Tensor pre, IReadOnlyList<(int Sy, int Sx)> pooling)
+    {
+        ArgumentNullException.ThrowIfNull(pre);
+        ArgumentNullException.ThrowIfNull(pooling);
+        var a = Architecture;
+        int h = a.Width;
+        int last = a.Levels - 1;
+        long bt = a.Base(Axis.T, last), by = a.Base(Axis.Y, last), bx = a.Base(Axis.X, last);
+        var k = LastLevelKernel(Pattern(last));
+        var blocks = new List<Tensor>();
+        var biases = new List<Tensor>();
+        for (int o = 0; o < a.OutputChannels; o++)
+        {
+            var (sy, sx) = pooling[o];
+            var ko = k.select(1, o);
+            if (sy != 1 || sx != 1)
+            {
+                ko = ko.view(2 * h, bt, by / sy, sy, bx / sx, sx).mean([3, 5]).reshape(2 * h, -1);
+            }
+
+            blocks.Add(ko);
+            biases.Add(_outBias[o].expand(ko.shape[1]));
+        }
+
+        var x = cat([pre.sin(), pre.cos()], 1);
+        return addmm(cat(biases, 0), x, cat(blocks, 1), 1f, 1f);
+    }
+
+    /// <summary>K[j, o, δ] = W_out[o, j]·cos(m[δ, j]) for j &lt; H and W_out[o, j]·sin(m[δ, j]) for the second half: [2H, O, β].</summary>
+    private Tensor LastLevelKernel(Tensor m)
+    {
+        int h = Architecture.Width;
+        long beta = m.shape[0];
+        var w = _outWeight.t().view(h, -1, 1);
+        var kc = w * m.cos().t().view(h, 1, beta);
+        var ks = w * m.sin().t().view(h, 1, beta);
+        return cat([kc, ks], 0);
+    }
+
+    /// <summary>Reference per-sample forward (no sharing): outputs [n, O] for integer sample coordinates [n, 3].</summary>
+    public Tensor PerSampleForward(long[,] coordinates)
+    {
+        ArgumentNullException.ThrowIfNull(coordinates);
+        var a = Architecture;
+        int n = coordinates.GetLength(0);
+        Tensor? theta = null;
+        for (int l = 0; l < a.Levels; l++)
+        {
+            var index = new long[n];
+            for (int i = 0; i < n; i++)
+            {
+                long delta = 0;
+                for (int axis = 0; axis < ModelArchitecture.AxisCount; axis++)
+                {
+                    long stride = 1;
+                    for (int k = l + 1; k < a.Levels; k++)
+                    {
+                        stride *= a.Base((Axis)axis, k);
+                    }
+
+                    int b = a.Base((Axis)axis, l);
+                    delta = (delta * b) + ((coordinates[i, axis] / stride) % b);
+                }
+
+                index[i] = delta;
+            }
+
+            var p = Pattern(l).index_select(0, tensor(index));
+            theta = l switch
+            {
+                0 => p + _bias0,
+                1 => theta! + p,
+                _ => nn.functional.linear(theta!.sin(), _weights[l]!, _biases[l]) + p,
+            };
+        }
+
+        return nn.functional.linear(theta!.sin(), _outWeight, _outBias);
+    }
+
+    private static Tensor NormalisedDigits(ModelArchitecture a, int level)
+    {
+        int bt = a.Base(Axis.T, level), by = a.Base(Axis.Y, level), bx = a.Base(Axis.X, level);
+        var u = new float[bt * by * bx * 3];
+        int i = 0;
+        for (int t = 0; t < bt; t++)
+        {
+            for (int y = 0; y < by; y++)
+            {
+                for (int x = 0; x < bx; x++)
+                {
+                    u[i++] = bt > 1 ? (float)t / (bt - 1) : 0f;
+                    u[i++] = by > 1 ? (float)y / (by - 1) : 0f;
+                    u[i++] = bx > 1 ? (float)x / (bx - 1) : 0f;
+                }
+            }
+        }
+
+        return tensor(u).view(bt * by * bx, 3);
+    }
+}

@@ -1,0 +1,31 @@
+using Asmr.Container.Model;
+
+namespace Asmr.Codec.Training;
+
+/// <summary>Knobs of <see cref="LevelPlanner"/>.</summary>
+internal sealed record PlannerOptions
+{
+    /// <summary>Hidden width H.</summary>
+    public int Width { get; init; } = 64;
+
+    /// <summary>Number of levels; 0 chooses from the frame size (level-0 grid about ≤ 16 cells per spatial axis).</summary>
+    public int Levels { get; init; }
+
+    /// <summary>Preferred base of the last level on y and x (β_{L−1} is large for decode speed).</summary>
+    public int LastSpatialBase { get; init; } = 8;
+
+    /// <summary>Preferred base of the last level on t.</summary>
+    public int LastTemporalBase { get; init; } = 1;
+
+    /// <summary>Largest base level 0 may take before the planner pads instead.</summary>
+    public int MaxLevelZeroBase { get; init; } = 24;
+
+    /// <summary>Frames per segment (segments are independent models).</summary>
+    public int SegmentLength { get; init; } = 32;
+
+    /// <summary>Modulation kind of every level but the last.</summary>
+    public ModulationKind CoarseModulation { get; init; } = ModulationKind.Table;
+
+    /// <summary>Modulation kind of the last level.</summary>
+    public ModulationKind LastModulation { get; init; } = ModulationKind.Table;
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Training;
+
+/// <summary>Adam + warm-up + cosine decay on whole-grid shared-activation forwards.</summary>
+internal static class Trainer
+{
+    /// <summary>Weights that make Σ w·MSE approximate the RGB MSE of BT.601 YCbCr (independent errors).</summary>
+    public static readonly IReadOnlyList<double> RgbWeights = [1.0, 1.0867, 0.8254];
+
+    public static TrainingReport Train(
+        AsmrNetwork network,
+        TrainingTarget target,
+        TrainerOptions options,
+        Action<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(options);
+        torch.set_num_threads(options.Threads);
+        var weights = options.ChannelWeights ?? (network.Architecture.OutputChannels == 3 ? RgbWeights : [1.0]);
+        var modulation = Enumerable.Range(0, network.Architecture.Levels).Select(network.ModulationParameter).ToList();
+        var rest = network.parameters().Where(p => !modulation.Any(m => ReferenceEquals(m, p))).ToList();
+        var groups = new List<Adam.ParamGroup>
+        {
+            new(modulation, new Adam.Options { LearningRate = options.ModulationLearningRate }),
+            new(rest, new Adam.Options { LearningRate = options.LearningRate }),
+        };
+        double[] baseRates = [options.ModulationLearningRate, options.LearningRate];
+        using var optimizer = optim.Adam(groups, options.LearningRate);
+        using var sampler = new Generator((ulong)options.Seed + 0x5EED);
+        var clock = Stopwatch.StartNew();
+        int total = options.Steps;
+        double loss = double.NaN;
+        int step = 0;
+        for (; step < total; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            double factor = Schedule(step, total, options);
+            int g = 0;
+            foreach (var group in optimizer.ParamGroups)
+            {
+                group.LearningRate = baseRates[g++] * factor;
+            }
+
+            using (var scope = NewDisposeScope())
+            {
+                optimizer.zero_grad();
+                var pre = network.SharedPre();
+                Tensor? cells = null;
+                if (options.CellFraction < 1)
+                {
+                    long count = Math.Max(1, (long)(pre.shape[0] * options.CellFraction));
+                    cells = randperm(pre.shape[0], generator: sampler).narrow(0, 0, count);
+                    pre = pre.index_select(0, cells);
+                }
+
+                var output = network.ForwardPooled(pre, target.Pooling);
+                var l = target.Loss(output, weights, cells);
+                l.backward();
+                optimizer.step();
+                if (step % options.ReportEvery == 0 || step == total - 1)
+                {
+                    loss = l.item<float>();
+                    progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed));
+                }
+            }
+
+            if (options.TimeBudget is { } budget && step == 4)
+            {
+                // Size the schedule from the speed of steps 1..4 (step 0 includes warm-up costs).
+                double perStep = clock.Elapsed.TotalSeconds / 5;
+                total = Math.Max(step + 2, (int)(budget.TotalSeconds / perStep));
+            }
+        }
+
+        return new TrainingReport(step, loss, clock.Elapsed);
+    }
+
+    private static double Schedule(int step, int total, TrainerOptions options)
+    {
+        int warm = (int)(options.WarmupFraction * total);
+        if (step < warm)
+        {
+            return (step + 1.0) / warm;
+        }
+
+        double progress = (step - warm) / (double)Math.Max(1, total - warm);
+        double min = options.FinalLearningRateFraction;
+        return min + ((1 - min) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
+    }
+}

@@ -1,0 +1,37 @@
+namespace Asmr.Codec.Training;
+
+/// <summary>How <see cref="Trainer"/> fits a network.</summary>
+internal sealed record TrainerOptions
+{
+    /// <summary>Optimiser steps; when <see cref="TimeBudget"/> is set, the step count is estimated from it instead.</summary>
+    public int Steps { get; init; } = 1000;
+
+    /// <summary>Wall-clock budget; the schedule is sized from the measured speed of the first steps (not deterministic).</summary>
+    public TimeSpan? TimeBudget { get; init; }
+
+    /// <summary>Adam learning rate of hidden weights, biases and output layer.</summary>
+    public double LearningRate { get; init; } = 2e-3;
+
+    /// <summary>Adam learning rate of modulation tables / linear modulators.</summary>
+    public double ModulationLearningRate { get; init; } = 1e-2;
+
+    /// <summary>Fraction of steps with a linear warm-up.</summary>
+    public double WarmupFraction { get; init; } = 0.02;
+
+    /// <summary>Final learning rate as a fraction of the initial one (cosine decay).</summary>
+    public double FinalLearningRateFraction { get; init; } = 0.02;
+
+    /// <summary>Loss weight per output channel (Y/Cb/Cr); null = weights that approximate RGB MSE for BT.601.</summary>
+    public IReadOnlyList<double>? ChannelWeights { get; init; }
+
+    public int Threads { get; init; } = 2;
+
+    /// <summary>Fraction of the last level's parent cells trained on per step (random subset; 1 = whole grid).</summary>
+    public double CellFraction { get; init; } = 1.0;
+
+    /// <summary>Seed of the cell sampling.</summary>
+    public long Seed { get; init; } = 1;
+
+    /// <summary>Report progress every this many steps.</summary>
+    public int ReportEvery { get; init; } = 50;
+}

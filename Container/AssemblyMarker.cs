@@ -1,5 +1,0 @@
-namespace Asmr.Container;
-
-internal static class AssemblyMarker
-{
-}

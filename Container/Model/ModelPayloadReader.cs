@@ -1,0 +1,286 @@
+using Asmr.Container.Entropy;
+
+namespace Asmr.Container.Model;
+
+/// <summary>
+/// Parses and validates a model payload (spec §10) into a <see cref="SegmentModel"/>. Every field is checked
+/// against §10 and against what the rest of the file says (<see cref="ModelPayloadExpectations"/>) before anything
+/// that depends on it is allocated; any violation is an <see cref="InvalidDataException"/> naming the field and its
+/// absolute offset.
+/// </summary>
+internal static class ModelPayloadReader
+{
+    private static readonly string[] AxisNames = ["t", "y", "x"];
+
+    /// <param name="payload">The model payload (after the MODL section's segment_index).</param>
+    /// <param name="expected">The segment index entry's frames and the sequence header's facts.</param>
+    /// <param name="baseOffset">Absolute file offset of <paramref name="payload"/>[0]; error messages show absolute offsets.</param>
+    public static SegmentModel Read(ReadOnlySpan<byte> payload, ModelPayloadExpectations expected, long baseOffset = 0) =>
+        Read(payload, expected, baseOffset, out _);
+
+    /// <summary>As <see cref="Read(ReadOnlySpan{byte}, ModelPayloadExpectations, long)"/>, also returning each tensor's byte_length.</summary>
+    public static SegmentModel Read(ReadOnlySpan<byte> payload, ModelPayloadExpectations expected, long baseOffset, out int[] codedByteLengths)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentOutOfRangeException.ThrowIfNegative(baseOffset);
+        var cursor = new ModelPayloadCursor(payload, baseOffset);
+        var architecture = ReadHeader(ref cursor, expected);
+        var layout = architecture.TensorLayout();
+        var tensors = new QuantizedTensor[layout.Count];
+        codedByteLengths = new int[layout.Count];
+        for (int i = 0; i < layout.Count; i++)
+        {
+            tensors[i] = ReadTensor(ref cursor, layout, i, out codedByteLengths[i]);
+        }
+
+        if (cursor.Remaining != 0)
+        {
+            cursor.Fail("end of payload", cursor.Position, $"{cursor.Remaining} byte(s) follow the last tensor record; the payload must end exactly after it");
+        }
+
+        return new SegmentModel(expected.FirstFrame, expected.FrameCount, architecture, tensors);
+    }
+
+    private static ModelArchitecture ReadHeader(ref ModelPayloadCursor cursor, ModelPayloadExpectations expected)
+    {
+        int pos = cursor.Position;
+        ushort version = cursor.ReadU16("model_version");
+        if (version != ModelPayloadFormat.ModelVersion)
+        {
+            cursor.Fail("model_version", pos, $"unsupported model version {version} (this reader supports {ModelPayloadFormat.ModelVersion})");
+        }
+
+        pos = cursor.Position;
+        uint firstFrame = cursor.ReadU32("first_frame");
+        if (firstFrame != (uint)expected.FirstFrame)
+        {
+            cursor.Fail("first_frame", pos, $"is {firstFrame} but the segment index entry says {expected.FirstFrame}");
+        }
+
+        pos = cursor.Position;
+        uint frameCount = cursor.ReadU32("frame_count");
+        if (frameCount != (uint)expected.FrameCount)
+        {
+            cursor.Fail("frame_count", pos, $"is {frameCount} but the segment index entry says {expected.FrameCount}");
+        }
+
+        pos = cursor.Position;
+        int levels = cursor.ReadU8("level_count");
+        if (levels is < ModelArchitecture.MinLevels or > ModelArchitecture.MaxLevels)
+        {
+            cursor.Fail("level_count", pos, $"is {levels}; L must be within {ModelArchitecture.MinLevels}..{ModelArchitecture.MaxLevels}");
+        }
+
+        pos = cursor.Position;
+        int outputChannels = cursor.ReadU8("output_channels");
+        if (outputChannels != expected.OutputChannels)
+        {
+            cursor.Fail("output_channels", pos, $"is {outputChannels} but a {expected.Chroma} sequence needs O = {expected.OutputChannels}");
+        }
+
+        pos = cursor.Position;
+        int width = cursor.ReadU16("width");
+        if (width is < 1 or > ModelArchitecture.MaxWidth)
+        {
+            cursor.Fail("width", pos, $"is {width}; H must be within 1..{ModelArchitecture.MaxWidth}");
+        }
+
+        pos = cursor.Position;
+        ushort reserved = cursor.ReadU16("reserved");
+        if (reserved != 0)
+        {
+            cursor.Fail("reserved", pos, $"is {reserved}; it must be 0");
+        }
+
+        int basesPosition = cursor.Position;
+        int[][] bases = new int[ModelArchitecture.AxisCount][];
+        for (int a = 0; a < ModelArchitecture.AxisCount; a++)
+        {
+            bases[a] = new int[levels];
+            for (int l = 0; l < levels; l++)
+            {
+                string field = $"bases[{AxisNames[a]}][{l}]";
+                pos = cursor.Position;
+                int b = cursor.ReadU16(field);
+                if (b == 0)
+                {
+                    cursor.Fail(field, pos, "is 0; every base must be within 1..65535");
+                }
+
+                bases[a][l] = b;
+            }
+        }
+
+        var modulation = new ModulationKind[levels];
+        for (int l = 0; l < levels; l++)
+        {
+            string field = $"modulation_kind[{l}]";
+            pos = cursor.Position;
+            byte kind = cursor.ReadU8(field);
+            if (kind > (byte)ModulationKind.Table)
+            {
+                cursor.Fail(field, pos, $"is {kind}; it must be 0 (linear) or 1 (table)");
+            }
+
+            modulation[l] = (ModulationKind)kind;
+        }
+
+        int tensorCountPosition = cursor.Position;
+        int tensorCount = cursor.ReadU16("tensor_count");
+
+        // Grid checks (§10.1). Every base is < 2^16 and partial products are capped at 2^40, so nothing overflows.
+        for (int l = 0; l < levels; l++)
+        {
+            long beta = (long)bases[0][l] * bases[1][l] * bases[2][l];
+            if (beta > ModelPayloadFormat.MaxLocalCount)
+            {
+                cursor.Fail("bases", basesPosition, $"level {l} has β = {bases[0][l]}·{bases[1][l]}·{bases[2][l]} = {beta} local points, above 2^24");
+            }
+        }
+
+        long[] gridSize = new long[ModelArchitecture.AxisCount];
+        for (int a = 0; a < ModelArchitecture.AxisCount; a++)
+        {
+            long n = 1;
+            foreach (int b in bases[a])
+            {
+                n *= b;
+                if (n > ModelPayloadFormat.MaxGridCells)
+                {
+                    cursor.Fail("bases", basesPosition, $"the grid size on axis {AxisNames[a]} exceeds 2^40");
+                }
+            }
+
+            gridSize[a] = n;
+        }
+
+        // Each N_a ≥ 1 and ≤ 2^40: test the product by division so that it cannot overflow.
+        if (gridSize[0] > ModelPayloadFormat.MaxGridCells / gridSize[1]
+            || gridSize[0] * gridSize[1] > ModelPayloadFormat.MaxGridCells / gridSize[2])
+        {
+            cursor.Fail("bases", basesPosition, $"the grid has N_t·N_y·N_x = {gridSize[0]}·{gridSize[1]}·{gridSize[2]} cells, above 2^40");
+        }
+
+        for (int a = 0; a < ModelArchitecture.AxisCount; a++)
+        {
+            if (gridSize[a] > ModelPayloadFormat.MaxAxisGridSize)
+            {
+                cursor.Fail("bases", basesPosition, $"the grid size on axis {AxisNames[a]} is {gridSize[a]}, above this decoder's limit of 2^31 − 1");
+            }
+        }
+
+        if (gridSize[0] < frameCount)
+        {
+            cursor.Fail("bases", basesPosition, $"the grid has N_t = {gridSize[0]} frames, fewer than frame_count = {frameCount}");
+        }
+
+        if (gridSize[1] < expected.CodedHeight)
+        {
+            cursor.Fail("bases", basesPosition, $"the grid has N_y = {gridSize[1]} rows, fewer than the {expected.CodedHeight} the sequence needs");
+        }
+
+        if (gridSize[2] < expected.CodedWidth)
+        {
+            cursor.Fail("bases", basesPosition, $"the grid has N_x = {gridSize[2]} columns, fewer than the {expected.CodedWidth} the sequence needs");
+        }
+
+        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation);
+        var layout = architecture.TensorLayout();
+        if (tensorCount != layout.Count)
+        {
+            cursor.Fail("tensor_count", tensorCountPosition, $"is {tensorCount} but this architecture has {layout.Count} tensors");
+        }
+
+        foreach (var (role, level, rows, columns) in layout)
+        {
+            long values = (long)rows * columns;
+            if (values > ModelPayloadFormat.MaxTensorValues)
+            {
+                cursor.Fail("model header", 0, $"the {role}[{level}] tensor would have {rows}×{columns} = {values} values, above the limit of 2^26");
+            }
+        }
+
+        return architecture;
+    }
+
+    private static QuantizedTensor ReadTensor(
+        ref ModelPayloadCursor cursor, IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout, int index, out int codedByteLength)
+    {
+        var (role, level, rows, columns) = layout[index];
+        string name = $"#{index + 1} {role}[{level}]";
+        string prefix = $"tensor {name} ";
+
+        int pos = cursor.Position;
+        byte storedRole = cursor.ReadU8(prefix + "role");
+        if (storedRole != (byte)role)
+        {
+            string found = Enum.IsDefined((TensorRole)storedRole) ? $"{storedRole} ({(TensorRole)storedRole})" : storedRole.ToString();
+            cursor.Fail(prefix + "role", pos, $"is {found} but tensor {index + 1} must be {(byte)role} ({role}), §10.3");
+        }
+
+        pos = cursor.Position;
+        byte storedLevel = cursor.ReadU8(prefix + "level");
+        if (storedLevel != level)
+        {
+            cursor.Fail(prefix + "level", pos, $"is {storedLevel} but tensor {index + 1} must be level {level}, §10.3");
+        }
+
+        pos = cursor.Position;
+        uint storedRows = cursor.ReadU32(prefix + "rows");
+        if (storedRows != rows)
+        {
+            cursor.Fail(prefix + "rows", pos, $"is {storedRows} but the architecture needs {rows}");
+        }
+
+        pos = cursor.Position;
+        uint storedColumns = cursor.ReadU32(prefix + "columns");
+        if (storedColumns != columns)
+        {
+            cursor.Fail(prefix + "columns", pos, $"is {storedColumns} but the architecture needs {columns}");
+        }
+
+        pos = cursor.Position;
+        uint multiplier = cursor.ReadU32(prefix + "multiplier");
+        if (multiplier == 0)
+        {
+            cursor.Fail(prefix + "multiplier", pos, "is 0; μ must be at least 1");
+        }
+
+        pos = cursor.Position;
+        byte coding = cursor.ReadU8(prefix + "coding");
+        if (coding > (byte)EntropyCoding.Adaptive)
+        {
+            cursor.Fail(prefix + "coding", pos, $"is {coding}; it must be 0 (raw) or 1 (adaptive)");
+        }
+
+        pos = cursor.Position;
+        uint byteLength = cursor.ReadU32(prefix + "byte_length");
+        if (byteLength > (uint)cursor.Remaining)
+        {
+            cursor.Fail(prefix + "byte_length", pos, $"is {byteLength} but only {cursor.Remaining} byte(s) remain in the payload");
+        }
+
+        int count = rows * columns; // ≤ 2^26, checked with the header
+        int dataPosition = cursor.Position;
+        long dataOffset = cursor.AbsoluteOffset;
+        var data = cursor.Take((int)byteLength, prefix + "data");
+        int[] values = (EntropyCoding)coding == EntropyCoding.Raw
+            ? RawIntegerCoder.Decode(data, count, name, dataOffset)
+            : AdaptiveIntegerCoder.Decode(data, count, name, dataOffset);
+
+        if (role is TensorRole.OutputWeight or TensorRole.OutputBias)
+        {
+            for (int k = 0; k < values.Length; k++)
+            {
+                long product = (long)values[k] * multiplier; // |q| ≤ 2^31, μ < 2^32: |q·μ| < 2^63
+                if (product >= ModelPayloadFormat.OutputMagnitudeLimit || product <= -ModelPayloadFormat.OutputMagnitudeLimit)
+                {
+                    cursor.Fail(prefix + "data", dataPosition, $"value {k} (row {k / columns}, column {k % columns}) is {values[k]} × μ {multiplier} = {product}; |q·μ| must be below 2^31");
+                }
+            }
+        }
+
+        codedByteLength = (int)byteLength;
+        return new QuantizedTensor(role, level, rows, columns, multiplier, values, (EntropyCoding)coding);
+    }
+}

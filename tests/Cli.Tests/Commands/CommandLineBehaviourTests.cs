@@ -1,0 +1,196 @@
+using Asmr.Cli.Tests.Support;
+
+namespace Asmr.Cli.Tests.Commands;
+
+/// <summary>Runs the real command tree in-process and checks exit codes and what lands on stdout and stderr.</summary>
+public sealed class CommandLineBehaviourTests
+{
+    [Fact]
+    public async Task Help_lists_every_exit_code()
+    {
+        var result = await Asmrc.RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Exit codes:", result.StandardOutput, StringComparison.Ordinal);
+        foreach (var (code, meaning) in ExitCodes.Table)
+        {
+            Assert.Contains($"{code}", result.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains(meaning, result.StandardOutput, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("encode")]
+    [InlineData("decode")]
+    [InlineData("play")]
+    [InlineData("info")]
+    [InlineData("conform")]
+    public async Task Every_verb_has_help_with_the_exit_codes(string verb)
+    {
+        var result = await Asmrc.RunAsync(verb, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        // The usage line starts with the host's executable name (asmrc when installed, testhost here).
+        Assert.Matches($@"Usage:\s+\S+ {verb}", result.StandardOutput);
+        Assert.Contains("130  interrupted", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_errors_exit_1_with_one_error_line_and_a_hint()
+    {
+        var result = await Asmrc.RunAsync("decode", "in.asmr", "out.avi");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal(2, result.ErrorLines.Count);
+        Assert.StartsWith("asmrc: error: Cannot tell the output format", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal("hint: see 'asmrc decode --help'", result.ErrorLines[1]);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task No_verb_is_a_usage_error()
+    {
+        var result = await Asmrc.RunAsync();
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal("hint: see 'asmrc --help'", result.ErrorLines[^1]);
+    }
+
+    [Fact]
+    public async Task Verbose_and_quiet_together_are_a_usage_error()
+    {
+        var result = await Asmrc.RunAsync("--verbose", "--quiet", "info", "x.asmr");
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Missing_input_exits_2_with_one_line()
+    {
+        using var temp = new TempDirectory();
+        var result = await Asmrc.RunAsync("encode", temp.File("missing.mp4"), temp.File("out.asmr"));
+
+        Assert.Equal(ExitCodes.InputError, result.ExitCode);
+        Assert.Equal([$"asmrc: error: '{temp.File("missing.mp4")}': no such file."], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Existing_output_without_overwrite_exits_4_with_a_hint()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("in.y4m"), "YUV4MPEG2 W2 H2 F25:1\n");
+        File.WriteAllText(temp.File("out.asmr"), "old");
+
+        var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("out.asmr"));
+
+        Assert.Equal(ExitCodes.OutputError, result.ExitCode);
+        Assert.Equal(2, result.ErrorLines.Count);
+        Assert.Contains("already exists", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal("hint: use -y (--overwrite) to replace it", result.ErrorLines[1]);
+        Assert.Equal("old", File.ReadAllText(temp.File("out.asmr")));
+    }
+
+    [Fact]
+    public async Task Output_in_a_missing_folder_exits_4()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("in.y4m"), "YUV4MPEG2 W2 H2 F25:1\n");
+
+        var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("no/such/dir/out.asmr"));
+
+        Assert.Equal(ExitCodes.OutputError, result.ExitCode);
+        Assert.Contains("does not exist", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Same_input_and_output_is_a_usage_error()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("a.asmr"), "x");
+
+        var same = await Asmrc.RunAsync("encode", temp.File("a.asmr"), Path.Combine(temp.Path, ".", "a.asmr"), "-y");
+        Assert.Equal(ExitCodes.UsageError, same.ExitCode);
+        Assert.Contains("same file", Assert.Single(same.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("encode")]
+    [InlineData("conform")]
+    public async Task Unwired_verbs_say_so_in_one_line_and_exit_7(string verb)
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("in.y4m"), "YUV4MPEG2 W2 H2 F25:1\n");
+        File.WriteAllText(temp.File("in.asmr"), "x");
+        string[] args = verb switch
+        {
+            "encode" => ["encode", temp.File("in.y4m"), temp.File("out.asmr")],
+            "decode" => ["decode", temp.File("in.asmr"), temp.File("out.y4m")],
+            _ => ["conform", temp.Path],
+        };
+
+        var result = await Asmrc.RunAsync(args);
+
+        Assert.Equal(ExitCodes.InternalError, result.ExitCode);
+        Assert.Equal([$"asmrc: error: {verb}: not available in this build yet"], result.ErrorLines);
+        Assert.False(File.Exists(temp.File("out.asmr")));
+    }
+
+    [Fact]
+    public async Task Play_without_a_terminal_or_window_is_a_usage_error_with_a_hint()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("in.asmr"), "x");
+
+        var result = await Asmrc.RunAsync("play", temp.File("in.asmr"));
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal(2, result.ErrorLines.Count);
+        Assert.StartsWith("hint: use --window", result.ErrorLines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conform_on_a_missing_folder_exits_2()
+    {
+        var result = await Asmrc.RunAsync("conform", "/no/such/vectors");
+        Assert.Equal(ExitCodes.InputError, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task A_cancelled_token_exits_130()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("in.y4m"), "YUV4MPEG2 W2 H2 F25:1\n");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var result = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), temp.File("out.asmr")], cancelled.Token);
+
+        Assert.Equal(ExitCodes.Interrupted, result.ExitCode);
+        Assert.Equal(["asmrc: error: interrupted"], result.ErrorLines);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_asmrc_and_format_versions()
+    {
+        var result = await Asmrc.RunAsync("--version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^asmrc \d+\.\d+\.\d+", result.StandardOutput);
+        Assert.Matches(@"\.asmr format version \d+; reads files that need reader version \d+ or lower", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Decoding_y4m_to_a_terminal_is_refused()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("in.asmr"), "x");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var terminal = Hosting.CliConsole.Redirected(output, error) with { OutputIsTerminal = true };
+
+        int code = await AsmrcCli.RunAsync(["decode", temp.File("in.asmr"), "-"], terminal, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.StartsWith("asmrc: error: Refusing to write raw video to a terminal.", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+}

@@ -1,0 +1,108 @@
+using Asmr.Cli.Commands.Encode;
+using Asmr.Cli.Tests.Support;
+
+namespace Asmr.Cli.Tests.Parsing;
+
+public sealed class EncodeParsingTests
+{
+    [Fact]
+    public void Encode_with_only_input_and_output_uses_the_documented_defaults()
+    {
+        var parse = Parse.Args("encode", "in.mp4", "out.asmr").Valid();
+        var request = EncodeCommand.FromParseResult(parse.Result, parse.Definition<EncodeCommandDefinition>(), parse.Settings);
+
+        Assert.Equal("in.mp4", request.Input);
+        Assert.Equal("out.asmr", request.Output);
+        Assert.Equal(EncodePreset.Medium, request.Preset);
+        Assert.Null(request.QualityDb);
+        Assert.Null(request.SizeBytes);
+        Assert.Null(request.BitrateBitsPerSecond);
+        Assert.Equal(0, request.Seed);
+        Assert.Null(request.FrameCount);
+        Assert.Equal(0, request.StartFrame);
+        Assert.False(request.Overwrite);
+        Assert.Equal(Environment.ProcessorCount, request.Threads);
+        Assert.False(request.InputIsStdin);
+    }
+
+    [Fact]
+    public void Encode_reads_every_option()
+    {
+        var parse = Parse.Args(
+            "encode", "-", "out.asmr", "--preset", "slow", "--quality", "34.5", "--size", "1.5M",
+            "--seed", "7", "--frames", "32", "--start", "4", "-y", "--threads", "3").Valid();
+        var request = EncodeCommand.FromParseResult(parse.Result, parse.Definition<EncodeCommandDefinition>(), parse.Settings);
+
+        Assert.True(request.InputIsStdin);
+        Assert.Equal(EncodePreset.Slow, request.Preset);
+        Assert.Equal(34.5, request.QualityDb);
+        Assert.Equal(1_500_000, request.SizeBytes);
+        Assert.Equal(7, request.Seed);
+        Assert.Equal(32, request.FrameCount);
+        Assert.Equal(4, request.StartFrame);
+        Assert.True(request.Overwrite);
+        Assert.Equal(3, request.Threads);
+    }
+
+    [Theory]
+    [InlineData("20k", 20_000L)]
+    [InlineData("64KiB", 65_536L)]
+    [InlineData("123456", 123_456L)]
+    public void Encode_size_accepts_suffixes(string text, long expected)
+    {
+        var parse = Parse.Args("encode", "a.mp4", "b.asmr", "--size", text).Valid();
+        Assert.Equal(expected, parse.Result.GetValue(parse.Definition<EncodeCommandDefinition>().Size));
+    }
+
+    [Fact]
+    public void Encode_bitrate_is_parsed_in_bits_per_second()
+    {
+        var parse = Parse.Args("encode", "a.mp4", "b.asmr", "--bitrate", "800kbps").Valid();
+        Assert.Equal(800_000, parse.Result.GetValue(parse.Definition<EncodeCommandDefinition>().Bitrate));
+    }
+
+    [Fact]
+    public void Encode_rejects_size_and_bitrate_together()
+    {
+        Parse.Args("encode", "a.mp4", "b.asmr", "--size", "20k", "--bitrate", "1M").FailsWith("mutually exclusive");
+    }
+
+    [Theory]
+    [InlineData("--preset", "ultra", "ultra")]
+    [InlineData("--quality", "5", "--quality")]
+    [InlineData("--quality", "abc", "abc")]
+    [InlineData("--size", "12q", "not a valid size")]
+    [InlineData("--size", "0", "out of range")]
+    [InlineData("--bitrate", "fast", "not a valid bitrate")]
+    [InlineData("--seed", "-1", "--seed")]
+    [InlineData("--seed", "x", "--seed")]
+    [InlineData("--frames", "many", "--frames")]
+    [InlineData("--threads", "all", "--threads")]
+    [InlineData("--quality", "NaN", "--quality")]
+    [InlineData("--frames", "0", "--frames")]
+    [InlineData("--start", "-2", "--start")]
+    [InlineData("--threads", "-1", "--threads")]
+    public void Encode_rejects_invalid_values(string option, string value, string expectedFragment)
+    {
+        Parse.Args("encode", "a.mp4", "b.asmr", option, value).FailsWith(expectedFragment);
+    }
+
+    [Fact]
+    public void Encode_requires_an_output()
+    {
+        Parse.Args("encode", "a.mp4").FailsWith("Required argument missing");
+    }
+
+    [Fact]
+    public void Encode_refuses_stdout_as_output()
+    {
+        Parse.Args("encode", "a.mp4", "-").FailsWith("not stdout");
+    }
+
+    [Fact]
+    public void Global_options_are_accepted_before_the_verb()
+    {
+        var parse = Parse.Args("--verbose", "-y", "--threads", "2", "encode", "a.mp4", "b.asmr").Valid();
+        Assert.Equal(new Hosting.GlobalSettings(Verbose: true, Quiet: false, Overwrite: true, Threads: 2), parse.Settings);
+    }
+}

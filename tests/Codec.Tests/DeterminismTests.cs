@@ -1,0 +1,40 @@
+using Asmr.Codec.Quantization;
+using Asmr.Codec.Training;
+using Asmr.Container.Model;
+
+namespace Asmr.Codec.Tests;
+
+public sealed class DeterminismTests
+{
+    private static IReadOnlyList<float[]> TrainOnce(long seed, double cellFraction)
+    {
+        var video = TestVideos.Smooth(4, 16, 16);
+        var a = LevelPlanner.Plan(4, 16, 16, video.Chroma, new PlannerOptions { Width = 8, LastSpatialBase = 4 });
+        using var net = new AsmrNetwork(a, new NetworkInit(), seed);
+        using var target = new TrainingTarget(a, video);
+        Trainer.Train(net, target, new TrainerOptions { Steps = 25, Seed = seed, CellFraction = cellFraction, ReportEvery = 1000 });
+        return SegmentExporter.FloatTensors(net);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    public void Same_seed_gives_identical_weights(double cellFraction)
+    {
+        var first = TrainOnce(5, cellFraction);
+        var second = TrainOnce(5, cellFraction);
+        Assert.Equal(first.Count, second.Count);
+        for (int i = 0; i < first.Count; i++)
+        {
+            Assert.Equal(first[i], second[i]);
+        }
+    }
+
+    [Fact]
+    public void Different_seeds_give_different_weights()
+    {
+        var first = TrainOnce(5, 1.0);
+        var second = TrainOnce(6, 1.0);
+        Assert.NotEqual(first[0], second[0]);
+    }
+}

@@ -1,0 +1,97 @@
+using Asmr.Codec.Training;
+using Asmr.Container.Model;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Tests;
+
+public sealed class NetworkTests
+{
+    private static ModelArchitecture Tiny(ModulationKind last = ModulationKind.Table) => new(
+        [[2, 1, 3, 2], [3, 2, 1, 2], [2, 2, 2, 4]],
+        8,
+        3,
+        [ModulationKind.Table, ModulationKind.Linear, ModulationKind.Table, last]);
+
+    [Theory]
+    [InlineData(ModulationKind.Table)]
+    [InlineData(ModulationKind.Linear)]
+    public void Shared_forward_equals_per_sample_forward(ModulationKind last)
+    {
+        var a = Tiny(last);
+        using var net = new AsmrNetwork(a, new NetworkInit { OutputGain = 1 }, 7);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var shared = net.Forward().cpu();
+        int nt = a.GridSize(Axis.T), ny = a.GridSize(Axis.Y), nx = a.GridSize(Axis.X);
+        int lt = a.Base(Axis.T, 3), ly = a.Base(Axis.Y, 3), lx = a.Base(Axis.X, 3);
+        int cy = ny / ly, cx = nx / lx;
+        var coords = new long[nt * ny * nx, 3];
+        int i = 0;
+        for (int t = 0; t < nt; t++)
+        {
+            for (int y = 0; y < ny; y++)
+            {
+                for (int x = 0; x < nx; x++, i++)
+                {
+                    coords[i, 0] = t;
+                    coords[i, 1] = y;
+                    coords[i, 2] = x;
+                }
+            }
+        }
+
+        var direct = net.PerSampleForward(coords).cpu();
+        double maxDiff = 0;
+        i = 0;
+        for (int t = 0; t < nt; t++)
+        {
+            for (int y = 0; y < ny; y++)
+            {
+                for (int x = 0; x < nx; x++, i++)
+                {
+                    long cell = ((((t / lt) * cy) + (y / ly)) * cx) + (x / lx);
+                    long delta = ((((t % lt) * ly) + (y % ly)) * lx) + (x % lx);
+                    for (int o = 0; o < 3; o++)
+                    {
+                        double s = shared[cell, o, delta].item<float>();
+                        double d = direct[i, o].item<float>();
+                        maxDiff = Math.Max(maxDiff, Math.Abs(s - d));
+                    }
+                }
+            }
+        }
+
+        Assert.True(maxDiff < 1e-5, $"max difference {maxDiff}");
+        Assert.True(shared.abs().max().item<float>() > 0.1f, "the test network must produce non-trivial outputs");
+    }
+
+    [Fact]
+    public void Factorised_last_level_equals_the_direct_one()
+    {
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 3);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var pre = net.SharedPre();
+        var factorised = net.ForwardFromPre(pre, factorised: true);
+        var direct = net.ForwardFromPre(pre, factorised: false);
+        Assert.True((factorised - direct).abs().max().item<float>() < 1e-5);
+    }
+
+    [Fact]
+    public void Pooled_forward_averages_the_subsampled_channels()
+    {
+        var a = Tiny();
+        using var net = new AsmrNetwork(a, new NetworkInit { OutputGain = 1 }, 5);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var pre = net.SharedPre();
+        var full = net.ForwardFromPre(pre);
+        var pooled = net.ForwardPooled(pre, [(1, 1), (2, 2), (2, 2)]);
+        long cells = full.shape[0];
+
+        // Local grid 2×2×4 (t, y, x): chroma averages 2×2 blocks → 2×1×2 = 4 values per channel.
+        var cb = full.select(1, 1).reshape(cells, 2, 1, 2, 2, 2).mean([3, 5]).reshape(cells, 4);
+        Assert.True((pooled.narrow(1, 16, 4) - cb).abs().max().item<float>() < 1e-5);
+        Assert.True((pooled.narrow(1, 0, 16) - full.select(1, 0)).abs().max().item<float>() < 1e-5);
+    }
+}

@@ -1,0 +1,68 @@
+using Asmr.Codec.Training;
+using Asmr.Container;
+using Asmr.Container.Model;
+
+namespace Asmr.Codec.Tests;
+
+public sealed class PlannerTests
+{
+    [Theory]
+    [InlineData(1, 1, 1, ChromaFormat.Mono400)]
+    [InlineData(1, 1, 1, ChromaFormat.Yuv420)]
+    [InlineData(7, 13, 17, ChromaFormat.Yuv420)]
+    [InlineData(5, 97, 101, ChromaFormat.Yuv422)]
+    [InlineData(32, 288, 352, ChromaFormat.Yuv420)]
+    [InlineData(30, 720, 1280, ChromaFormat.Yuv420)]
+    [InlineData(24, 1080, 1920, ChromaFormat.Yuv444)]
+    public void Plan_covers_the_video_with_little_padding_and_chroma_aligned_last_level(int frames, int height, int width, ChromaFormat chroma)
+    {
+        var a = LevelPlanner.Plan(frames, height, width, chroma, new PlannerOptions());
+        int sy = chroma == ChromaFormat.Yuv420 ? 2 : 1;
+        int sx = chroma is ChromaFormat.Yuv420 or ChromaFormat.Yuv422 ? 2 : 1;
+        Assert.True(a.GridSize(Axis.T) >= frames);
+        Assert.True(a.GridSize(Axis.Y) >= height);
+        Assert.True(a.GridSize(Axis.X) >= width);
+        Assert.Equal(0, a.Base(Axis.Y, a.Levels - 1) % sy);
+        Assert.Equal(0, a.Base(Axis.X, a.Levels - 1) % sx);
+        Assert.True(a.GridSize(Axis.Y) <= Math.Max(height * 1.15, height + 16));
+        Assert.True(a.GridSize(Axis.X) <= Math.Max(width * 1.15, width + 16));
+        Assert.True(a.GridSize(Axis.T) <= Math.Max(frames * 1.15, frames + 2));
+        Assert.Equal(chroma == ChromaFormat.Mono400 ? 1 : 3, a.OutputChannels);
+    }
+
+    [Fact]
+    public void Cif_needs_no_padding()
+    {
+        var a = LevelPlanner.Plan(32, 288, 352, ChromaFormat.Yuv420, new PlannerOptions());
+        Assert.Equal((32, 288, 352), (a.GridSize(Axis.T), a.GridSize(Axis.Y), a.GridSize(Axis.X)));
+        Assert.Equal(8, a.Base(Axis.X, a.Levels - 1));
+    }
+
+    [Fact]
+    public void Long_720p_video_is_split_into_even_segments_of_at_most_the_segment_length()
+    {
+        var segments = LevelPlanner.Segments(300, 32);
+        Assert.Equal(10, segments.Count);
+        Assert.All(segments, s => Assert.Equal(30, s.Count));
+        Assert.Equal(0, segments[0].First);
+        Assert.Equal(270, segments[^1].First);
+        var a = LevelPlanner.Plan(segments[0].Count, 720, 1280, ChromaFormat.Yuv420, new PlannerOptions());
+        Assert.True(a.Levels >= 5);
+        Assert.True(a.LocalCount(a.Levels - 1) >= 16);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(33, 32)]
+    [InlineData(7, 3)]
+    public void Segments_cover_every_frame_once(int frames, int length)
+    {
+        var segments = LevelPlanner.Segments(frames, length);
+        Assert.Equal(frames, segments.Sum(s => s.Count));
+        Assert.All(segments, s => Assert.InRange(s.Count, 1, length));
+        for (int i = 1; i < segments.Count; i++)
+        {
+            Assert.Equal(segments[i - 1].First + segments[i - 1].Count, segments[i].First);
+        }
+    }
+}

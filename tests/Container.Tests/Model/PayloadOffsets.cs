@@ -1,0 +1,53 @@
+using System.Buffers.Binary;
+using Asmr.Container.Model;
+
+namespace Asmr.Container.Tests.Model;
+
+/// <summary>Where the fields of a valid model payload sit (spec §10.1–§10.2), for tests that corrupt one of them.</summary>
+internal sealed class PayloadOffsets
+{
+    public const int ModelVersion = 0;
+    public const int FirstFrame = 2;
+    public const int FrameCount = 6;
+    public const int LevelCount = 10;
+    public const int OutputChannels = 11;
+    public const int Width = 12;
+    public const int Reserved = 14;
+
+    public const int RecordRole = 0;
+    public const int RecordLevel = 1;
+    public const int RecordRows = 2;
+    public const int RecordColumns = 6;
+    public const int RecordMultiplier = 10;
+    public const int RecordCoding = 14;
+    public const int RecordByteLength = 15;
+    public const int RecordData = 19;
+
+    public PayloadOffsets(byte[] payload)
+    {
+        Levels = payload[LevelCount];
+        int p = ModelPayloadFormat.HeaderLength(Levels);
+        var records = new List<int>();
+        while (p < payload.Length)
+        {
+            records.Add(p);
+            p += RecordData + (int)BinaryPrimitives.ReadUInt32LittleEndian(payload.AsSpan(p + RecordByteLength));
+        }
+
+        Records = records;
+    }
+
+    public int Levels { get; }
+
+    /// <summary>Start of each tensor record.</summary>
+    public IReadOnlyList<int> Records { get; }
+
+    public int TensorCount => 16 + (7 * Levels);
+
+    public int Base(Axis axis, int level) => 16 + (2 * (((int)axis * Levels) + level));
+
+    public int ModulationKind(int level) => 16 + (6 * Levels) + level;
+
+    public int RecordEnd(byte[] payload, int index) =>
+        Records[index] + RecordData + (int)BinaryPrimitives.ReadUInt32LittleEndian(payload.AsSpan(Records[index] + RecordByteLength));
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Asmr.Container;
+using Asmr.Container.Model;
+using Asmr.Player.Decoding;
+
+namespace Asmr.Player.Tests.Decoding;
+
+/// <summary>
+/// A by-hand throughput measurement (not a timed test): a 1080p 4:2:0 "medium" model, L = 6, last level β = 16
+/// (4×4 pixels per parent), decoded for a few frames after a warm-up frame. Run it with
+/// <c>ASMR_DECODER_THROUGHPUT=1 dotnet test tests/Player.Tests/Asmr.Player.Tests.csproj -c Release
+/// --filter DecoderThroughputTests --logger "console;verbosity=detailed"</c>.
+/// </summary>
+internal static class DecoderThroughput
+{
+    public sealed record Result(int Hidden, int Frames, double Seconds, double MegapixelsPerSecond, double MacsPerSample, string Path, int Threads);
+
+    /// <summary>Grid 1920×1088×8: t [2,1,2,1,2,1], y [17,2,2,2,2,4], x [15,4,2,2,2,4].</summary>
+    public static ModelConfig Medium1080p(int hidden) => new(
+        [[2, 1, 2, 1, 2, 1], [17, 2, 2, 2, 2, 4], [15, 4, 2, 2, 2, 4]],
+        hidden,
+        [ModulationKind.Table, ModulationKind.Linear, ModulationKind.Table, ModulationKind.Linear, ModulationKind.Table, ModulationKind.Table],
+        ChromaFormat.Yuv420,
+        8,
+        1920,
+        1080,
+        8);
+
+    public static Result Measure(ModelConfig config, int frames, DecoderOptions options)
+    {
+        var model = TestModels.Build(config, new TestRandom(7), ValueStyle.Realistic);
+        var decoder = DecoderTestCases.Decoder(config, model, options);
+        _ = decoder.DecodeFrame(0);
+        var watch = Stopwatch.StartNew();
+        int decoded = decoder.DecodeFrames(0, frames).Count();
+        double seconds = watch.Elapsed.TotalSeconds;
+        double mpx = decoded * (double)config.PictureWidth * config.PictureHeight / seconds / 1e6;
+        return new Result(config.Width, decoded, seconds, mpx, model.Architecture.MacsPerSample(), decoder.Path.ToString(), options.EffectiveThreads);
+    }
+}
