@@ -93,7 +93,7 @@ internal static class AsmrEncoder
             target,
             options,
             p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "train", p.Step, p.TotalSteps, p.Loss, p.Elapsed)),
-            cancellationToken);
+            cancellationToken: cancellationToken);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", training.Steps, training.Steps, floatLoss, clock.Elapsed));
@@ -107,6 +107,26 @@ internal static class AsmrEncoder
         else
         {
             multipliers = StepSearch.Choose(candidates, settings.Lambda, out _, out _);
+        }
+
+        if (settings.QuantizationAwareFraction > 0)
+        {
+            int qatSteps = Math.Max(1, (int)(training.Steps * settings.QuantizationAwareFraction));
+            var qatOptions = options with
+            {
+                Steps = qatSteps,
+                TimeBudget = null,
+                LearningRate = options.LearningRate * 0.1,
+                ModulationLearningRate = options.ModulationLearningRate * 0.1,
+                WarmupFraction = 0,
+            };
+            Trainer.Train(
+                network,
+                target,
+                qatOptions,
+                p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantization-aware", p.Step, p.TotalSteps, p.Loss, p.Elapsed)),
+                new StraightThroughQuantization(network, multipliers),
+                cancellationToken);
         }
 
         var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers);

@@ -35,16 +35,16 @@ internal sealed record EncoderSettings
     public int Threads { get; init; } = 2;
 
     /// <summary>Modulation kind of the last level (the others are tables).</summary>
-    public ModulationKind LastModulation { get; init; } = ModulationKind.Table;
+    public ModulationKind LastModulation { get; init; } = ModulationKind.Linear;
 
     /// <summary>Base of the last level on t.</summary>
-    public int LastTemporalBase { get; init; } = 1;
+    public int LastTemporalBase { get; init; } = 4;
 
     /// <summary>Adam learning rate of weights (modulation tables use 6×).</summary>
     public double LearningRate { get; init; } = 5e-3;
 
     /// <summary>Fraction of the training steps used for quantization-aware fine-tuning after the step search.</summary>
-    public double QuantizationAwareFraction { get; init; }
+    public double QuantizationAwareFraction { get; init; } = 0.1;
 
     internal int DefaultSteps => Preset switch
     {

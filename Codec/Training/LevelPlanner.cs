@@ -40,7 +40,7 @@ internal static class LevelPlanner
         levels = Math.Clamp(levels, ModelArchitecture.MinLevels, ModelArchitecture.MaxLevels);
         int[][] bases =
         [
-            FactorAxis(frames, levels, options.LastTemporalBase, 1, options.MaxLevelZeroBase),
+            FactorAxis(frames, levels, options.LastTemporalBase, 1, options.MaxLevelZeroTemporalBase),
             FactorAxis(height, levels, options.LastSpatialBase, sy, options.MaxLevelZeroBase),
             FactorAxis(width, levels, options.LastSpatialBase, sx, options.MaxLevelZeroBase),
         ];

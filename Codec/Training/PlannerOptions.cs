@@ -15,7 +15,11 @@ internal sealed record PlannerOptions
     public int LastSpatialBase { get; init; } = 8;
 
     /// <summary>Preferred base of the last level on t.</summary>
-    public int LastTemporalBase { get; init; } = 1;
+    public int LastTemporalBase { get; init; } = 4;
+
+    /// <summary>Largest time base of level 0: time is split mostly at the finer levels, so the level-0 table (a
+    /// per-cell embedding, the largest tensor) stays small and is shared by all frames of a segment.</summary>
+    public int MaxLevelZeroTemporalBase { get; init; } = 2;
 
     /// <summary>Largest base level 0 may take before the planner pads instead.</summary>
     public int MaxLevelZeroBase { get; init; } = 24;
@@ -27,5 +31,5 @@ internal sealed record PlannerOptions
     public ModulationKind CoarseModulation { get; init; } = ModulationKind.Table;
 
     /// <summary>Modulation kind of the last level.</summary>
-    public ModulationKind LastModulation { get; init; } = ModulationKind.Table;
+    public ModulationKind LastModulation { get; init; } = ModulationKind.Linear;
 }

@@ -16,6 +16,7 @@ internal static class Trainer
         TrainingTarget target,
         TrainerOptions options,
         Action<TrainingProgress>? progress = null,
+        IStepHook? hook = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -50,6 +51,7 @@ internal static class Trainer
             using (var scope = NewDisposeScope())
             {
                 optimizer.zero_grad();
+                hook?.BeforeForward();
                 var pre = network.SharedPre();
                 Tensor? cells = null;
                 if (options.CellFraction < 1)
@@ -62,6 +64,7 @@ internal static class Trainer
                 var output = network.ForwardPooled(pre, target.Pooling);
                 var l = target.Loss(output, weights, cells);
                 l.backward();
+                hook?.BeforeOptimizerStep();
                 optimizer.step();
                 if (step % options.ReportEvery == 0 || step == total - 1)
                 {
@@ -70,11 +73,13 @@ internal static class Trainer
                 }
             }
 
-            if (options.TimeBudget is { } budget && step == 4)
+            if (options.TimeBudget is { } budget && (step == 4 || (step > 4 && step % 50 == 0)))
             {
-                // Size the schedule from the speed of steps 1..4 (step 0 includes warm-up costs).
-                double perStep = clock.Elapsed.TotalSeconds / 5;
-                total = Math.Max(step + 2, (int)(budget.TotalSeconds / perStep));
+                // Size (then keep re-sizing) the schedule from the measured speed so training ends on the budget.
+                double elapsed = clock.Elapsed.TotalSeconds;
+                double perStep = elapsed / (step + 1);
+                int estimate = (int)((budget.TotalSeconds - elapsed) / perStep) + step + 1;
+                total = Math.Max(step + 2, estimate);
             }
         }
 

@@ -251,7 +251,7 @@ internal sealed class RegionDecoder
         ref short dst = ref MemoryMarshal.GetReference(activations[..h]);
         for (int j = 0; j < h; j++)
         {
-            Unsafe.Add(ref dst, j) = (short)SineTable.Sin(Unsafe.Add(ref src, j));
+            Unsafe.Add(ref dst, j) = (short)SineTable.SinCos(Unsafe.Add(ref src, j));
         }
     }
 

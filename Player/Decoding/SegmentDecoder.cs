@@ -84,7 +84,10 @@ public sealed class SegmentDecoder
     /// <summary>The instruction-set path this decoder's kernels use.</summary>
     internal SimdPath Path => _path;
 
-    /// <summary>Decodes one frame (segment-relative), whole or cropped.</summary>
+    /// <summary>
+    /// Decodes one frame (segment-relative), whole or cropped. For playback enumerate <see cref="DecodeFrames"/>
+    /// instead: it shares the coarse levels between frames, which separate calls recompute.
+    /// </summary>
     public VideoFrame DecodeFrame(int frame, CropRectangle? crop = null)
     {
         using var frames = DecodeFrames(frame, frame + 1, crop).GetEnumerator();

@@ -16,7 +16,9 @@ var init = new NetworkInit {
   CoarseTableBound = double.Parse(Get("cb", "3.14159")), TableBound = double.Parse(Get("tb", "1")),
   WeightGain = double.Parse(Get("wg", "1")), OutputGain = double.Parse(Get("og", "0.05")) };
 torch.manual_seed(1);
-using var net = new AsmrNetwork(arch, init, 1);
+LatentGridOptions? grid = opts.ContainsKey("grid") ? new LatentGridOptions { Level = int.Parse(Get("grid", "1")), Rank = int.Parse(Get("rank", "4")), SpatialOnly = Get("gridt", "0") == "0" } : null;
+using var net = new AsmrNetwork(arch, init, 1, grid);
+if (grid is not null) Console.WriteLine($"grid latents {net.GridLatents!.shape[0]}x{grid.Rank}");
 using var target = new TrainingTarget(arch, video);
 var sw = Stopwatch.StartNew();
 var topts = new TrainerOptions { Steps = int.Parse(Get("steps", "300")), LearningRate = double.Parse(Get("lr", "2e-3")),
@@ -32,6 +34,7 @@ if (opts.ContainsKey("bytes"))
 {
   var sw2 = Stopwatch.StartNew();
   var weights = Trainer.RgbWeights;
+  if (grid is not null) { GridRate(); return; }
   var cands = Asmr.Codec.Quantization.StepSearch.Measure(net, target, weights);
   long budget = long.Parse(Get("bytes", "20000")) - Asmr.Codec.Quantization.StepSearch.OverheadBytes(arch);
   var mus = Asmr.Codec.Quantization.StepSearch.ChooseForBudget(cands, budget, out double lam);
@@ -45,4 +48,22 @@ if (opts.ContainsKey("bytes"))
     for (int i = 0; i < model.Tensors.Count; i++) Console.WriteLine($"  {model.Tensors[i]} bytes {lens[i]}");
   }
   if (opts.ContainsKey("save")) File.WriteAllBytes(Get("save", "/tmp/model.bin"), payload);
+}
+
+void GridRate()
+{
+  // Quantize the latent grid alone at a few steps: bytes (real adaptive coder) and PSNR.
+  var g = net.GridLatents!;
+  var orig = g.detach().clone();
+  foreach (double step in new[] { 0.05, 0.1, 0.2, 0.4 })
+  {
+    using (no_grad()) { g.copy_((orig / step).round() * step); }
+    var q = ((orig / step).round()).to_type(ScalarType.Int32).data<int>().ToArray();
+    int bytes = Asmr.Container.Entropy.AdaptiveIntegerCoder.Encode(q).Length;
+    using (no_grad()) {
+      var rec = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
+      Console.WriteLine($"grid step {step}: latent bytes {bytes}: {VideoMetrics.Measure(video, rec)}");
+    }
+  }
+  using (no_grad()) { g.copy_(orig); }
 }

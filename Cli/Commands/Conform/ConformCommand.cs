@@ -3,6 +3,7 @@ using Asmr.Cli.Errors;
 using Asmr.Cli.Hosting;
 using Asmr.Cli.IO;
 using Asmr.Cli.Progress;
+using Asmr.Conformance.Running;
 
 namespace Asmr.Cli.Commands.Conform;
 
@@ -26,20 +27,32 @@ internal static class ConformCommand
         ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(settings);
-        return new ConformRequest(parseResult.GetValue(definition.Directory), settings.EffectiveThreads);
+        return new ConformRequest(parseResult.GetValue(definition.Directory), settings.EffectiveThreads, parseResult.GetValue(definition.Scalar));
     }
 
     /// <summary>
-    /// PLACEHOLDER (lead wires this): run the Conformance runner over the vectors, one line per vector on
-    /// <see cref="CliConsole.Out"/> (name, pass/FAIL) and a summary; return <see cref="ExitCodes.Success"/> when all
-    /// pass. Decide the failing exit code (3 fits: a vector decodes wrongly) and add it to the README.
+    /// Checks every vector of the manifest (valid ones decode to the expected hashes, invalid ones fail with the
+    /// expected error), prints one row per vector and a summary, and returns the number of failures (at most 125).
     /// </summary>
     internal static Task<int> RunAsync(ConformRequest request, CliConsole console, IProgressReporter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(progress);
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new NotYetAvailableException("conform");
+        string directory = request.Directory
+            ?? ConformanceRunner.FindDefaultDirectory()
+            ?? throw new UsageException(
+                "No conformance vectors found (looked for Conformance/vectors/manifest.json above the current folder).",
+                hint: "pass the folder: asmrc conform path/to/Conformance/vectors");
+        if (!File.Exists(Path.Combine(directory, "manifest.json")))
+        {
+            throw new InputException($"'{directory}' has no manifest.json.");
+        }
+
+        var settings = new ConformanceSettings { Threads = request.Threads, ForceScalar = request.ForceScalar };
+        var summary = ConformanceRunner.Run(directory, settings, log: null, cancellationToken);
+        ConformanceReport.WriteTable(summary, console.Out);
+        console.Out.WriteLine(ConformanceReport.SummaryLine(summary));
+        return Task.FromResult(summary.ExitCode);
     }
 }

@@ -24,7 +24,6 @@ public sealed class CommandLineBehaviourTests
     [InlineData("decode")]
     [InlineData("play")]
     [InlineData("info")]
-    [InlineData("conform")]
     public async Task Every_verb_has_help_with_the_exit_codes(string verb)
     {
         var result = await Asmrc.RunAsync(verb, "--help");
@@ -114,7 +113,6 @@ public sealed class CommandLineBehaviourTests
 
     [Theory]
     [InlineData("encode")]
-    [InlineData("conform")]
     public async Task Unwired_verbs_say_so_in_one_line_and_exit_7(string verb)
     {
         using var temp = new TempDirectory();

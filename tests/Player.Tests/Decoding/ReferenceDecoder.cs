@@ -11,8 +11,6 @@ namespace Asmr.Player.Tests.Decoding;
 /// </summary>
 internal sealed class ReferenceDecoder
 {
-    private static readonly short[] Sin = BuildTable();
-
     private readonly SegmentModel _model;
     private readonly ModelArchitecture _arch;
     private readonly int _levels;
@@ -26,19 +24,9 @@ internal sealed class ReferenceDecoder
         _h = _arch.Width;
     }
 
-    public static short[] BuildTable()
-    {
-        var t = new short[65536];
-        for (int i = 0; i < t.Length; i++)
-        {
-            double x = 16384.0 * Math.Sin(2.0 * Math.PI * i / 65536.0);
-            t[i] = (short)(x >= 0 ? Math.Floor(x + 0.5) : -Math.Floor(-x + 0.5));
-        }
+    public static short[] BuildTable() => ReferenceSine.Build();
 
-        return t;
-    }
-
-    public static int S(uint phase) => Sin[(int)(unchecked(phase + 32768u) >> 16)];
+    public static int S(uint phase) => ReferenceSine.Table[(int)(unchecked(phase + 32768u) >> 16)];
 
     public static int C(uint phase) => S(unchecked(phase + (1u << 30)));
 

@@ -6,7 +6,7 @@ namespace Asmr.Player.Tests.Decoding;
 
 public class SegmentDecoderValidationTests
 {
-    private static readonly ModelConfig Config = new(
+    private static ModelConfig Config => new(
         [[1, 2], [2, 3], [5, 1]],
         4,
         [ModulationKind.Linear, ModulationKind.Table],

@@ -1,5 +1,0 @@
-namespace Asmr.Conformance;
-
-internal static class AssemblyMarker
-{
-}

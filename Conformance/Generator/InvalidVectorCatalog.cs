@@ -1,0 +1,239 @@
+using System.Buffers.Binary;
+using Asmr.Conformance.Manifest;
+using Asmr.Container;
+using Asmr.Container.Model;
+
+namespace Asmr.Conformance.Generator;
+
+/// <summary>
+/// The invalid conformance vectors: each is a small valid file damaged in exactly one way, with the error a reader
+/// must raise. The generator checks that asmrc raises exactly that error before it writes the vector.
+/// </summary>
+internal static class InvalidVectorCatalog
+{
+    private const string Corrupt = "corrupt";
+    private const string Unsupported = "unsupported";
+    private const string InvalidData = "System.IO.InvalidDataException";
+    private const string NotSupported = "System.NotSupportedException";
+
+    // Offsets inside a model payload (spec §10.1, §10.2).
+    private const int RecordRows = 2;
+    private const int RecordMultiplier = 10;
+    private const int RecordByteLength = 15;
+    private const int RecordData = 19;
+
+    private static readonly SequenceHeader BaseSequence = new()
+    {
+        Width = 8,
+        Height = 8,
+        FrameCount = 1,
+        FrameRate = new Rational(25, 1),
+        ChromaFormat = ChromaFormat.Yuv420,
+        BitDepth = 8,
+        Color = ColorDescription.Bt709,
+    };
+
+    /// <summary>Tensor #1 (linear modulation of level 0) is raw, tensor #2 (table modulation of level 1) adaptive.</summary>
+    private static readonly SegmentRecipe BaseSegment =
+        new(1, [1, 1], [2, 4], [4, 2], 4, [ModulationKind.Linear, ModulationKind.Table], MultiplierStyle.Typical, CodingStyle.Alternate, 1001);
+
+    public static IReadOnlyList<InvalidVector> Build() =>
+    [
+        new(
+            "e01-bad-section-crc",
+            "One byte inside the MODL payload is changed; the section CRC no longer matches (FORMAT.md §6.4).",
+            "error-section-crc",
+            Damage(BaseFile(), file =>
+            {
+                var model = ByteSurgery.Section(file, "MODL");
+                file[model.Offset + 16 + 20] ^= 0x01;
+            }),
+            new(Corrupt, InvalidData, "CRC mismatch")),
+        new(
+            "e02-bad-header-crc",
+            "The reserved file-header flags are changed without updating the header CRC (FORMAT.md §5).",
+            "error-header-crc",
+            Damage(BaseFile(), file => file[16] = 0x01),
+            new(Corrupt, InvalidData, "file header CRC mismatch")),
+        new(
+            "e03-truncated",
+            "The file is cut 7 bytes before its end, inside the last MODL section (FORMAT.md §3.5).",
+            "error-truncated",
+            BaseFile()[..^7],
+            new(Corrupt, InvalidData, "model_section_length")),
+        new(
+            "e04-unknown-critical-section",
+            "An unknown section 'Zext' (uppercase first letter: critical) with a correct CRC sits before MODL (FORMAT.md §3.4).",
+            "error-unknown-critical-section",
+            Damage(BaseFile(withAncillary: true), file =>
+            {
+                var section = ByteSurgery.Section(file, "zext");
+                file[section.Offset] = (byte)'Z';
+                ByteSurgery.FixSectionCrc(file, section);
+            }),
+            new(Corrupt, InvalidData, "unknown critical section 'Zext'")),
+        new(
+            "e05-future-min-reader-version",
+            "format_version = min_reader_version = 2 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1).",
+            "error-future-reader-version",
+            Damage(BaseFile(), file =>
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 2);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 2);
+                ByteSurgery.FixHeaderCrc(file);
+            }),
+            new(Unsupported, NotSupported, "this file needs reader version 2")),
+        new(
+            "e06-tensor-shape-mismatch",
+            "Tensor #1 (linear modulation, H × 3) declares H + 1 rows (spec §10.2).",
+            "error-tensor-shape",
+            ModelFile(p => BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(Record(p, 0) + RecordRows), 5)),
+            new(Corrupt, InvalidData, "rows at")),
+        new(
+            "e07-range-coder-trailing-bytes",
+            "Tensor #2 (adaptive) has one extra byte after its range-coded data, counted in byte_length (spec §10.5 End).",
+            "error-range-coder-trailing-bytes",
+            ModelFile(p => InsertIntoTensor(p, 1, atEnd: true, [0x00])),
+            new(Corrupt, InvalidData, "adaptive data has 1 unused byte(s)")),
+        new(
+            "e08-raw-overlong-value",
+            "Tensor #1 (raw) codes its first value 1 as the overlong LEB128 82 00 instead of 02 (spec §10.4).",
+            "error-raw-overlong",
+            ModelFile(p =>
+            {
+                int data = Record(p, 0) + RecordData;
+                p[data] |= 0x80;
+                return InsertAt(p, data + 1, [0x00], Record(p, 0));
+            }),
+            new(Corrupt, InvalidData, "is overlong")),
+        new(
+            "e09-unknown-modulation-kind",
+            "modulation_kind[0] = 2, which version 1 does not define (spec §10.1).",
+            "error-modulation-kind",
+            ModelFile(p => p[16 + (6 * 2)] = 2),
+            new(Corrupt, InvalidData, "modulation_kind[0]")),
+        new(
+            "e10-grid-too-small",
+            "B[x][1] is 1 instead of 2, so N_x = 4 does not cover the 8 columns of the picture (spec §10.1).",
+            "error-grid-too-small",
+            ModelFile(p => BinaryPrimitives.WriteUInt16LittleEndian(p.AsSpan(16 + (2 * 2 * 2) + 2), 1)),
+            new(Corrupt, InvalidData, "fewer than the 8 the sequence needs")),
+        new(
+            "e11-model-trailing-bytes",
+            "One byte follows the last tensor record of the model payload (spec §10.2).",
+            "error-model-trailing-bytes",
+            ModelFile(p => [.. p, 0x00]),
+            new(Corrupt, InvalidData, "follow the last tensor record")),
+        new(
+            "e12-reserved-flag-in-critical-section",
+            "The MODL section has reserved flag bit 1 set, with a correct CRC (FORMAT.md §6.3).",
+            "error-reserved-flag",
+            Damage(BaseFile(), file =>
+            {
+                var model = ByteSurgery.Section(file, "MODL");
+                file[model.Offset + 4] |= 0x02;
+                ByteSurgery.FixSectionCrc(file, model);
+            }),
+            new(Corrupt, InvalidData, "reserved flag bits")),
+        new(
+            "e13-output-weight-too-large",
+            "The output weight's multiplier is 2^31 − 1, so |q·μ| ≥ 2^31 for a non-zero q (spec §10.3).",
+            "error-output-range",
+            ModelFile(p =>
+            {
+                int outputWeight = Record(p, OutputWeightIndex());
+                BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(outputWeight + RecordMultiplier), int.MaxValue);
+            }),
+            new(Corrupt, InvalidData, "must be below 2^31")),
+        new(
+            "e14-range-coder-first-byte",
+            "Tensor #2 (adaptive) starts with 0x01; the first byte of range-coded data must be 0 (spec §10.5).",
+            "error-range-coder-first-byte",
+            ModelFile(p => p[Record(p, 1) + RecordData] = 0x01),
+            new(Corrupt, InvalidData, "the first byte of a range-coded tensor must be 0")),
+        new(
+            "e15-model-version",
+            "model_version = 2 (spec §10.1).",
+            "error-model-version",
+            ModelFile(p => p[0] = 2),
+            new(Corrupt, InvalidData, "unsupported model version 2")),
+        new(
+            "e16-model-first-frame",
+            "The model header's first_frame is 1 but the segment index says 0 (spec §10.1).",
+            "error-model-first-frame",
+            ModelFile(p => p[2] = 1),
+            new(Corrupt, InvalidData, "first_frame at")),
+    ];
+
+    private static SegmentModel BaseModel()
+    {
+        var model = ModelSynthesizer.Synthesize(BaseSegment, 0, 3);
+
+        // A one-byte first value for e08; non-zero output weights for e13.
+        model.Tensors[0].Values[0] = 1;
+        return model;
+    }
+
+    private static int OutputWeightIndex() =>
+        BaseModel().Architecture.TensorLayout().ToList().FindIndex(t => t.Role == TensorRole.OutputWeight);
+
+    private static byte[] BaseFile(bool withAncillary = false) =>
+        Write(ModelPayloadWriter.Write(BaseModel()), withAncillary);
+
+    private static byte[] Write(byte[] modelPayload, bool withAncillary = false)
+    {
+        var file = new AsmrFile
+        {
+            SequenceHeader = BaseSequence,
+            Segments = [new AsmrSegment(0, 1, modelPayload)],
+            UnknownSections = withAncillary ? [new UnknownSection("zext", new byte[] { 1, 2, 3, 4 })] : [],
+        };
+        using var stream = new MemoryStream();
+        AsmrWriter.Write(stream, file, new AsmrWriterOptions { CompressMetadata = false, CompressModels = false });
+        return stream.ToArray();
+    }
+
+    private static byte[] Damage(byte[] file, Action<byte[]> damage)
+    {
+        damage(file);
+        return file;
+    }
+
+    /// <summary>A file around a damaged model payload (the container framing stays valid).</summary>
+    private static byte[] ModelFile(Action<byte[]> damage) => ModelFile(p =>
+    {
+        damage(p);
+        return p;
+    });
+
+    private static byte[] ModelFile(Func<byte[], byte[]> damage) => Write(damage(ModelPayloadWriter.Write(BaseModel())));
+
+    /// <summary>Payload offset of tensor record <paramref name="index"/> (0-based).</summary>
+    private static int Record(byte[] payload, int index)
+    {
+        int levels = payload[10];
+        int at = ModelPayloadFormat.HeaderLength(levels);
+        for (int i = 0; i < index; i++)
+        {
+            at += RecordData + (int)BinaryPrimitives.ReadUInt32LittleEndian(payload.AsSpan(at + RecordByteLength));
+        }
+
+        return at;
+    }
+
+    private static byte[] InsertIntoTensor(byte[] payload, int index, bool atEnd, byte[] bytes)
+    {
+        int record = Record(payload, index);
+        int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(payload.AsSpan(record + RecordByteLength));
+        return InsertAt(payload, record + RecordData + (atEnd ? length : 0), bytes, record);
+    }
+
+    /// <summary>Inserts bytes into a tensor's data and grows that record's byte_length to match.</summary>
+    private static byte[] InsertAt(byte[] payload, int at, byte[] bytes, int record)
+    {
+        byte[] result = [.. payload.AsSpan(0, at), .. bytes, .. payload.AsSpan(at)];
+        uint length = BinaryPrimitives.ReadUInt32LittleEndian(result.AsSpan(record + RecordByteLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(record + RecordByteLength), length + (uint)bytes.Length);
+        return result;
+    }
+}

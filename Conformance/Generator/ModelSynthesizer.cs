@@ -1,0 +1,115 @@
+using Asmr.Container.Model;
+
+namespace Asmr.Conformance.Generator;
+
+/// <summary>
+/// Builds a synthetic segment model from a <see cref="SegmentRecipe"/>: seeded random integers whose ranges are
+/// chosen so that the picture is a smooth colour pattern with some texture, around mid-grey, rarely clipped.
+/// Everything is integer arithmetic on <see cref="SplitMix64"/> output, so the model is the same everywhere.
+/// </summary>
+/// <remarks>
+/// Target dequantized ranges (before dividing by μ), per tensor role:
+/// <list type="bullet">
+/// <item>linear modulation of level l, axis a: a phase step per digit of ±2^32·2^−(1+min(l,4)) / B[a][l], so a
+/// coarse level sweeps up to half a turn across the picture and finer levels less;</item>
+/// <item>table modulation: ±2^32·2^−(2+min(l,3)) for levels before the last, ±2^27 (1/32 turn) at the last level;</item>
+/// <item>phase biases: any phase (±2^31);</item>
+/// <item>hidden weights: ±2^17/H phase per Q14 unit, so a layer moves phases by at most about a half turn;</item>
+/// <item>output weights: ±0.4·2^28/⌈√H⌉; output biases 2^27 ± 2^24 (mid-grey).</item>
+/// </list>
+/// q is drawn uniformly from ±⌊range/μ⌋ (at least ±2) and, for the output bias, rounded from the target.
+/// </remarks>
+internal static class ModelSynthesizer
+{
+    private static readonly uint[] MixedPhaseSteps = [1, 3, 255, 4096, 65537, 1u << 20, 0x9E3779B9];
+    private static readonly uint[] MixedOutputSteps = [1, 5, 1000, 1u << 12, 1u << 20];
+
+    public static SegmentModel Synthesize(SegmentRecipe recipe, int firstFrame, int outputChannels)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        var architecture = new ModelArchitecture([recipe.BasesT, recipe.BasesY, recipe.BasesX], recipe.HiddenWidth, outputChannels, recipe.Modulation);
+        var random = new SplitMix64(recipe.Seed);
+        var layout = architecture.TensorLayout();
+        var tensors = new QuantizedTensor[layout.Count];
+        for (int i = 0; i < layout.Count; i++)
+        {
+            var (role, level, rows, columns) = layout[i];
+            uint mu = Multiplier(recipe.Multipliers, role, random);
+            var coding = recipe.Coding switch
+            {
+                CodingStyle.Raw => EntropyCoding.Raw,
+                CodingStyle.Adaptive => EntropyCoding.Adaptive,
+                _ => i % 2 == 0 ? EntropyCoding.Raw : EntropyCoding.Adaptive,
+            };
+            int[] values = new int[rows * columns];
+            for (int k = 0; k < values.Length; k++)
+            {
+                values[k] = role == TensorRole.OutputBias
+                    ? OutputBias(mu, random)
+                    : Draw(Range(architecture, role, level, k % columns), mu, random);
+            }
+
+            tensors[i] = new QuantizedTensor(role, level, rows, columns, mu, values, coding);
+        }
+
+        return new SegmentModel(firstFrame, recipe.FrameCount, architecture, tensors);
+    }
+
+    /// <summary>The largest |q·μ| the role should reach (see the remarks).</summary>
+    private static long Range(ModelArchitecture architecture, TensorRole role, int level, int column)
+    {
+        const long Turn = 1L << 32;
+        int h = architecture.Width;
+        switch (role)
+        {
+            case TensorRole.Modulation when architecture.Modulation(level) == ModulationKind.Linear:
+                // Column = axis t, y, x.
+                return (Turn >> (1 + Math.Min(level, 4))) / architecture.Base((Axis)column, level);
+            case TensorRole.Modulation:
+                return level == architecture.Levels - 1 ? Turn >> 5 : Turn >> (2 + Math.Min(level, 3));
+            case TensorRole.Bias:
+                return 1L << 31;
+            case TensorRole.Weight:
+                return (1L << 17) / h;
+            default:
+                int root = 1;
+                while (root * root < h)
+                {
+                    root++;
+                }
+
+                return (2L << 28) / 5 / root;
+        }
+    }
+
+    private static int Draw(long range, uint mu, SplitMix64 random)
+    {
+        long limit = Math.Max(2, range / mu);
+        limit = Math.Min(limit, int.MaxValue);
+        return (int)random.Between(-limit, limit);
+    }
+
+    /// <summary>q with q·μ ≈ 2^27 ± 2^24 (mid-grey ± 1/16 of full scale), rounded to the nearest multiple of μ.</summary>
+    private static int OutputBias(uint mu, SplitMix64 random)
+    {
+        long target = (1L << 27) + random.Between(-(1L << 24), 1L << 24);
+        return (int)((target + (mu / 2)) / mu);
+    }
+
+    private static uint Multiplier(MultiplierStyle style, TensorRole role, SplitMix64 random)
+    {
+        bool output = role is TensorRole.OutputWeight or TensorRole.OutputBias;
+        return style switch
+        {
+            MultiplierStyle.Typical => role switch
+            {
+                TensorRole.Weight => 16,
+                TensorRole.OutputWeight or TensorRole.OutputBias => 256,
+                _ => 4096,
+            },
+            MultiplierStyle.One => 1,
+            MultiplierStyle.Large => output ? (1u << 20) + 1 : role == TensorRole.Weight ? 0x00F00001u : 0x9E3779B9u,
+            _ => random.Pick(output ? MixedOutputSteps : MixedPhaseSteps),
+        };
+    }
+}

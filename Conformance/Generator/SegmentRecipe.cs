@@ -1,0 +1,24 @@
+using Asmr.Container.Model;
+
+namespace Asmr.Conformance.Generator;
+
+/// <summary>How to synthesise the model of one segment.</summary>
+/// <param name="FrameCount">Frames in the segment.</param>
+/// <param name="BasesT">B[t][l] for l = 0..L−1.</param>
+/// <param name="BasesY">B[y][l].</param>
+/// <param name="BasesX">B[x][l].</param>
+/// <param name="HiddenWidth">H.</param>
+/// <param name="Modulation">The modulation kind of each level.</param>
+/// <param name="Multipliers">How μ is chosen.</param>
+/// <param name="Coding">How each tensor is entropy coded.</param>
+/// <param name="Seed">The seed of the segment's random integers.</param>
+internal sealed record SegmentRecipe(
+    int FrameCount,
+    int[] BasesT,
+    int[] BasesY,
+    int[] BasesX,
+    int HiddenWidth,
+    ModulationKind[] Modulation,
+    MultiplierStyle Multipliers,
+    CodingStyle Coding,
+    ulong Seed);

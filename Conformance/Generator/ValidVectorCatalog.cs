@@ -1,0 +1,150 @@
+using Asmr.Container;
+using Asmr.Container.Model;
+
+namespace Asmr.Conformance.Generator;
+
+/// <summary>
+/// The valid conformance vectors. Changing anything here changes the committed vectors and their expected hashes:
+/// add new vectors at the end with new seeds rather than editing existing ones.
+/// </summary>
+internal static class ValidVectorCatalog
+{
+    private const ModulationKind Lin = ModulationKind.Linear;
+    private const ModulationKind Tab = ModulationKind.Table;
+
+    private static readonly ColorDescription Bt709Limited = ColorDescription.Bt709;
+    private static readonly ColorDescription Bt709Full = ColorDescription.Bt709 with { FullRange = true };
+    private static readonly ColorDescription Bt601Full = new() { Primaries = 6, Transfer = 6, Matrix = 6, FullRange = true, ChromaSamplePosition = 1 };
+    private static readonly ColorDescription Bt601Limited = new() { Primaries = 5, Transfer = 6, Matrix = 5, FullRange = false, ChromaSamplePosition = 1 };
+    private static readonly ColorDescription Bt2020Limited = new() { Primaries = 9, Transfer = 14, Matrix = 9, FullRange = false };
+    private static readonly ColorDescription GbrFull = new() { Primaries = 1, Transfer = 13, Matrix = 0, FullRange = true };
+    private static readonly ColorDescription GrayFull = new() { FullRange = true };
+    private static readonly ColorDescription GrayLimited = new() { FullRange = false };
+
+    public static IReadOnlyList<ValidVectorRecipe> All { get; } =
+    [
+        Vector(
+            "v01-gray-1x1",
+            "The smallest picture: 1×1 4:0:0 8-bit, one frame, L = 2, H = 3, grid padded in x, raw coding.",
+            Sequence(1, 1, 1, ChromaFormat.Mono400, 8, GrayFull),
+            Segment(1, [1, 1], [1, 1], [1, 2], 3, [Lin, Tab], MultiplierStyle.Typical, CodingStyle.Raw, 1)),
+        Vector(
+            "v02-yuv420-17x9-7frames",
+            "Odd 17×9 4:2:0 8-bit BT.709 limited, 7 frames, L = 3, H = 12, linear/table/linear, adaptive coding.",
+            Sequence(17, 9, 7, ChromaFormat.Yuv420, 8, Bt709Limited),
+            Segment(7, [7, 1, 1], [2, 5, 1], [3, 3, 2], 12, [Lin, Tab, Lin], MultiplierStyle.Typical, CodingStyle.Adaptive, 2)),
+        Vector(
+            "v03-yuv444-23x13-10bit-deep",
+            "23×13 (a padded 24×16 grid) 4:4:4 10-bit BT.2020 limited, 2 frames, L = 5, H = 6, table first and last, raw and adaptive in turn.",
+            Sequence(23, 13, 2, ChromaFormat.Yuv444, 10, Bt2020Limited),
+            Segment(2, [1, 2, 1, 1, 1], [2, 2, 2, 1, 2], [2, 3, 2, 2, 1], 6, [Tab, Lin, Tab, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Alternate, 3)),
+        Vector(
+            "v04-gbr444-16x16-identity",
+            "16×16 4:4:4 8-bit GBR (matrix_coefficients 0) full range, 3 frames, L = 3, H = 8, all linear, μ = 1 everywhere.",
+            Sequence(16, 16, 3, ChromaFormat.Yuv444, 8, GbrFull),
+            Segment(3, [3, 1, 1], [4, 2, 2], [2, 4, 2], 8, [Lin, Lin, Lin], MultiplierStyle.One, CodingStyle.Adaptive, 4)),
+        Vector(
+            "v05-yuv422-19x8-10bit-bt601",
+            "19×8 4:2:2 10-bit BT.601 full range, 3 frames on a 4-frame grid, L = 4, H = 5, large odd multipliers (phases wrap), raw coding.",
+            Sequence(19, 8, 3, ChromaFormat.Yuv422, 10, Bt601Full),
+            Segment(3, [2, 2, 1, 1], [2, 2, 2, 1], [5, 2, 1, 2], 5, [Lin, Tab, Lin, Tab], MultiplierStyle.Large, CodingStyle.Raw, 5)),
+        new ValidVectorRecipe
+        {
+            Name = "v06-yuv420-32x18-3segments-lz4",
+            Description = "32×18 4:2:0 8-bit BT.601 limited, 7 frames in 3 segments of different architectures, LZ4-compressed MODL sections, a meta section and an unknown ancillary section 'zext' that must be skipped.",
+            Sequence = Sequence(32, 18, 7, ChromaFormat.Yuv420, 8, Bt601Limited),
+            Segments =
+            [
+                Segment(3, [3, 1], [3, 6], [4, 8], 16, [Tab, Tab], MultiplierStyle.Large, CodingStyle.Raw, 61),
+                Segment(2, [1, 2, 1], [2, 3, 3], [2, 4, 4], 7, [Lin, Tab, Lin], MultiplierStyle.Mixed, CodingStyle.Raw, 62),
+                Segment(2, [2, 1, 1, 1], [1, 3, 2, 3], [2, 2, 2, 4], 9, [Tab, Lin, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Alternate, 63),
+            ],
+            CompressModels = true,
+            Metadata = ConformanceMetadata(),
+            UnknownSections = [new UnknownSection("zext", UnknownPayload())],
+        },
+        Vector(
+            "v07-gray-24x20-10bit-multipliers",
+            "24×20 4:0:0 10-bit limited, 5 frames, L = 3, H = 10, table/linear/table, a seeded mix of multipliers from 1 to 0x9E3779B9, adaptive coding with escape codes.",
+            Sequence(24, 20, 5, ChromaFormat.Mono400, 10, GrayLimited),
+            Segment(5, [5, 1, 1], [2, 5, 2], [3, 4, 2], 10, [Tab, Lin, Tab], MultiplierStyle.Mixed, CodingStyle.Adaptive, 7)),
+        Vector(
+            "v08-yuv420-1x1",
+            "A 1×1 4:2:0 picture (1×1 chroma averaged from a 2×2 grid), 8-bit BT.709 limited, one frame, L = 2, H = 4, μ = 1, adaptive coding.",
+            Sequence(1, 1, 1, ChromaFormat.Yuv420, 8, Bt709Limited),
+            Segment(1, [1, 1], [2, 1], [1, 2], 4, [Lin, Lin], MultiplierStyle.One, CodingStyle.Adaptive, 8)),
+        Vector(
+            "v09-yuv422-7x5-6levels",
+            "7×5 4:2:2 8-bit BT.709 limited, one frame, L = 6 with many bases of 1, H = 3, raw and adaptive in turn.",
+            Sequence(7, 5, 1, ChromaFormat.Yuv422, 8, Bt709Limited),
+            Segment(1, [1, 1, 1, 1, 1, 1], [1, 5, 1, 1, 1, 1], [2, 1, 2, 1, 2, 1], 3, [Tab, Lin, Lin, Tab, Tab, Lin], MultiplierStyle.Typical, CodingStyle.Alternate, 9)),
+        new ValidVectorRecipe
+        {
+            Name = "v10-yuv420-13x11-10bit-2segments",
+            Description = "13×11 4:2:0 10-bit BT.709 full range, 7 frames in segments of 4 and 3, L = 3 (H = 20) then L = 2 (H = 11, μ = 1, raw).",
+            Sequence = Sequence(13, 11, 7, ChromaFormat.Yuv420, 10, Bt709Full),
+            Segments =
+            [
+                Segment(4, [2, 2, 1], [2, 3, 2], [7, 2, 1], 20, [Lin, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Adaptive, 101),
+                Segment(3, [3, 1], [4, 3], [2, 7], 11, [Tab, Lin], MultiplierStyle.One, CodingStyle.Raw, 102),
+            ],
+        },
+        Vector(
+            "v11-gray-64x48-h32",
+            "A larger 64×48 4:0:0 8-bit full-range picture, 2 frames, L = 3, H = 32 (whole SIMD vectors), all linear.",
+            Sequence(64, 48, 2, ChromaFormat.Mono400, 8, GrayFull),
+            Segment(2, [1, 2, 1], [4, 4, 3], [4, 4, 4], 32, [Lin, Lin, Lin], MultiplierStyle.Typical, CodingStyle.Adaptive, 11)),
+        new ValidVectorRecipe
+        {
+            Name = "v12-worked-example",
+            Description = "The worked example of the spec appendix: 2×2 4:4:4 8-bit, L = 2, H = 2, table then linear modulation, hand-picked integers.",
+            Sequence = WorkedExample.Sequence,
+            ExplicitModels = () => [WorkedExample.Model()],
+        },
+        new ValidVectorRecipe
+        {
+            Name = "v13-yuv444-12x10-12bit-sat16",
+            Description = "12×10 4:4:4 12-bit BT.709 full range, 2 frames, L = 3, H = 4; hidden units 0 and 1 are twins with output weights +3 and −2.9 times full scale, so A and B saturate (sat16) while the picture stays mostly unclipped.",
+            Sequence = Sequence(12, 10, 2, ChromaFormat.Yuv444, 12, Bt709Full),
+            ExplicitModels = () => [SaturatingModel.Build(Segment(2, [2, 1, 1], [2, 5, 1], [3, 2, 2], 4, [Lin, Tab, Lin], MultiplierStyle.Typical, CodingStyle.Adaptive, 13), outputChannels: 3)],
+        },
+        Vector(
+            "v14-gray-9x7-16bit",
+            "9×7 4:0:0 16-bit (two bytes per sample in the hash), full range, 1 frame, L = 2, H = 9, all table, adaptive coding.",
+            Sequence(9, 7, 1, ChromaFormat.Mono400, 16, GrayFull),
+            Segment(1, [1, 1], [7, 1], [3, 3], 9, [Tab, Tab], MultiplierStyle.Typical, CodingStyle.Adaptive, 14)),
+    ];
+
+    private static ValidVectorRecipe Vector(string name, string description, SequenceHeader sequence, SegmentRecipe segment) =>
+        new() { Name = name, Description = description, Sequence = sequence, Segments = [segment] };
+
+    private static SequenceHeader Sequence(int width, int height, int frames, ChromaFormat chroma, int bitDepth, ColorDescription color) =>
+        new()
+        {
+            Width = width,
+            Height = height,
+            FrameCount = frames,
+            FrameRate = new Rational(25, 1),
+            ChromaFormat = chroma,
+            BitDepth = bitDepth,
+            Color = chroma is ChromaFormat.Yuv420 or ChromaFormat.Yuv422 ? color : color with { ChromaSamplePosition = 0 },
+        };
+
+    private static SegmentRecipe Segment(
+        int frames, int[] t, int[] y, int[] x, int width, ModulationKind[] modulation, MultiplierStyle multipliers, CodingStyle coding, ulong seed) =>
+        new(frames, t, y, x, width, modulation, multipliers, coding, seed);
+
+    private static Metadata ConformanceMetadata()
+    {
+        var metadata = new Metadata { Encoder = "asmrc conformance generator", SourceName = "synthetic" };
+        metadata.Extra["purpose"] = "conformance vector; metadata is informative and must not change decoding";
+        return metadata;
+    }
+
+    private static byte[] UnknownPayload()
+    {
+        // Compressible text, so the section's payload is a realistic small blob; readers must skip it.
+        const string Text = "an ancillary section this reader does not know: skip it, but its CRC must still be right. ";
+        return System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(Text, 4)));
+    }
+}

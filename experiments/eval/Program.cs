@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text;
+using Asmr.Codec;
+using Asmr.Codec.Quantization;
+using Asmr.Codec.Training;
+using Asmr.Container;
+using Asmr.Container.Model;
+using Asmr.Player.Decoding;
+using Asmr.Player.Video;
+
+// End-to-end: AsmrEncoder → real payload writer/reader → real fixed-point SegmentDecoder → metrics + decoded y4m.
+var opts = args.Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a.Length > 1 ? a[1] : "");
+string Get(string k, string d) => opts.TryGetValue(k, out var v) ? v : d;
+var video = Y4mReader.Read(Get("in", "/tmp/akiyo32.y4m"), int.Parse(Get("frames", "32")));
+var header = new SequenceHeader { Width = video.Width, Height = video.Height, FrameCount = video.Frames.Count, FrameRate = new Rational(25, 1) };
+var frames = video.Frames.Select(planes => { var f = new VideoFrame(video.Width, video.Height, video.Chroma, video.BitDepth); for (int p = 0; p < planes.Length; p++) planes[p].CopyTo(f.Planes[p], 0); return f; }).ToList();
+var settings = new EncoderSettings
+{
+    Seed = long.Parse(Get("seed", "1")),
+    Steps = opts.ContainsKey("steps") ? int.Parse(Get("steps", "0")) : null,
+    TimeBudget = opts.ContainsKey("secs") ? TimeSpan.FromSeconds(double.Parse(Get("secs", "240"))) : null,
+    Width = int.Parse(Get("h", "64")),
+    Levels = int.Parse(Get("levels", "0")),
+    BitsPerPixel = double.Parse(Get("bpp", "0.05")),
+    LearningRate = double.Parse(Get("lr", "5e-3")),
+    LastModulation = Get("last", "L") == "T" ? ModulationKind.Table : ModulationKind.Linear,
+    LastTemporalBase = int.Parse(Get("lastt", "4")), QuantizationAwareFraction = double.Parse(Get("qat", "0.1")),
+    SegmentLength = int.Parse(Get("seg", "32")),
+};
+var clock = Stopwatch.StartNew();
+var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+var reports = AsmrEncoder.EncodeWithReports(frames, header, settings,
+    new Progress<EncodeProgress>(p => { if (p.Step % 500 == 0 || p.Stage != "train") Console.WriteLine($"seg {p.Segment} {p.Stage} {p.Step}/{p.TotalSteps} loss {p.Loss:E3} {p.Elapsed.TotalSeconds:F0}s"); }));
+double encodeSecs = clock.Elapsed.TotalSeconds;
+double cpuSecs = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+long bytes = 0;
+var decoded = new List<ushort[][]>();
+foreach (var r in reports)
+{
+    var payload = ModelPayloads.Write(r.Model);
+    bytes += payload.Length;
+    var model = ModelPayloads.Read(payload, video.Width, video.Height, video.Chroma, r.Model.FirstFrame, r.Model.FrameCount);
+    Console.WriteLine($"segment {r.Model.FirstFrame}+{r.Model.FrameCount}: L={model.Architecture.Levels} H={model.Architecture.Width} bases t[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.T, l)))}] y[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.Y, l)))}] x[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.X, l)))}] params {model.Architecture.ParameterCount()} bytes {payload.Length} steps {r.Steps} floatLoss {r.FloatLoss:E3} quantLoss {r.QuantizedLoss:E3}");
+    foreach (var f in new SegmentDecoder(model, video.Width, video.Height, video.Chroma, video.BitDepth).DecodeAll())
+    {
+        decoded.Add(f.Planes);
+    }
+}
+
+double bpp = bytes * 8.0 / ((double)video.Width * video.Height * video.Frames.Count);
+Console.WriteLine($"RESULT bytes {bytes} bpp {bpp:F4} encode {encodeSecs:F0}s wall / {cpuSecs:F0}s cpu | decoded (real fixed-point decoder): {VideoMetrics.Measure(video, decoded)}");
+if (opts.ContainsKey("out"))
+{
+    using var fs = File.Create(Get("out", "/tmp/dec.y4m"));
+    fs.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{video.Width} H{video.Height} F25:1 Ip A0:0 C420mpeg2\n"));
+    foreach (var planes in decoded)
+    {
+        fs.Write("FRAME\n"u8);
+        foreach (var p in planes) fs.Write(p.Select(v => (byte)v).ToArray());
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+
+namespace Asmr.Conformance.Tests;
+
+/// <summary>The committed set covers every feature of the format, and the manifest describes the files truly.</summary>
+public class ManifestCoverageTests
+{
+    /// <summary>Features the set must exercise (see Conformance/vectors/README.md for each tag's meaning).</summary>
+    public static readonly string[] RequiredTags =
+    [
+        "size-1x1", "width-odd", "height-odd", "grid-padded-x", "grid-padded-y", "grid-padded-t",
+        "frames-1", "frames-prime", "segments-single", "segments-multiple",
+        "levels-2", "levels-3-4", "levels-5-or-more", "hidden-width-not-multiple-of-8", "hidden-width-multiple-of-8",
+        "modulation-linear-first-level", "modulation-linear-middle-level", "modulation-linear-last-level",
+        "modulation-table-first-level", "modulation-table-middle-level", "modulation-table-last-level",
+        "coding-raw", "coding-adaptive", "adaptive-escape-code", "raw-5-byte-value",
+        "multiplier-1", "multiplier-large", "multiplier-above-2^31",
+        "chroma-400", "chroma-420", "chroma-422", "chroma-444", "bitdepth-8", "bitdepth-10", "bitdepth-12", "bitdepth-16",
+        "samples-clipped-at-0", "samples-clipped-at-max", "output-weight-can-saturate-sat16",
+        "range-full", "range-limited", "matrix-bt601", "matrix-bt709", "matrix-identity-gbr",
+        "lz4-compressed-model", "uncompressed-model", "meta-section", "unknown-ancillary-section",
+        "error-section-crc", "error-header-crc", "error-truncated", "error-unknown-critical-section",
+        "error-future-reader-version", "error-tensor-shape", "error-range-coder-trailing-bytes", "error-raw-overlong",
+        "error-modulation-kind", "error-grid-too-small", "error-model-trailing-bytes", "error-reserved-flag",
+        "error-output-range", "error-range-coder-first-byte", "error-model-version", "error-model-first-frame",
+    ];
+
+    public static TheoryData<string> Required()
+    {
+        var data = new TheoryData<string>();
+        foreach (string tag in RequiredTags)
+        {
+            data.Add(tag);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Required))]
+    public void RequiredFeature_IsExercisedByAtLeastOneVector(string tag) =>
+        Assert.Contains(Vectors.Manifest.Vectors, v => v.Features.Contains(tag));
+
+    [Fact]
+    public void EveryVector_FileMatchesManifestHashAndSizeAndIsSmall()
+    {
+        foreach (var v in Vectors.Manifest.Vectors)
+        {
+            byte[] bytes = File.ReadAllBytes(Path.Combine(Vectors.Directory, v.File));
+            Assert.Equal(v.FileSha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            Assert.Equal(v.FileSize, bytes.Length);
+            Assert.True(bytes.Length <= 100 * 1024, $"{v.File} is {bytes.Length} bytes; vectors stay under 100 KB");
+        }
+    }
+
+    [Fact]
+    public void EveryVector_IsEitherValidWithHashesOrInvalidWithError()
+    {
+        foreach (var v in Vectors.Manifest.Vectors)
+        {
+            Assert.True(v.IsValid ^ (v.Error is not null), v.Name);
+            Assert.Contains(v.IsValid ? "valid" : "invalid", v.Features);
+            Assert.Equal(v.Name + ".asmr", v.File);
+            if (v.Output is { } output)
+            {
+                Assert.NotEmpty(output.FrameHashes);
+            }
+            else
+            {
+                Assert.Contains(v.Error!.Kind, new[] { "corrupt", "unsupported" });
+                Assert.False(string.IsNullOrWhiteSpace(v.Error.MessageContains));
+            }
+        }
+    }
+
+    [Fact]
+    public void VectorsFolder_HoldsNoVectorMissingFromManifest()
+    {
+        var listed = Vectors.Manifest.Vectors.Select(v => v.File).ToHashSet(StringComparer.Ordinal);
+        var present = Directory.GetFiles(Vectors.Directory, "*.asmr").Select(Path.GetFileName).ToList();
+
+        Assert.All(present, f => Assert.Contains(f!, listed));
+    }
+}

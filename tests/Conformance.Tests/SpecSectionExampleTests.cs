@@ -1,0 +1,52 @@
+using Asmr.Conformance.Tests.Reference;
+using Asmr.Container;
+using Asmr.Container.Model;
+using Asmr.Player.Decoding;
+
+namespace Asmr.Conformance.Tests;
+
+/// <summary>The small worked example of spec/model-and-decoding.md §11.7, on both decoders.</summary>
+public class SpecSectionExampleTests
+{
+    // L = 2, H = 1, O = 1, D = 8; bases t = [1, 1], y = [1, 1], x = [1, 2]; every μ = 1.
+    private static readonly int[][] Bases = [[1, 1], [1, 1], [1, 2]];
+
+    [Fact]
+    public void Section11_7_SpecLiteralDecoder_GivesTheSpecSamples()
+    {
+        var model = new SpecModel(0, 1, 2, 1, 1, Bases, [0, 1],
+        [
+            new SpecTensor(1, 0, 1, 3, 1, 0, [0, 0, 0]),
+            new SpecTensor(1, 1, 2, 1, 1, 0, [0, 1 << 30]),
+            new SpecTensor(2, 0, 1, 1, 1, 0, [1 << 28]),
+            new SpecTensor(4, 0, 1, 1, 1, 0, [1 << 26]),
+            new SpecTensor(5, 0, 1, 1, 1, 0, [1 << 27]),
+        ]);
+        var decoder = new SpecDecoder(model);
+
+        var left = decoder.Trace(0, 0, 0);
+        Assert.Equal(new[] { 1568 }, left.A[0]);
+        Assert.Equal(new[] { 3784 }, left.B[0]);
+        Assert.Equal(new[] { 159907840 }, left.V);
+        Assert.Equal(new[] { 196214784 }, decoder.Trace(0, 0, 1).V);
+        Assert.Equal(new[] { 153, 187 }, decoder.DecodeFrames(2, 1, 0, 8)[0][0]);
+    }
+
+    [Fact]
+    public void Section11_7_AsmrcDecoder_GivesTheSpecSamples()
+    {
+        var architecture = new ModelArchitecture(Bases, 1, 1, [ModulationKind.Linear, ModulationKind.Table]);
+        var model = new SegmentModel(0, 1, architecture,
+        [
+            new QuantizedTensor(TensorRole.Modulation, 0, 1, 3, 1, [0, 0, 0]),
+            new QuantizedTensor(TensorRole.Modulation, 1, 2, 1, 1, [0, 1 << 30]),
+            new QuantizedTensor(TensorRole.Bias, 0, 1, 1, 1, [1 << 28]),
+            new QuantizedTensor(TensorRole.OutputWeight, 0, 1, 1, 1, [1 << 26]),
+            new QuantizedTensor(TensorRole.OutputBias, 0, 1, 1, 1, [1 << 27]),
+        ]);
+
+        var frame = new SegmentDecoder(model, 2, 1, ChromaFormat.Mono400, 8, new DecoderOptions { Threads = 1 }).DecodeFrame(0);
+
+        Assert.Equal(new ushort[] { 153, 187 }, frame.Planes[0]);
+    }
+}
