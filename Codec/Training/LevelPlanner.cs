@@ -59,42 +59,46 @@ internal static class LevelPlanner
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 2);
         int rounded = ((n + multiple - 1) / multiple) * multiple;
-        int last = multiple;
-        while (last * 2 <= Math.Max(preferredLast, multiple) && last * 2 <= rounded)
-        {
-            last *= 2;
-        }
-
-        int m = (rounded + last - 1) / last;
         int mids = levels - 2;
-        (long Padded, int Twos, int Threes, int Zero)? best = null;
-        for (int threes = 0; threes <= mids; threes++)
+        (long Padded, int Last, int Twos, int Threes, int Zero)? best = null;
+        for (int last = multiple; last <= Math.Max(preferredLast, multiple); last *= 2)
         {
-            for (int twos = 0; twos + threes <= mids; twos++)
+            if (last > multiple && last > rounded)
             {
-                long unit = (long)Math.Pow(2, twos) * (long)Math.Pow(3, threes);
-                long r = (m + unit - 1) / unit;
-                if (r > maxLevelZero && (twos + threes) < mids)
-                {
-                    continue;
-                }
+                break;
+            }
 
-                long padded = r * unit * last;
-                bool better = best is null
-                    || (r <= maxLevelZero && best.Value.Zero > maxLevelZero)
-                    || ((r <= maxLevelZero) == (best.Value.Zero <= maxLevelZero)
-                        && (padded < best.Value.Padded || (padded == best.Value.Padded && r < best.Value.Zero)));
-                if (better)
+            int m = (rounded + last - 1) / last;
+            for (int threes = 0; threes <= mids; threes++)
+            {
+                for (int twos = 0; twos + threes <= mids; twos++)
                 {
-                    best = (padded, twos, threes, (int)r);
+                    long unit = (long)Math.Pow(2, twos) * (long)Math.Pow(3, threes);
+                    long r = (m + unit - 1) / unit;
+                    if (r > maxLevelZero && (twos + threes) < mids)
+                    {
+                        continue;
+                    }
+
+                    long padded = r * unit * last;
+                    bool fits = r <= maxLevelZero;
+                    bool better = best is null
+                        || (fits && best.Value.Zero > maxLevelZero)
+                        || (fits == (best.Value.Zero <= maxLevelZero)
+                            && (padded < best.Value.Padded
+                                || (padded == best.Value.Padded && (last > best.Value.Last || (last == best.Value.Last && r < best.Value.Zero)))));
+                    if (better)
+                    {
+                        best = (padded, last, twos, threes, (int)r);
+                    }
                 }
             }
         }
 
-        var (_, t2, t3, zero) = best!.Value;
+        var (_, chosenLast, t2, t3, zero) = best!.Value;
         var bases = new int[levels];
         bases[0] = zero;
-        bases[levels - 1] = last;
+        bases[levels - 1] = chosenLast;
         int ones = mids - t2 - t3;
         for (int l = 1; l <= mids; l++)
         {

@@ -12,6 +12,13 @@ using Asmr.Player.Video;
 var opts = args.Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a.Length > 1 ? a[1] : "");
 string Get(string k, string d) => opts.TryGetValue(k, out var v) ? v : d;
 var video = Y4mReader.Read(Get("in", "/tmp/akiyo32.y4m"), int.Parse(Get("frames", "32")));
+if (opts.ContainsKey("compare"))
+{
+    var other = Y4mReader.Read(Get("compare", ""), video.Frames.Count);
+    Console.WriteLine($"compare {Get("compare", "")}: {VideoMetrics.Measure(video, other.Frames)}");
+    return;
+}
+
 var header = new SequenceHeader { Width = video.Width, Height = video.Height, FrameCount = video.Frames.Count, FrameRate = new Rational(25, 1) };
 var frames = video.Frames.Select(planes => { var f = new VideoFrame(video.Width, video.Height, video.Chroma, video.BitDepth); for (int p = 0; p < planes.Length; p++) planes[p].CopyTo(f.Planes[p], 0); return f; }).ToList();
 var settings = new EncoderSettings

@@ -47,11 +47,8 @@ internal static class EncodeCommand
     }
 
     /// <summary>
-    /// PLACEHOLDER (lead wires this): read frames from <see cref="EncodeRequest.Input"/> (stdin y4m via
-    /// <see cref="CliConsole.OpenStandardInput"/> when <see cref="EncodeRequest.InputIsStdin"/>), fit the segments with
-    /// the Codec, report each segment through <paramref name="progress"/> (BeginStage per segment, Report per
-    /// iteration with the current PSNR as status), write <see cref="EncodeRequest.Output"/> atomically, and print the
-    /// end-of-encode summary (size, bitrate, PSNR) with <see cref="IProgressReporter.WriteLine"/>.
+    /// Encodes <see cref="EncodeRequest.Input"/> into <see cref="EncodeRequest.Output"/> (see <see cref="EncodeJob"/>):
+    /// progress per segment, the file written atomically, and the measured size and quality reported at the end.
     /// </summary>
     internal static Task RunAsync(EncodeRequest request, CliConsole console, IProgressReporter progress, CancellationToken cancellationToken)
     {
@@ -59,6 +56,7 @@ internal static class EncodeCommand
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(progress);
         cancellationToken.ThrowIfCancellationRequested();
-        throw new NotYetAvailableException("encode");
+        new EncodeJob(request, console, progress).Run(cancellationToken);
+        return Task.CompletedTask;
     }
 }

@@ -111,27 +111,6 @@ public sealed class CommandLineBehaviourTests
         Assert.Contains("same file", Assert.Single(same.ErrorLines), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("encode")]
-    public async Task Unwired_verbs_say_so_in_one_line_and_exit_7(string verb)
-    {
-        using var temp = new TempDirectory();
-        File.WriteAllText(temp.File("in.y4m"), "YUV4MPEG2 W2 H2 F25:1\n");
-        File.WriteAllText(temp.File("in.asmr"), "x");
-        string[] args = verb switch
-        {
-            "encode" => ["encode", temp.File("in.y4m"), temp.File("out.asmr")],
-            "decode" => ["decode", temp.File("in.asmr"), temp.File("out.y4m")],
-            _ => ["conform", temp.Path],
-        };
-
-        var result = await Asmrc.RunAsync(args);
-
-        Assert.Equal(ExitCodes.InternalError, result.ExitCode);
-        Assert.Equal([$"asmrc: error: {verb}: not available in this build yet"], result.ErrorLines);
-        Assert.False(File.Exists(temp.File("out.asmr")));
-    }
-
     [Fact]
     public async Task Play_without_a_terminal_or_window_is_a_usage_error_with_a_hint()
     {

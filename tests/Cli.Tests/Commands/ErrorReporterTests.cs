@@ -22,7 +22,6 @@ public sealed class ErrorReporterTests
         { new UsageException("bad crop"), ExitCodes.UsageError },
         { new InputException("no such file"), ExitCodes.InputError },
         { new OutputException("exists"), ExitCodes.OutputError },
-        { new NotYetAvailableException("decode"), ExitCodes.InternalError },
         { new AggregateException(new InvalidDataException("inner")), ExitCodes.InvalidAsmr },
     };
 

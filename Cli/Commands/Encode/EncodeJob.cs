@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Asmr.Cli.Errors;
+using Asmr.Cli.Hosting;
+using Asmr.Cli.Progress;
+using Asmr.Codec;
+using Asmr.Container;
+using Asmr.Container.Model;
+using Asmr.Player.Files;
+using Asmr.Player.Media;
+using Asmr.Player.Metrics;
+
+namespace Asmr.Cli.Commands.Encode;
+
+/// <summary>
+/// One run of <c>asmrc encode</c>: reads the source, fits and quantizes a model per segment, writes the .asmr
+/// container, then decodes the written bytes with the real fixed-point decoder and measures them against the
+/// source. The measured quality is stored in the file's metadata and reported. The file is written atomically.
+/// </summary>
+internal sealed class EncodeJob
+{
+    /// <summary>Bytes the container and metadata add around the models, reserved when a size target is set.</summary>
+    internal const int ContainerOverheadBytes = 700;
+
+    private readonly EncodeRequest _request;
+    private readonly CliConsole _console;
+    private readonly IProgressReporter _progress;
+
+    public EncodeJob(EncodeRequest request, CliConsole console, IProgressReporter progress)
+    {
+        _request = request;
+        _console = console;
+        _progress = progress;
+    }
+
+    public void Run(CancellationToken cancellationToken)
+    {
+        if (_request.QualityDb is not null)
+        {
+            throw new NotSupportedException("--quality (a PSNR target) is not implemented yet; use --size or --bitrate, or the default rate.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        string? spooled = null;
+        try
+        {
+            var options = new VideoSourceOptions { Start = _request.StartFrame, MaxFrames = _request.FrameCount, CountFrames = true };
+            string sourcePath = _request.Input;
+            if (_request.InputIsStdin)
+            {
+                // The frame count of a pipe is unknown and the source is read twice (to fit, then to measure), so
+                // standard input is first copied to a temporary y4m file.
+                spooled = Spool(options, cancellationToken);
+                sourcePath = spooled;
+                options = new VideoSourceOptions { CountFrames = true };
+            }
+
+            SequenceHeader header;
+            IReadOnlyList<SegmentEncodeReport> reports;
+            using (var source = VideoSourceFactory.Open(sourcePath, options, cancellationToken))
+            {
+                header = source.Header;
+                if (header.FrameCount == 0)
+                {
+                    throw new InputException($"'{_request.Input}' has no frames to encode{(_request.StartFrame > 0 ? $" after skipping {_request.StartFrame}" : string.Empty)}.");
+                }
+
+                var settings = Settings(header);
+                reports = AsmrEncoder.EncodeWithReports(source.ReadFrames(cancellationToken), header, settings, new Progress(_progress), cancellationToken);
+            }
+
+            int encodedFrames = reports.Sum(r => r.Model.FrameCount);
+            header = header with { FrameCount = encodedFrames };
+            AsmrSegment[] segments = [.. reports.Select(r => new AsmrSegment(r.Model.FirstFrame, r.Model.FrameCount, ModelPayloadWriter.Write(r.Model)))];
+            var measured = new AsmrFile { SequenceHeader = header, Segments = segments };
+
+            _progress.BeginStage("measuring", encodedFrames);
+            var quality = Measure(measured, sourcePath, options, cancellationToken);
+            double bpp = 8.0 * segments.Sum(s => (long)s.ModelPayload.Length + 4) / ((double)header.Width * header.Height * encodedFrames);
+            var file = new AsmrFile { SequenceHeader = header, Segments = segments, Metadata = BuildMetadata(new MetadataQuality
+            {
+                PsnrY = Round(quality.PsnrY),
+                PsnrYuv = Round(quality.PsnrYuv),
+                PsnrRgb = Round(quality.PsnrRgb),
+                Ssim = Math.Round(quality.SsimY, 5),
+                Bpp = Math.Round(bpp, 5),
+                EncodeSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            }) };
+
+            cancellationToken.ThrowIfCancellationRequested();
+            AsmrWriter.Write(_request.Output, file, new AsmrWriterOptions { Overwrite = _request.Overwrite }, cancellationToken);
+            long size = new FileInfo(_request.Output).Length;
+            _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{_request.Output}: {size:N0} bytes, {encodedFrames} frames {header.Width}x{header.Height}, {8.0 * size / ((double)header.Width * header.Height * encodedFrames):0.0000} bpp (file), {bpp:0.0000} bpp (models)"));
+            _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"PSNR Y {quality.PsnrY:0.00} dB, YUV(6:1:1) {quality.PsnrYuv:0.00} dB, RGB {quality.PsnrRgb:0.00} dB, SSIM-Y {quality.SsimY:0.0000}; encoded in {clock.Elapsed.TotalSeconds:0.0} s"));
+            if (_request.SizeBytes is { } target && size > target)
+            {
+                _progress.WriteLine($"note: the file is {size - target:N0} bytes over the --size target of {target:N0} bytes.");
+            }
+        }
+        finally
+        {
+            if (spooled is not null)
+            {
+                File.Delete(spooled);
+            }
+        }
+    }
+
+    private static double Round(double psnr) => Math.Round(psnr, 3);
+
+    private EncoderSettings Settings(SequenceHeader header)
+    {
+        double pixels = (double)header.Width * header.Height * header.FrameCount;
+        double? bpp = null;
+        if (_request.SizeBytes is { } size)
+        {
+            bpp = 8.0 * Math.Max(1, size - ContainerOverheadBytes) / pixels;
+        }
+        else if (_request.BitrateBitsPerSecond is { } rate)
+        {
+            double fps = header.FrameRate.ToDouble();
+            bpp = rate / (fps * header.Width * header.Height);
+        }
+
+        var settings = new EncoderSettings
+        {
+            Preset = _request.Preset switch
+            {
+                EncodePreset.Fast => EncoderPreset.Fast,
+                EncodePreset.Slow => EncoderPreset.Slow,
+                _ => EncoderPreset.Medium,
+            },
+            Seed = _request.Seed,
+            Threads = _request.Threads,
+        };
+        return bpp is null ? settings : settings with { BitsPerPixel = bpp };
+    }
+
+    private Metadata BuildMetadata(MetadataQuality quality)
+    {
+        var settings = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["preset"] = _request.Preset.ToString().ToLowerInvariant(),
+            ["seed"] = _request.Seed,
+            ["size"] = _request.SizeBytes,
+            ["bitrate"] = _request.BitrateBitsPerSecond,
+            ["start"] = _request.StartFrame,
+            ["frames"] = _request.FrameCount,
+            ["threads"] = _request.Threads,
+        });
+        return new Metadata
+        {
+            Encoder = "asmrc",
+            EncoderVersion = typeof(EncodeJob).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+            SourceName = _request.InputIsStdin ? "stdin" : Path.GetFileName(_request.Input),
+            Created = DateTimeOffset.UtcNow,
+            Settings = settings,
+            Quality = quality,
+        };
+    }
+
+    /// <summary>Decodes the file's bytes with the fixed-point decoder and compares every frame with the source.</summary>
+    private SequenceQuality Measure(AsmrFile file, string sourcePath, VideoSourceOptions options, CancellationToken cancellationToken)
+    {
+        using var bytes = new MemoryStream();
+        AsmrWriter.Write(bytes, file, cancellationToken: cancellationToken);
+        bytes.Position = 0;
+        using var decoder = AsmrFileDecoder.Open(bytes, new Player.Decoding.DecoderOptions { Threads = _request.Threads }, leaveOpen: true);
+        using var source = VideoSourceFactory.Open(sourcePath, options with { MaxFrames = file.SequenceHeader.FrameCount, CountFrames = false }, cancellationToken);
+        var metrics = new QualityMetrics(file.SequenceHeader.Color);
+        int done = 0;
+        using var reference = source.ReadFrames(cancellationToken).GetEnumerator();
+        foreach (var decoded in decoder.DecodeFrames(0, file.SequenceHeader.FrameCount, null, cancellationToken))
+        {
+            if (!reference.MoveNext())
+            {
+                throw new InvalidOperationException("The source ended before the encoded frames did.");
+            }
+
+            metrics.Add(reference.Current, decoded);
+            _progress.Report(++done);
+        }
+
+        return metrics.Summarize();
+    }
+
+    private string Spool(VideoSourceOptions options, CancellationToken cancellationToken)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"asmrc-stdin-{Environment.ProcessId}-{Guid.NewGuid():N}.y4m");
+        try
+        {
+            using var reader = new Y4mReader(_console.OpenStandardInput(), options with { CountFrames = false }, leaveOpen: true);
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            using (var writer = new Y4mWriter(stream, reader.Header, leaveOpen: true))
+            {
+                _progress.BeginStage("reading stdin", 0);
+                foreach (var frame in reader.ReadFrames(cancellationToken))
+                {
+                    writer.WriteFrame(frame, cancellationToken);
+                }
+
+                writer.Complete(cancellationToken);
+            }
+
+            return path;
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Turns the encoder's progress into stages and status lines.</summary>
+    private sealed class Progress(IProgressReporter reporter) : IProgress<EncodeProgress>
+    {
+        private (int Segment, string Stage) _current = (-1, string.Empty);
+
+        public void Report(EncodeProgress value)
+        {
+            if (value.Segment != _current.Segment || value.Stage != _current.Stage)
+            {
+                _current = (value.Segment, value.Stage);
+                string stage = value.Stage == "train" ? "fitting" : value.Stage;
+                reporter.BeginStage($"segment {value.Segment + 1}/{value.SegmentCount} {stage}", Math.Max(1, value.TotalSteps));
+            }
+
+            string status = value.Loss > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"PSNR~{-10 * Math.Log10(value.Loss):0.0} dB")
+                : string.Empty;
+            reporter.Report(value.Step, status);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using Asmr.Cli.Hosting;
+using Asmr.Cli.Tests.Support;
+using Asmr.Container;
+
+namespace Asmr.Cli.Tests.Commands;
+
+public sealed class EncodeCommandTests
+{
+    [Fact]
+    public async Task Encode_of_a_y4m_file_writes_a_decodable_asmr_with_measured_quality_in_its_metadata()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(width: 24, height: 16, frames: 3));
+
+        var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("out.asmr"), "--preset", "fast", "--threads", "1");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        using var reader = AsmrReader.Open(temp.File("out.asmr"));
+        Assert.Equal((24, 16, 3), (reader.SequenceHeader.Width, reader.SequenceHeader.Height, reader.SequenceHeader.FrameCount));
+        var metadata = reader.ReadMetadata();
+        Assert.NotNull(metadata?.Quality?.PsnrY);
+        Assert.InRange(metadata!.Quality!.PsnrY!.Value, 10, 100);
+        Assert.Contains("PSNR Y", result.StandardError, StringComparison.Ordinal);
+
+        var decoded = await Asmrc.RunAsync("decode", temp.File("out.asmr"), temp.File("out.y4m"), "--quiet");
+        Assert.Equal(ExitCodes.Success, decoded.ExitCode);
+    }
+
+    [Fact]
+    public async Task Encode_from_stdin_reads_y4m_and_leaves_no_temporary_file()
+    {
+        using var temp = new TempDirectory();
+        byte[] y4m = TinyY4m(width: 9, height: 7, frames: 2);
+        string[] before = Directory.GetFiles(Path.GetTempPath(), "asmrc-stdin-*");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = CliConsole.Redirected(output, error) with { OpenStandardInput = () => new MemoryStream(y4m) };
+
+        int code = await AsmrcCli.RunAsync(["encode", "-", temp.File("out.asmr"), "--preset", "fast", "--threads", "1", "--quiet"], console, CancellationToken.None);
+
+        Assert.True(code == ExitCodes.Success, error.ToString());
+        using var reader = AsmrReader.Open(temp.File("out.asmr"));
+        Assert.Equal((9, 7, 2), (reader.SequenceHeader.Width, reader.SequenceHeader.Height, reader.SequenceHeader.FrameCount));
+        Assert.Equal("stdin", reader.ReadMetadata()?.SourceName);
+        Assert.Equal(before.Order(StringComparer.Ordinal), Directory.GetFiles(Path.GetTempPath(), "asmrc-stdin-*").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Encode_with_a_quality_target_is_reported_as_unsupported_before_reading_the_input()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(width: 4, height: 4, frames: 1));
+
+        var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("out.asmr"), "--quality", "35");
+
+        Assert.Equal(ExitCodes.Unsupported, result.ExitCode);
+        Assert.Contains("--quality", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("out.asmr")));
+    }
+
+    [Fact]
+    public async Task Encode_of_a_file_that_is_not_video_exits_2_and_writes_nothing()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("in.y4m"), "YUV4MPEG2 W0 H0\n");
+
+        var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("out.asmr"));
+
+        Assert.True(result.ExitCode is ExitCodes.InputError or ExitCodes.InvalidAsmr, result.ToString());
+        Assert.False(File.Exists(temp.File("out.asmr")));
+    }
+
+    /// <summary>A smooth 4:2:0 8-bit y4m: a diagonal gradient that moves one sample per frame.</summary>
+    private static byte[] TinyY4m(int width, int height, int frames)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{width} H{height} F25:1 Ip A1:1 C420jpeg\n"));
+        int cw = (width + 1) / 2, ch = (height + 1) / 2;
+        for (int f = 0; f < frames; f++)
+        {
+            stream.Write(Encoding.ASCII.GetBytes("FRAME\n"));
+            for (int y = 0; y < height; y++)
+            {
+                for (int x = 0; x < width; x++)
+                {
+                    stream.WriteByte((byte)(40 + (((x + y + f) * 160) / (width + height + frames))));
+                }
+            }
+
+            for (int plane = 0; plane < 2; plane++)
+            {
+                for (int i = 0; i < cw * ch; i++)
+                {
+                    stream.WriteByte((byte)(plane == 0 ? 110 + (i % cw) : 140 - (i / cw)));
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+}
