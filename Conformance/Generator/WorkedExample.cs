@@ -4,7 +4,7 @@ using Asmr.Container.Model;
 namespace Asmr.Conformance.Generator;
 
 /// <summary>
-/// The tiny model of the spec's worked example (spec/conformance-draft.md, Appendix B): a 2×2 4:4:4 8-bit frame,
+/// The tiny model of the spec's worked example (spec/FORMAT.md, Appendix B): a 2×2 4:4:4 8-bit frame,
 /// L = 2, H = 2, O = 3, a table modulation at level 0 and a linear one at level 1, hand-picked integers. It is
 /// also the conformance vector <c>v12-worked-example</c>.
 /// </summary>

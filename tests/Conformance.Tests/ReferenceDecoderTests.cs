@@ -68,7 +68,7 @@ public class ReferenceDecoderTests
     [Fact]
     public void SpecRangeDecoder_DecodesTheSpecWorkedExample()
     {
-        // spec/model-and-decoding.md §10.5: [0, 3, −1, 20] codes as 00 6D CA F3 FD 30 00 00 00.
+        // spec/FORMAT.md §10.5: [0, 3, −1, 20] codes as 00 6D CA F3 FD 30 00 00 00.
         byte[] data = [0x00, 0x6D, 0xCA, 0xF3, 0xFD, 0x30, 0x00, 0x00, 0x00];
 
         Assert.Equal(new[] { 0, 3, -1, 20 }, SpecRangeDecoder.DecodeAll(data, 4));

@@ -5,7 +5,7 @@ using Asmr.Player.Decoding;
 
 namespace Asmr.Conformance.Tests;
 
-/// <summary>The small worked example of spec/model-and-decoding.md §11.7, on both decoders.</summary>
+/// <summary>The small worked example of spec/FORMAT.md §11.7, on both decoders.</summary>
 public class SpecSectionExampleTests
 {
     // L = 2, H = 1, O = 1, D = 8; bases t = [1, 1], y = [1, 1], x = [1, 2]; every μ = 1.

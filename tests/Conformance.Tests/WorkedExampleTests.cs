@@ -6,7 +6,7 @@ using Asmr.Player.Decoding;
 namespace Asmr.Conformance.Tests;
 
 /// <summary>
-/// Every number of the worked example in spec/conformance-draft.md (Appendix B) is checked here, against both the
+/// Every number of the worked example in spec/FORMAT.md (Appendix B) is checked here, against both the
 /// spec-literal decoder and asmrc's decoder, so the appendix cannot drift from the code.
 /// </summary>
 public class WorkedExampleTests

@@ -59,6 +59,19 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task Decode_with_a_crop_on_an_odd_column_of_420_video_is_a_usage_error()
+    {
+        using var temp = new TempDirectory();
+        SampleAsmr.Write(temp.File("in.asmr"));
+
+        var result = await Asmrc.RunAsync("decode", temp.File("in.asmr"), temp.File("out.y4m"), "--crop", "3,4,8,6");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("even column", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("out.y4m")));
+    }
+
+    [Fact]
     public async Task Decode_to_png_pattern_numbers_files_from_the_frame_index_plus_one()
     {
         using var temp = new TempDirectory();
