@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Asmr.Codec;
+using Asmr.Container;
+using Asmr.Player.Decoding;
+using Asmr.Player.Files;
+
+namespace Asmr.Benchmarks.DecodeSpeed;
+
+/// <summary>
+/// Measures asmrc's decode speed at CIF, 720p and 1080p next to ffmpeg decoding the same frames as H.264, in the
+/// same run on the same machine. The asmrc stream has the architecture the encoder's medium preset plans for that
+/// size (with seeded random weights; see <see cref="SyntheticModel"/>); the H.264 stream is x264 medium CRF 23 of
+/// the first frames of a real clip of that size from ../shared/media.
+/// </summary>
+internal static partial class DecodeSpeedRunner
+{
+    private static readonly (string Name, string Clip, int Width, int Height)[] Cases =
+    [
+        ("CIF", "akiyo_352x288.mp4", 352, 288),
+        ("720p", "white_flower_1280x720_30fps.h264", 1280, 720),
+        ("1080p", "street_pan_1920x1080_25fps.h264", 1920, 1080),
+    ];
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        bool quick = args.Contains("--quick");
+        int frames = IntOption(args, "--frames") ?? (quick ? 8 : 32);
+        int threads = IntOption(args, "--threads") ?? Environment.ProcessorCount;
+        int repeats = quick ? 1 : 3;
+        string? media = FindMedia();
+        if (media is null)
+        {
+            Console.Error.WriteLine("decode-speed: ../shared/media not found (set ASMR_MEDIA to the media folder).");
+            return 2;
+        }
+
+        string scratch = Directory.CreateTempSubdirectory("asmrc-decode-speed-").FullName;
+        try
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"decode speed, {frames} frames 4:2:0 8-bit per size, {threads} threads, best of {repeats}; {Environment.ProcessorCount} cores, {SimdSupport.Best} kernels, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+            output.WriteLine("size    asmrc model (medium preset)                  asmrc fps   Mpx/s   ffmpeg h264 fps   Mpx/s   asmrc/h264");
+            foreach (var (name, clip, width, height) in Cases)
+            {
+                var architecture = AsmrEncoder.PlanSegment(frames, width, height, ChromaFormat.Yuv420, new EncoderSettings());
+                double asmrSeconds = TimeAsmr(architecture, width, height, frames, threads, repeats);
+                string h264 = Path.Combine(scratch, $"{name}.mp4");
+                MakeH264(Path.Combine(media, clip), h264, frames);
+                double ffmpegSeconds = TimeFfmpeg(h264, threads, repeats);
+                double pixels = (double)width * height * frames;
+                string bases = string.Join(' ', Enumerable.Range(0, architecture.Levels).Select(l =>
+                    $"{architecture.Base(Asmr.Container.Model.Axis.T, l)}x{architecture.Base(Asmr.Container.Model.Axis.Y, l)}x{architecture.Base(Asmr.Container.Model.Axis.X, l)}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-7} H={architecture.Width} L={architecture.Levels} {architecture.MacsPerSample(),5:0} MAC/px {bases,-22} {frames / asmrSeconds,9:0.0} {pixels / asmrSeconds / 1e6,7:0.0} {frames / ffmpegSeconds,17:0.0} {pixels / ffmpegSeconds / 1e6,7:0.0} {ffmpegSeconds / asmrSeconds,12:0.00}"));
+            }
+
+            output.WriteLine("asmrc/h264 > 1 means asmrc decodes faster. ffmpeg's time is its own -benchmark rtime (decoding only).");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static double TimeAsmr(Asmr.Container.Model.ModelArchitecture architecture, int width, int height, int frames, int threads, int repeats)
+    {
+        var model = SyntheticModel.Create(architecture, frames, seed: 1);
+        var file = new AsmrFile
+        {
+            SequenceHeader = new SequenceHeader
+            {
+                Width = width,
+                Height = height,
+                FrameCount = frames,
+                FrameRate = new Rational(25, 1),
+                ChromaFormat = ChromaFormat.Yuv420,
+                BitDepth = 8,
+                Color = ColorDescription.Bt709,
+            },
+            Segments = [new AsmrSegment(0, frames, Asmr.Container.Model.ModelPayloadWriter.Write(model))],
+        };
+        using var bytes = new MemoryStream();
+        AsmrWriter.Write(bytes, file);
+        double best = double.MaxValue;
+        for (int r = 0; r <= repeats; r++)
+        {
+            bytes.Position = 0;
+            var clock = Stopwatch.StartNew();
+            using var decoder = AsmrFileDecoder.Open(bytes, new DecoderOptions { Threads = threads }, leaveOpen: true);
+            int count = 0;
+            foreach (var frame in decoder.DecodeFrames(0, frames))
+            {
+                count += frame.Width > 0 ? 1 : 0;
+            }
+
+            // The first pass warms up the JIT and the caches; it is not counted.
+            if (r > 0)
+            {
+                best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            }
+        }
+
+        return best;
+    }
+
+    private static void MakeH264(string clip, string output, int frames)
+    {
+        Ffmpeg("-y", "-hide_banner", "-loglevel", "error", "-i", clip, "-frames:v", frames.ToString(CultureInfo.InvariantCulture),
+            "-an", "-c:v", "libx264", "-preset", "medium", "-crf", "23", "-pix_fmt", "yuv420p", output);
+    }
+
+    private static double TimeFfmpeg(string h264, int threads, int repeats)
+    {
+        double best = double.MaxValue;
+        for (int r = 0; r <= repeats; r++)
+        {
+            string log = Ffmpeg("-hide_banner", "-benchmark", "-threads", threads.ToString(CultureInfo.InvariantCulture), "-i", h264, "-f", "null", "-");
+            var match = RealTime().Match(log);
+            if (!match.Success)
+            {
+                throw new InvalidOperationException($"ffmpeg printed no -benchmark rtime:\n{log}");
+            }
+
+            if (r > 0)
+            {
+                best = Math.Min(best, double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+            }
+        }
+
+        return best;
+    }
+
+    private static string Ffmpeg(params string[] args)
+    {
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start ffmpeg.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        _ = stdout.Result;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ffmpeg {string.Join(' ', args)} failed ({process.ExitCode}):\n{stderr}");
+        }
+
+        return stderr;
+    }
+
+    private static int? IntOption(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string? FindMedia()
+    {
+        if (Environment.GetEnvironmentVariable("ASMR_MEDIA") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "shared", "media");
+                if (File.Exists(Path.Combine(candidate, "SOURCES.md")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"rtime=([0-9.]+)s")]
+    private static partial Regex RealTime();
+}
