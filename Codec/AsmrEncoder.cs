@@ -72,7 +72,8 @@ internal static class AsmrEncoder
         ArgumentNullException.ThrowIfNull(video);
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings);
+        long? budgetBits = settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
+        var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
         manual_seed(settings.Seed);
         using var network = new AsmrNetwork(architecture, new NetworkInit(), settings.Seed);
         using var target = new TrainingTarget(architecture, video);
@@ -136,17 +137,37 @@ internal static class AsmrEncoder
         return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
     }
 
-    internal static ModelArchitecture PlanSegment(int frames, int width, int height, ChromaFormat chroma, EncoderSettings settings)
+    /// <summary>Bits per stored parameter at which quantization loss and model size balanced best (CIF, 0.05 bpp).</summary>
+    internal const double BitsPerParameter = 5.3;
+
+    internal static ModelArchitecture PlanSegment(int frames, int width, int height, ChromaFormat chroma, EncoderSettings settings, long? budgetBits = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return LevelPlanner.Plan(frames, height, width, chroma, new PlannerOptions
+        var options = new PlannerOptions
         {
-            Width = settings.Width,
+            Width = settings.Width ?? 64,
             Levels = settings.Levels,
             SegmentLength = settings.SegmentLength,
             LastModulation = settings.LastModulation,
             LastTemporalBase = settings.LastTemporalBase,
-        });
+        };
+        var plan = LevelPlanner.Plan(frames, height, width, chroma, options);
+        if (settings.Width is not null || budgetBits is null)
+        {
+            return plan;
+        }
+
+        // Widest network whose parameters fit the budget at about BitsPerParameter bits each.
+        foreach (int h in new[] { 128, 112, 96, 80, 64, 48, 32, 24, 16 })
+        {
+            plan = LevelPlanner.Plan(frames, height, width, chroma, options with { Width = h });
+            if (plan.ParameterCount() * BitsPerParameter <= budgetBits.Value)
+            {
+                break;
+            }
+        }
+
+        return plan;
     }
 
     private static ushort[][] Copy(VideoFrame frame, SequenceHeader header)
