@@ -137,8 +137,8 @@ internal static class AsmrEncoder
         return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
     }
 
-    /// <summary>Bits per stored parameter at which quantization loss and model size balanced best (CIF, 0.05 bpp).</summary>
-    internal const double BitsPerParameter = 5.3;
+    /// <summary>Bits per stored parameter at which quantization loss and model size balanced best (akiyo CIF, 0.05 bpp: H = 80).</summary>
+    internal const double BitsPerParameter = 7.0;
 
     internal static ModelArchitecture PlanSegment(int frames, int width, int height, ChromaFormat chroma, EncoderSettings settings, long? budgetBits = null)
     {

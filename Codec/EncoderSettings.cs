@@ -17,8 +17,8 @@ internal sealed record EncoderSettings
     /// <summary>Training wall-clock budget for the whole sequence, shared by segments in proportion to their samples.</summary>
     public TimeSpan? TimeBudget { get; init; }
 
-    /// <summary>Hidden width H; null = the largest of 32…128 whose parameter count fits the rate budget at about
-    /// 5.3 bits per parameter (measured sweet spot on CIF at 0.05 bpp: H = 96), or 64 without a budget.</summary>
+    /// <summary>Hidden width H; null = the widest of 16…128 whose parameter count fits the rate budget at about
+    /// 7 bits per parameter (measured best on akiyo CIF at 0.05 bpp: H = 80), or 64 without a budget.</summary>
     public int? Width { get; init; }
 
     /// <summary>Levels L; 0 = planner's choice.</summary>
@@ -42,10 +42,10 @@ internal sealed record EncoderSettings
     public int LastTemporalBase { get; init; } = 4;
 
     /// <summary>Adam learning rate of weights (modulation tables use 6×).</summary>
-    public double LearningRate { get; init; } = 5e-3;
+    public double LearningRate { get; init; } = 1e-2;
 
     /// <summary>Fraction of the training steps used for quantization-aware fine-tuning after the step search.</summary>
-    public double QuantizationAwareFraction { get; init; } = 0.1;
+    public double QuantizationAwareFraction { get; init; } = 0.2;
 
     internal int DefaultSteps => Preset switch
     {

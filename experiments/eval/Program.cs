@@ -26,12 +26,12 @@ var settings = new EncoderSettings
     Seed = long.Parse(Get("seed", "1")),
     Steps = opts.ContainsKey("steps") ? int.Parse(Get("steps", "0")) : null,
     TimeBudget = opts.ContainsKey("secs") ? TimeSpan.FromSeconds(double.Parse(Get("secs", "240"))) : null,
-    Width = int.Parse(Get("h", "64")),
+    Width = opts.ContainsKey("h") ? int.Parse(Get("h", "64")) : null,
     Levels = int.Parse(Get("levels", "0")),
     BitsPerPixel = double.Parse(Get("bpp", "0.05")),
     LearningRate = double.Parse(Get("lr", "5e-3")),
     LastModulation = Get("last", "L") == "T" ? ModulationKind.Table : ModulationKind.Linear,
-    LastTemporalBase = int.Parse(Get("lastt", "4")), QuantizationAwareFraction = double.Parse(Get("qat", "0.1")),
+    LastTemporalBase = int.Parse(Get("lastt", "4")), QuantizationAwareFraction = double.Parse(Get("qat", "0.2")),
     SegmentLength = int.Parse(Get("seg", "32")),
 };
 var clock = Stopwatch.StartNew();

@@ -59,7 +59,7 @@ internal sealed class EncodeJob
 
             SequenceHeader header;
             IReadOnlyList<SegmentEncodeReport> reports;
-            using (var source = VideoSourceFactory.Open(sourcePath, options, cancellationToken))
+            using (var source = OpenInput(sourcePath, options, cancellationToken))
             {
                 header = source.Header;
                 if (header.FrameCount == 0)
@@ -111,6 +111,19 @@ internal sealed class EncodeJob
     }
 
     private static double Round(double psnr) => Math.Round(psnr, 3);
+
+    /// <summary>Opens the video to encode; a file ffprobe or the y4m reader cannot read is an input error (2), not a corrupt .asmr (3).</summary>
+    private static IVideoSource OpenInput(string path, VideoSourceOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return VideoSourceFactory.Open(path, options, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(e.Message, innerException: e);
+        }
+    }
 
     private EncoderSettings Settings(SequenceHeader header)
     {
