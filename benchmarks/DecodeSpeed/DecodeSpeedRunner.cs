@@ -11,7 +11,7 @@ namespace Asmr.Benchmarks.DecodeSpeed;
 /// <summary>
 /// Measures asmrc's decode speed at CIF, 720p and 1080p next to ffmpeg decoding the same frames as H.264, in the
 /// same run on the same machine. The asmrc stream has the architecture the encoder's medium preset plans for that
-/// size (with seeded random weights; see <see cref="SyntheticModel"/>); the H.264 stream is x264 medium CRF 23 of
+/// size at the default rate, 0.05 bits per pixel (with seeded random weights; see <see cref="SyntheticModel"/>); the H.264 stream is x264 medium CRF 23 of
 /// the first frames of a real clip of that size from ../shared/media.
 /// </summary>
 internal static partial class DecodeSpeedRunner
@@ -44,7 +44,10 @@ internal static partial class DecodeSpeedRunner
             output.WriteLine("size    asmrc model (medium preset)                  asmrc fps   Mpx/s   ffmpeg h264 fps   Mpx/s   asmrc/h264");
             foreach (var (name, clip, width, height) in Cases)
             {
-                var architecture = AsmrEncoder.PlanSegment(frames, width, height, ChromaFormat.Yuv420, new EncoderSettings());
+                // The architecture a default encode (medium preset, default rate) plans: width sized to the bit budget.
+                var settings = new EncoderSettings();
+                long budgetBits = (long)(settings.BitsPerPixel!.Value * width * height * frames);
+                var architecture = AsmrEncoder.PlanSegment(frames, width, height, ChromaFormat.Yuv420, settings, budgetBits);
                 double asmrSeconds = TimeAsmr(architecture, width, height, frames, threads, repeats);
                 string h264 = Path.Combine(scratch, $"{name}.mp4");
                 MakeH264(Path.Combine(media, clip), h264, frames);
