@@ -105,8 +105,11 @@ internal sealed class AtomicFileWriter : IDisposable
         }
 
         _disposed = true;
-        _stream.Dispose();
-        if (!_committed)
+        if (_committed)
+        {
+            _stream.Dispose();
+        }
+        else
         {
             DeleteTemporary();
         }
@@ -117,7 +120,16 @@ internal sealed class AtomicFileWriter : IDisposable
 
     private void DeleteTemporary()
     {
-        _stream.Dispose();
+        try
+        {
+            // Closing flushes what is still buffered; when that fails (disk full) the handle is closed all the same,
+            // and the bytes are being thrown away, so the failure must not keep the temporary file on disk.
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+
         try
         {
             File.Delete(TemporaryPath);

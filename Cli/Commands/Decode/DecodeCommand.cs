@@ -88,6 +88,11 @@ internal static class DecodeCommand
             Height = crop?.Height ?? header.Height,
             FrameCount = end - start,
         };
+        if ((long)outputHeader.Width * outputHeader.Height > Y4mReader.MaxLumaSamples)
+        {
+            throw new NotSupportedException(
+                $"a whole {outputHeader.Width}x{outputHeader.Height} frame is more than asmrc decodes at once (at most {Y4mReader.MaxLumaSamples} samples per frame); decode a part of it with --crop x,y,w,h.");
+        }
 
         using IVideoSink sink = request.Output.Kind switch
         {
