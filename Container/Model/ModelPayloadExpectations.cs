@@ -54,10 +54,8 @@ internal sealed class ModelPayloadExpectations
     public int OutputChannels { get; }
 
     /// <summary>width_c: the width rounded up to a multiple of the horizontal chroma subsampling factor.</summary>
-    public int CodedWidth => Chroma is ChromaFormat.Yuv420 or ChromaFormat.Yuv422 ? RoundUpToEven(SequenceWidth) : SequenceWidth;
+    public int CodedWidth => Chroma.CodedWidth(SequenceWidth);
 
     /// <summary>height_c: the height rounded up to a multiple of the vertical chroma subsampling factor.</summary>
-    public int CodedHeight => Chroma is ChromaFormat.Yuv420 ? RoundUpToEven(SequenceHeight) : SequenceHeight;
-
-    private static int RoundUpToEven(int value) => (int)(((long)value + 1) & ~1L);
+    public int CodedHeight => Chroma.CodedHeight(SequenceHeight);
 }

@@ -28,6 +28,12 @@ public static class ChromaFormatExtensions
         return format == ChromaFormat.Mono400 ? 0 : CeilShift(lumaHeight, format.ChromaShiftY());
     }
 
+    /// <summary>The luma width rounded up to a multiple of the horizontal chroma subsampling (spec §10.1's width_c).</summary>
+    public static int CodedWidth(this ChromaFormat format, int lumaWidth) => format.ChromaShiftX() == 0 ? lumaWidth : RoundUpToEven(lumaWidth);
+
+    /// <summary>The luma height rounded up to a multiple of the vertical chroma subsampling (spec §10.1's height_c).</summary>
+    public static int CodedHeight(this ChromaFormat format, int lumaHeight) => format.ChromaShiftY() == 0 ? lumaHeight : RoundUpToEven(lumaHeight);
+
     /// <summary>Width of plane <paramref name="plane"/> (0 = luma) for a luma width.</summary>
     public static int PlaneWidth(this ChromaFormat format, int plane, int lumaWidth)
     {
@@ -61,4 +67,6 @@ public static class ChromaFormatExtensions
             throw new ArgumentOutOfRangeException(nameof(plane), plane, $"{format} has planes 0..{format.PlaneCount() - 1}.");
         }
     }
+
+    private static int RoundUpToEven(int value) => (int)(((long)value + 1) & ~1L);
 }

@@ -46,8 +46,8 @@ public sealed class SegmentDecoder
             throw new InvalidDataException($"A {chroma} sequence needs {channels} output channels; the model has {arch.OutputChannels}.");
         }
 
-        int roundedWidth = chroma is ChromaFormat.Yuv420 or ChromaFormat.Yuv422 ? (width + 1) & ~1 : width;
-        int roundedHeight = chroma == ChromaFormat.Yuv420 ? (height + 1) & ~1 : height;
+        int roundedWidth = chroma.CodedWidth(width);
+        int roundedHeight = chroma.CodedHeight(height);
         if (arch.GridSize(Axis.X) < roundedWidth || arch.GridSize(Axis.Y) < roundedHeight)
         {
             throw new InvalidDataException(
@@ -144,11 +144,9 @@ public sealed class SegmentDecoder
             throw new ArgumentOutOfRangeException(nameof(rect), rect, $"The crop is not a non-empty part of the {Width}×{Height} picture.");
         }
 
-        bool oddX = (rect.X & 1) != 0 && Chroma is ChromaFormat.Yuv420 or ChromaFormat.Yuv422;
-        bool oddY = (rect.Y & 1) != 0 && Chroma == ChromaFormat.Yuv420;
-        if (oddX || oddY)
+        if (rect.MisalignedAxis(Chroma) is { } axis)
         {
-            throw new ArgumentException($"With {Chroma} chroma a crop must start on an even luma {(oddX ? "column" : "row")}.", nameof(rect));
+            throw new ArgumentException($"With {Chroma} chroma a crop must start on an even luma {axis}.", nameof(rect));
         }
     }
 }

@@ -13,25 +13,4 @@ public static class PlaybackEnvironment
     public static bool HasDisplay() =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"))
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
-
-    /// <summary>The full path of an executable found on PATH, or null.</summary>
-    public static string? FindOnPath(string name)
-    {
-        string? path = Environment.GetEnvironmentVariable("PATH");
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        foreach (string dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            string candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

@@ -21,7 +21,7 @@ public sealed class VideoFrame
         Height = height;
         Chroma = chroma;
         BitDepth = bitDepth;
-        int planes = chroma == ChromaFormat.Mono400 ? 1 : 3;
+        int planes = chroma.PlaneCount();
         Planes = new ushort[planes][];
         for (int p = 0; p < planes; p++)
         {
@@ -47,17 +47,9 @@ public sealed class VideoFrame
 
     public int PlaneCount => Planes.Length;
 
-    public int PlaneWidth(int plane) => plane == 0 ? Width : Chroma switch
-    {
-        ChromaFormat.Yuv420 or ChromaFormat.Yuv422 => (Width + 1) / 2,
-        _ => Width,
-    };
+    public int PlaneWidth(int plane) => Chroma.PlaneWidth(plane, Width);
 
-    public int PlaneHeight(int plane) => plane == 0 ? Height : Chroma switch
-    {
-        ChromaFormat.Yuv420 => (Height + 1) / 2,
-        _ => Height,
-    };
+    public int PlaneHeight(int plane) => Chroma.PlaneHeight(plane, Height);
 
     public Span<ushort> Row(int plane, int y) => Planes[plane].AsSpan(y * PlaneWidth(plane), PlaneWidth(plane));
 }

@@ -71,15 +71,13 @@ internal static class DecodeCommand
         var header = decoder.Header;
         var range = request.Frames.Resolve(header.FrameCount);
         request.Crop?.EnsureInside(header.Width, header.Height);
-        if (request.Crop is { } odd
-            && ((header.ChromaFormat is ChromaFormat.Yuv420 or ChromaFormat.Yuv422 && odd.X % 2 != 0)
-                || (header.ChromaFormat == ChromaFormat.Yuv420 && odd.Y % 2 != 0)))
+        CropRectangle? crop = request.Crop is { } c ? new CropRectangle(c.X, c.Y, c.Width, c.Height) : null;
+        if (crop?.MisalignedAxis(header.ChromaFormat) is { } axis)
         {
             throw new UsageException(
-                $"--crop {odd}: with {Info.InfoNames.Chroma(header.ChromaFormat)} chroma the crop must start on an even {(odd.X % 2 != 0 ? "column" : "row")}, so the chroma planes crop exactly.");
+                $"--crop {request.Crop}: with {Info.InfoNames.Chroma(header.ChromaFormat)} chroma the crop must start on an even {axis}, so the chroma planes crop exactly.");
         }
 
-        CropRectangle? crop = request.Crop is { } c ? new CropRectangle(c.X, c.Y, c.Width, c.Height) : null;
         int start = range.Start;
         int end = range.End ?? header.FrameCount;
         var outputHeader = header with

@@ -70,8 +70,7 @@ internal static class PlayCommand
                 hint: $"play in a terminal (asmrc play {request.Input}) or decode to a file (asmrc decode {request.Input} out.mp4)");
         }
 
-        string ffplay = PlaybackEnvironment.FindOnPath("ffplay")
-            ?? throw new MediaToolMissingException("ffplay was not found on PATH. Install it (Debian/Ubuntu: apt-get install -y ffmpeg).");
+        string ffplay = MediaTools.Locate("ffplay", folder: null);
         var header = decoder.Header;
         await WindowPlayer.PlayAsync(ffplay, $"asmrc: {Path.GetFileName(request.Input)}", (stream, ct) =>
         {
