@@ -72,7 +72,8 @@ internal static class AsmrEncoder
         ArgumentNullException.ThrowIfNull(video);
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        long? budgetBits = settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
+        bool qualityTarget = settings.TargetPsnr is not null;
+        long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
         manual_seed(settings.Seed);
         using var network = new AsmrNetwork(architecture, new NetworkInit(), settings.Seed);
@@ -88,6 +89,9 @@ internal static class AsmrEncoder
             ChannelWeights = weights,
             Threads = settings.Threads,
             Seed = settings.Seed,
+            StopLoss = settings.TargetPsnr is { } psnr
+                ? Trainer.PsnrToLoss(psnr + settings.QualityTargetMargin, architecture.OutputChannels)
+                : null,
         };
         var training = Trainer.Train(
             network,
@@ -100,7 +104,11 @@ internal static class AsmrEncoder
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", training.Steps, training.Steps, floatLoss, clock.Elapsed));
         var candidates = StepSearch.Measure(network, target, weights);
         uint[] multipliers;
-        if (settings.BitsPerPixel is { } bpp)
+        if (settings.TargetPsnr is { } targetPsnr)
+        {
+            multipliers = ChooseForQuality(network, target, weights, candidates, floatLoss, Trainer.PsnrToLoss(targetPsnr, architecture.OutputChannels));
+        }
+        else if (settings.BitsPerPixel is { } bpp)
         {
             long budgetBytes = (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture);
             multipliers = StepSearch.ChooseForBudget(candidates, Math.Max(1, budgetBytes), out _);
@@ -137,8 +145,45 @@ internal static class AsmrEncoder
         return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The coarsest steps whose quantized model still meets <paramref name="targetLoss"/> (almost lossless steps when
+    /// the fit itself misses it). Per-tensor distortions do not add up exactly, so the choice is checked by quantizing
+    /// the whole model and tightened until the measured loss meets the target. Leaves the float weights in place.
+    /// </summary>
+    private static uint[] ChooseForQuality(
+        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, double floatLoss, double targetLoss)
+    {
+        var floats = SegmentExporter.FloatTensors(network);
+        var layout = network.Architecture.TensorLayout();
+        double allowance = Math.Max(targetLoss - floatLoss, floatLoss * 0.02);
+        uint[] multipliers = StepSearch.ChooseForDistortion(candidates, allowance, out _);
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            SegmentExporter.Load(network, SegmentExporter.Export(network, 0, 1, multipliers));
+            double quantized = StepSearch.EvaluateLoss(network, target, weights);
+            for (int i = 0; i < layout.Count; i++)
+            {
+                SegmentExporter.SetTensor(network, layout[i].Role, layout[i].Level, floats[i]);
+            }
+
+            double added = quantized - floatLoss;
+            if (quantized <= Math.Max(targetLoss, floatLoss * 1.02) || added <= 0)
+            {
+                break;
+            }
+
+            allowance *= Math.Clamp(0.9 * allowance / added, 0.05, 0.9);
+            multipliers = StepSearch.ChooseForDistortion(candidates, allowance, out _);
+        }
+
+        return multipliers;
+    }
+
     /// <summary>Bits per stored parameter at which quantization loss and model size balanced best (akiyo CIF, 0.05 bpp: H = 80).</summary>
     internal const double BitsPerParameter = 7.0;
+
+    /// <summary>Hidden width for a quality target without an explicit width (the measured best at 0.05 bpp on CIF).</summary>
+    internal const int QualityTargetWidth = 80;
 
     internal static ModelArchitecture PlanSegment(int frames, int width, int height, ChromaFormat chroma, EncoderSettings settings, long? budgetBits = null)
     {
@@ -151,6 +196,11 @@ internal static class AsmrEncoder
             LastModulation = settings.LastModulation,
             LastTemporalBase = settings.LastTemporalBase,
         };
+        if (settings.Width is null && settings.TargetPsnr is not null)
+        {
+            options = options with { Width = QualityTargetWidth };
+        }
+
         var plan = LevelPlanner.Plan(frames, height, width, chroma, options);
         if (settings.Width is not null || budgetBits is null)
         {

@@ -30,6 +30,15 @@ internal sealed record EncoderSettings
     /// <summary>Target rate in bits per luma pixel (model payload bytes · 8 / (W·H·frames)); null = use <see cref="Lambda"/>.</summary>
     public double? BitsPerPixel { get; init; } = 0.05;
 
+    /// <summary>Target quality as RGB PSNR in dB (Y PSNR for monochrome); when set it replaces the rate target: training
+    /// stops once the fit is <see cref="QualityTargetMargin"/> dB above it and quantization is as coarse as the target
+    /// allows.</summary>
+    public double? TargetPsnr { get; init; }
+
+    /// <summary>Headroom (dB) the float fit must have over <see cref="TargetPsnr"/> before training stops early, to be
+    /// spent by quantization.</summary>
+    public double QualityTargetMargin { get; init; } = 0.6;
+
     /// <summary>Rate–distortion slope (loss per bit) when <see cref="BitsPerPixel"/> is null.</summary>
     public double Lambda { get; init; } = 1e-9;
 
@@ -39,7 +48,7 @@ internal sealed record EncoderSettings
     public ModulationKind LastModulation { get; init; } = ModulationKind.Linear;
 
     /// <summary>Base of the last level on t.</summary>
-    public int LastTemporalBase { get; init; } = 4;
+    public int LastTemporalBase { get; init; } = 16;
 
     /// <summary>Adam learning rate of weights (modulation tables use 6×).</summary>
     public double LearningRate { get; init; } = 1e-2;
@@ -49,8 +58,8 @@ internal sealed record EncoderSettings
 
     internal int DefaultSteps => Preset switch
     {
-        EncoderPreset.Fast => 600,
-        EncoderPreset.Slow => 6000,
-        _ => 2000,
+        EncoderPreset.Fast => 1000,
+        EncoderPreset.Slow => 10000,
+        _ => 3500,
     };
 }

@@ -1,4 +1,5 @@
 using Asmr.Benchmarks.DecodeSpeed;
+using Asmr.Benchmarks.RateDistortion;
 using BenchmarkDotNet.Running;
 
 namespace Asmr.Benchmarks;
@@ -7,6 +8,7 @@ internal static class Program
 {
     /// <summary>
     /// <c>decode-speed [--quick] [--frames N] [--threads N]</c> runs the decode-speed comparison against ffmpeg;
+    /// <c>rd [--quick] [--clips …] …</c> the rate-distortion benchmark (<c>rd --help</c>);
     /// anything else goes to BenchmarkDotNet's switcher (micro-benchmarks).
     /// </summary>
     private static int Main(string[] args)
@@ -14,6 +16,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "decode-speed")
         {
             return DecodeSpeedRunner.Run(args[1..], Console.Out);
+        }
+
+        if (args.Length > 0 && args[0] == "rd")
+        {
+            return RdRunner.Run(args[1..], Console.Out);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

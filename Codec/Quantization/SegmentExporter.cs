@@ -59,7 +59,7 @@ internal static class SegmentExporter
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(multipliers);
-        if (network.Grid is not null)
+        if (network.Grids.Count > 0)
         {
             throw new NotSupportedException("Networks with the experimental latent grid cannot be exported to the current format.");
         }

@@ -38,14 +38,27 @@ internal static class StepSearch
         return target.Loss(output, weights, cells).item<float>();
     }
 
+    /// <summary>Samples the step search evaluates per candidate at most (every n-th cell), so that it costs about the same
+    /// for a 720p segment as for a CIF one.</summary>
+    public const double MeasuredSamples = 1.5e6;
+
+    /// <summary>Every third last-level parent cell, or sparser so that about <see cref="MeasuredSamples"/> samples are evaluated.</summary>
+    public static int DefaultCellStride(TrainingTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return (int)Math.Max(3, Math.Ceiling(target.CellCount * (double)target.SamplesPerCell / MeasuredSamples));
+    }
+
     /// <summary>Candidate (μ, bytes, ΔD) per tensor.</summary>
     public static IReadOnlyList<IReadOnlyList<StepCandidate>> Measure(
-        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int candidatesPerOctave = 2, int octaves = 8, int cellStride = 3)
+        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int candidatesPerOctave = 2, int octaves = 8, int? cellStride = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(target);
+        int stride = cellStride ?? DefaultCellStride(target);
         var layout = network.Architecture.TensorLayout();
         var floats = SegmentExporter.FloatTensors(network);
-        double baseLoss = EvaluateLoss(network, target, weights, cellStride);
+        double baseLoss = EvaluateLoss(network, target, weights, stride);
         var result = new List<IReadOnlyList<StepCandidate>>();
         for (int i = 0; i < layout.Count; i++)
         {
@@ -68,7 +81,7 @@ internal static class StepSearch
                 int bytes = AdaptiveIntegerCoder.Encode(q).Length;
                 var deq = q.Select(v => SegmentExporter.Dequantize(role, v, mu)).ToArray();
                 SegmentExporter.SetTensor(network, role, level, deq);
-                double loss = EvaluateLoss(network, target, weights, cellStride);
+                double loss = EvaluateLoss(network, target, weights, stride);
                 list.Add(new StepCandidate(mu, bytes, Math.Max(0, loss - baseLoss)));
             }
 
@@ -95,6 +108,28 @@ internal static class StepSearch
         }
 
         return chosen;
+    }
+
+    /// <summary>The smallest choice whose added distortion stays within <paramref name="allowance"/> (loss units).</summary>
+    public static uint[] ChooseForDistortion(IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, double allowance, out double lambda)
+    {
+        double lo = 1e-14, hi = 1e-2;
+        for (int it = 0; it < 60; it++)
+        {
+            double mid = Math.Sqrt(lo * hi);
+            Choose(candidates, mid, out _, out double d);
+            if (d > allowance)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        lambda = lo;
+        return Choose(candidates, lo, out _, out _);
     }
 
     /// <summary>The smallest-distortion choice whose tensor data fits <paramref name="budgetBytes"/>.</summary>

@@ -20,10 +20,13 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly Parameter _outBias;
     private readonly Tensor?[] _digits;
 
-    private readonly Parameter? _gridLatents;
-    private readonly Parameter? _gridProjection;
+    private readonly Parameter? _ampWeight;
+    private readonly Parameter? _ampBias;
+    private readonly List<Parameter> _gridLatents = [];
+    private readonly List<Parameter> _gridProjections = [];
+    private readonly List<Parameter> _gridLogScales = [];
 
-    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, LatentGridOptions? grid = null)
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, IReadOnlyList<LatentGridOptions>? grids = null)
         : base("asmr")
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -73,22 +76,58 @@ internal sealed class AsmrNetwork : nn.Module
         _outBias = new Parameter(full([o], init.OutputBias));
         register_parameter("out_w", _outWeight);
         register_parameter("out_b", _outBias);
-        if (grid is not null)
+        if (init.LastLevelAmplitude && levels >= 3)
         {
-            Grid = grid;
-            long cells = (grid.SpatialOnly ? 1 : architecture.CumulativeSize(Axis.T, grid.Level))
-                * architecture.CumulativeSize(Axis.Y, grid.Level) * architecture.CumulativeSize(Axis.X, grid.Level);
-            _gridLatents = new Parameter(Uniform([cells, grid.Rank], 0.1));
-            _gridProjection = new Parameter(Uniform([grid.Rank, h], 1.0));
-            register_parameter("grid_latents", _gridLatents);
-            register_parameter("grid_projection", _gridProjection);
+            _ampWeight = new Parameter(Uniform([h, h], init.AmplitudeGain * Math.Sqrt(6.0 / h)));
+            _ampBias = new Parameter(full([h], 1.0));
+            register_parameter("amp_w", _ampWeight);
+            register_parameter("amp_b", _ampBias);
+        }
+
+        Grids = grids ?? [];
+        for (int i = 0; i < Grids.Count; i++)
+        {
+            var g = Grids[i];
+            long cells = g.TemporalCells * architecture.CumulativeSize(Axis.Y, g.Level) * architecture.CumulativeSize(Axis.X, g.Level);
+            var latents = new Parameter(zeros([cells, g.Rank]));
+            var projection = new Parameter(Uniform([g.Rank, h], g.ProjectionBound));
+            var logScale = new Parameter(full([g.Rank], Math.Log(g.InitialScale)));
+            _gridLatents.Add(latents);
+            _gridProjections.Add(projection);
+            _gridLogScales.Add(logScale);
+            register_parameter($"grid{i}_latents", latents);
+            register_parameter($"grid{i}_projection", projection);
+            register_parameter($"grid{i}_logscale", logScale);
         }
     }
 
-    /// <summary>The experimental latent grid, if any (such a network cannot be exported).</summary>
-    public LatentGridOptions? Grid { get; }
+    /// <summary>The experimental latent grids (such a network cannot be exported).</summary>
+    public IReadOnlyList<LatentGridOptions> Grids { get; }
 
-    public Parameter? GridLatents => _gridLatents;
+    public IReadOnlyList<Parameter> GridLatents => _gridLatents;
+
+    public IReadOnlyList<Parameter> GridProjections => _gridProjections;
+
+    public IReadOnlyList<Parameter> GridLogScales => _gridLogScales;
+
+    /// <summary>When true the forward adds U(−½, ½) noise to the latents (training proxy for rounding).</summary>
+    public bool LatentNoise { get; set; }
+
+    /// <summary>Laplace-model estimate of the bits of the (noisy or rounded) latents of all grids.</summary>
+    public Tensor LatentBits()
+    {
+        Tensor total = zeros(1);
+        for (int i = 0; i < _gridLatents.Count; i++)
+        {
+            var z = _gridLatents[i];
+            var b = _gridLogScales[i].exp().view(1, -1);
+            Tensor F(Tensor x) => 0.5 + (0.5 * x.sign() * (1 - (-(x.abs() / b)).exp()));
+            var p = (F(z + 0.5) - F(z - 0.5)).clamp_min(1e-9);
+            total = total + (-p.log2()).sum();
+        }
+
+        return total;
+    }
 
     public ModelArchitecture Architecture { get; }
 
@@ -137,15 +176,35 @@ internal sealed class AsmrNetwork : nn.Module
             ct *= bt;
             cy *= by;
             cx *= bx;
-            if (Grid is { } g && g.Level == l)
+            for (int i = 0; i < Grids.Count; i++)
             {
-                var term = _gridLatents!.mm(_gridProjection!);
-                theta = g.SpatialOnly ? theta + term.view(1, cy, cx, h) : theta + term.view(ct, cy, cx, h);
+                var g = Grids[i];
+                if (g.Level != l)
+                {
+                    continue;
+                }
+
+                Tensor z = _gridLatents[i];
+                if (LatentNoise && is_grad_enabled())
+                {
+                    z = z + (rand_like(z) - 0.5);
+                }
+
+                long tc = g.TemporalCells;
+                var term = z.mm(_gridProjections[i]).view(tc, 1, cy, cx, h);
+                theta = (theta.view(tc, ct / tc, cy, cx, h) + term).view(ct, cy, cx, h);
             }
         }
 
         var flat = theta.reshape(ct * cy * cx, h);
-        return levels == 2 ? flat : nn.functional.linear(flat.sin(), _weights[levels - 1]!, _biases[levels - 1]);
+        if (levels == 2)
+        {
+            return flat;
+        }
+
+        var hidden = flat.sin();
+        var pre = nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
+        return _ampWeight is null ? pre : cat([pre, nn.functional.linear(hidden, _ampWeight, _ampBias)], 1);
     }
 
     /// <summary>The last level from pre: [C, O, β]. Factorised: one GEMM [C × 2H]·[2H × O·β].</summary>
@@ -165,7 +224,7 @@ internal sealed class AsmrNetwork : nn.Module
         }
 
         var k = LastLevelKernel(m);
-        var x = cat([pre.sin(), pre.cos()], 1);
+        var x = LastLevelInput(pre);
         return x.mm(k.view(2 * h, o * beta)).view(cells, o, beta) + _outBias.view(1, o, 1);
     }
 
@@ -197,8 +256,22 @@ internal sealed class AsmrNetwork : nn.Module
             biases.Add(_outBias[o].expand(ko.shape[1]));
         }
 
-        var x = cat([pre.sin(), pre.cos()], 1);
+        var x = LastLevelInput(pre);
         return addmm(cat(biases, 0), x, cat(blocks, 1), 1f, 1f);
+    }
+
+    /// <summary>[a⊙sin pre, a⊙cos pre] (a = 1 without amplitude modulation): [C, 2H].</summary>
+    private Tensor LastLevelInput(Tensor pre)
+    {
+        if (_ampWeight is null)
+        {
+            return cat([pre.sin(), pre.cos()], 1);
+        }
+
+        int h = Architecture.Width;
+        var phase = pre.narrow(1, 0, h);
+        var amp = pre.narrow(1, h, h);
+        return cat([amp * phase.sin(), amp * phase.cos()], 1);
     }
 
     /// <summary>K[j, o, δ] = W_out[o, j]·cos(m[δ, j]) for j &lt; H and W_out[o, j]·sin(m[δ, j]) for the second half: [2H, O, β].</summary>

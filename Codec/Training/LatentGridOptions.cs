@@ -2,7 +2,8 @@ namespace Asmr.Codec.Training;
 
 /// <summary>
 /// EXPERIMENTAL (not in the format): a low-rank per-cell latent grid added to the phases of one level,
-/// P_g(c) += G[c]·U with G a (C_g or spatial-only) × k latent grid and U a k × H projection. See experiments/NOTES.md.
+/// P_g(c) += z[c]·U with z an integer (rounded) latent grid of TemporalCells × Y_g × X_g × k and U a k × H projection.
+/// See experiments/NOTES.md.
 /// </summary>
 internal sealed record LatentGridOptions
 {
@@ -12,6 +13,10 @@ internal sealed record LatentGridOptions
     /// <summary>Latent channels k.</summary>
     public int Rank { get; init; } = 4;
 
-    /// <summary>When true the grid has one latent per (y, x) cell of level g, shared by all t.</summary>
-    public bool SpatialOnly { get; init; } = true;
+    /// <summary>Cells along t (must divide level g's cumulative t); 1 = shared by all frames.</summary>
+    public int TemporalCells { get; init; } = 1;
+
+    public double ProjectionBound { get; init; } = 0.3;
+
+    public double InitialScale { get; init; } = 1.0;
 }

@@ -73,6 +73,12 @@ internal static class Trainer
                 }
             }
 
+            if (options.StopLoss is { } stop && step % options.ReportEvery == 0 && step > 0 && loss <= stop)
+            {
+                step++;
+                break;
+            }
+
             if (options.TimeBudget is { } budget && (step == 4 || (step > 4 && step % 50 == 0)))
             {
                 // Size (then keep re-sizing) the schedule from the measured speed so training ends on the budget.
@@ -85,6 +91,17 @@ internal static class Trainer
 
         return new TrainingReport(step, loss, clock.Elapsed);
     }
+
+    /// <summary>RGB MSE (full scale) per unit of the YCbCr-weighted training loss: the (255/219)² of limited-range luma.</summary>
+    public const double RgbMsePerLoss = 255.0 * 255.0 / (219.0 * 219.0);
+
+    /// <summary>The RGB PSNR (dB) a training loss corresponds to (Y PSNR for a one-channel loss with weight 1).</summary>
+    public static double LossToPsnr(double loss, int outputChannels) =>
+        -10 * Math.Log10(Math.Max(1e-30, loss * (outputChannels == 3 ? RgbMsePerLoss : 1.0)));
+
+    /// <summary>The training loss at which the fit reaches <paramref name="psnr"/> dB (inverse of <see cref="LossToPsnr"/>).</summary>
+    public static double PsnrToLoss(double psnr, int outputChannels) =>
+        Math.Pow(10, -psnr / 10) / (outputChannels == 3 ? RgbMsePerLoss : 1.0);
 
     private static double Schedule(int step, int total, TrainerOptions options)
     {

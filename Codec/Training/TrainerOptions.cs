@@ -29,6 +29,9 @@ internal sealed record TrainerOptions
     /// <summary>Fraction of the last level's parent cells trained on per step (random subset; 1 = whole grid).</summary>
     public double CellFraction { get; init; } = 1.0;
 
+    /// <summary>Stop as soon as a reported training loss is at or below this (a quality target); null = run all steps.</summary>
+    public double? StopLoss { get; init; }
+
     /// <summary>Seed of the cell sampling.</summary>
     public long Seed { get; init; } = 1;
 

@@ -109,6 +109,9 @@ internal sealed class TrainingTarget : IDisposable
 
     public long CellCount => _target.shape[0];
 
+    /// <summary>Target samples (all planes) per last-level parent cell.</summary>
+    public long SamplesPerCell => _columns;
+
     /// <summary>
     /// Σ_o weight_o · MSE_o (full-scale units) of pooled output rows; <paramref name="cells"/> selects the rows of
     /// the target they correspond to (null = all), the loss is then scaled as if all cells were present.

@@ -31,12 +31,16 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public void Cif_needs_no_padding()
+    public void Cif_needs_no_padding_and_gets_4x4_blocks_of_16_frames_at_the_last_level()
     {
         var a = LevelPlanner.Plan(32, 288, 352, ChromaFormat.Yuv420, new PlannerOptions());
         Assert.Equal((32, 288, 352), (a.GridSize(Axis.T), a.GridSize(Axis.Y), a.GridSize(Axis.X)));
-        Assert.Equal(8, a.Base(Axis.X, a.Levels - 1));
+        Assert.Equal([1, 1, 1, 2, 16], Bases(a, Axis.T));
+        Assert.Equal([4, 3, 3, 2, 4], Bases(a, Axis.Y));
+        Assert.Equal([11, 2, 2, 2, 4], Bases(a, Axis.X));
     }
+
+    private static int[] Bases(ModelArchitecture a, Axis axis) => [.. Enumerable.Range(0, a.Levels).Select(l => a.Base(axis, l))];
 
     [Fact]
     public void Long_720p_video_is_split_into_even_segments_of_at_most_the_segment_length()

@@ -40,6 +40,7 @@ internal static class EncodeCommand
             parseResult.GetValue(definition.Size),
             parseResult.GetValue(definition.Bitrate),
             parseResult.GetValue(definition.Seed),
+            parseResult.GetValue(definition.Steps),
             parseResult.GetValue(definition.Frames),
             parseResult.GetValue(definition.Start),
             settings.Overwrite,

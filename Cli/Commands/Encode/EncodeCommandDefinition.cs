@@ -22,6 +22,7 @@ internal sealed class EncodeCommandDefinition : Command
         Options.Add(Size);
         Options.Add(Bitrate);
         Options.Add(Seed);
+        Options.Add(Steps);
         Options.Add(Frames);
         Options.Add(Start);
 
@@ -37,6 +38,11 @@ internal sealed class EncodeCommandDefinition : Command
             if (result.GetResult(Size) is { Implicit: false } && result.GetResult(Bitrate) is { Implicit: false })
             {
                 result.AddError("--size and --bitrate are mutually exclusive; give one size target.");
+            }
+
+            if (result.GetResult(Quality) is { Implicit: false } && (result.GetResult(Size) is { Implicit: false } || result.GetResult(Bitrate) is { Implicit: false }))
+            {
+                result.AddError("--quality and --size/--bitrate are mutually exclusive; give a quality target or a size target.");
             }
         });
     }
@@ -55,7 +61,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Option<double?> Quality { get; } = new("--quality")
     {
-        Description = "Target quality as PSNR in dB (e.g. 32); the encoder stops fitting when it is reached.",
+        Description = "Target quality as RGB PSNR in dB (Y PSNR for grey video), e.g. 30: the encoder stops fitting once it is reached and quantizes as coarsely as the target allows, instead of aiming at a size.",
         HelpName = "DB",
         CustomParser = NumberParsers.NullableDouble("--quality", MinQualityDb, MaxQualityDb, " (a PSNR target in dB)"),
     };
@@ -80,6 +86,13 @@ internal sealed class EncodeCommandDefinition : Command
         HelpName = "N",
         DefaultValueFactory = _ => 0,
         CustomParser = NumberParsers.Int("--seed", 0, int.MaxValue),
+    };
+
+    public Option<int?> Steps { get; } = new("--steps")
+    {
+        Description = "Training steps per segment, overriding the preset's (fast 1000, medium 3500, slow 10000).",
+        HelpName = "N",
+        CustomParser = NumberParsers.NullableInt("--steps", 1, 1_000_000),
     };
 
     public Option<int?> Frames { get; } = new("--frames")

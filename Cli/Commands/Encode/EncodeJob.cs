@@ -6,6 +6,7 @@ using Asmr.Cli.Errors;
 using Asmr.Cli.Hosting;
 using Asmr.Cli.Progress;
 using Asmr.Codec;
+using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Model;
 using Asmr.Player.Files;
@@ -24,6 +25,9 @@ internal sealed class EncodeJob
     /// <summary>Bytes the container and metadata add around the models, reserved when a size target is set.</summary>
     internal const int ContainerOverheadBytes = 700;
 
+    /// <summary>The file's rate without --size, --bitrate or --quality: bits per pixel of the whole file.</summary>
+    internal const double DefaultBitsPerPixel = 0.05;
+
     private readonly EncodeRequest _request;
     private readonly CliConsole _console;
     private readonly IProgressReporter _progress;
@@ -37,11 +41,6 @@ internal sealed class EncodeJob
 
     public void Run(CancellationToken cancellationToken)
     {
-        if (_request.QualityDb is not null)
-        {
-            throw new NotSupportedException("--quality (a PSNR target) is not implemented yet; use --size or --bitrate, or the default rate.");
-        }
-
         var clock = Stopwatch.StartNew();
         string? spooled = null;
         try
@@ -68,7 +67,7 @@ internal sealed class EncodeJob
                 }
 
                 var settings = Settings(header);
-                reports = AsmrEncoder.EncodeWithReports(source.ReadFrames(cancellationToken), header, settings, new Progress(_progress), cancellationToken);
+                reports = AsmrEncoder.EncodeWithReports(source.ReadFrames(cancellationToken), header, settings, new Progress(_progress, header.ChromaFormat.PlaneCount()), cancellationToken);
             }
 
             int encodedFrames = reports.Sum(r => r.Model.FrameCount);
@@ -86,7 +85,6 @@ internal sealed class EncodeJob
                 PsnrRgb = Round(quality.PsnrRgb),
                 Ssim = Math.Round(quality.SsimY, 5),
                 Bpp = Math.Round(bpp, 5),
-                EncodeSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             }) };
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -99,6 +97,13 @@ internal sealed class EncodeJob
             if (_request.SizeBytes is { } target && size > target)
             {
                 _progress.WriteLine($"note: the file is {size - target:N0} bytes over the --size target of {target:N0} bytes.");
+            }
+
+            double reached = header.ChromaFormat == ChromaFormat.Mono400 ? quality.PsnrY : quality.PsnrRgb;
+            if (_request.QualityDb is { } wanted && reached < wanted)
+            {
+                _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"note: the decoded video reaches {reached:0.00} dB, below the --quality target of {wanted:0.##} dB; the network could not fit the video that well in the training steps given (try --preset slow or more --steps)."));
             }
         }
         finally
@@ -133,6 +138,11 @@ internal sealed class EncodeJob
         {
             bpp = 8.0 * Math.Max(1, size - ContainerOverheadBytes) / pixels;
         }
+        else if (_request.BitrateBitsPerSecond is null)
+        {
+            // The default rate applies to the whole file, container included, like --size.
+            bpp = 8.0 * Math.Max(1, (DefaultBitsPerPixel * pixels / 8) - ContainerOverheadBytes) / pixels;
+        }
         else if (_request.BitrateBitsPerSecond is { } rate)
         {
             double fps = header.FrameRate.ToDouble();
@@ -149,8 +159,10 @@ internal sealed class EncodeJob
             },
             Seed = _request.Seed,
             Threads = _request.Threads,
+            Steps = _request.Steps,
+            TargetPsnr = _request.QualityDb,
         };
-        return bpp is null ? settings : settings with { BitsPerPixel = bpp };
+        return bpp is null || _request.QualityDb is not null ? settings : settings with { BitsPerPixel = bpp };
     }
 
     private Metadata BuildMetadata(MetadataQuality quality)
@@ -159,6 +171,8 @@ internal sealed class EncodeJob
         {
             ["preset"] = _request.Preset.ToString().ToLowerInvariant(),
             ["seed"] = _request.Seed,
+            ["quality"] = _request.QualityDb,
+            ["steps"] = _request.Steps,
             ["size"] = _request.SizeBytes,
             ["bitrate"] = _request.BitrateBitsPerSecond,
             ["start"] = _request.StartFrame,
@@ -170,7 +184,6 @@ internal sealed class EncodeJob
             Encoder = "asmrc",
             EncoderVersion = typeof(EncodeJob).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
             SourceName = _request.InputIsStdin ? "stdin" : Path.GetFileName(_request.Input),
-            Created = DateTimeOffset.UtcNow,
             Settings = settings,
             Quality = quality,
         };
@@ -229,7 +242,7 @@ internal sealed class EncodeJob
     }
 
     /// <summary>Turns the encoder's progress into stages and status lines.</summary>
-    private sealed class Progress(IProgressReporter reporter) : IProgress<EncodeProgress>
+    private sealed class Progress(IProgressReporter reporter, int channels) : IProgress<EncodeProgress>
     {
         private (int Segment, string Stage) _current = (-1, string.Empty);
 
@@ -243,7 +256,7 @@ internal sealed class EncodeJob
             }
 
             string status = value.Loss > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"PSNR~{-10 * Math.Log10(value.Loss):0.0} dB")
+                ? string.Create(CultureInfo.InvariantCulture, $"PSNR~{Trainer.LossToPsnr(value.Loss, channels):0.0} dB")
                 : string.Empty;
             reporter.Report(value.Step, status);
         }

@@ -8,6 +8,7 @@ namespace Asmr.Cli.Commands.Encode;
 /// <param name="SizeBytes">Target size in bytes (from --size), if given.</param>
 /// <param name="BitrateBitsPerSecond">Target bitrate (from --bitrate), if given; never together with <paramref name="SizeBytes"/>.</param>
 /// <param name="Seed">Random seed.</param>
+/// <param name="Steps">Training steps per segment (overrides the preset), if given.</param>
 /// <param name="FrameCount">At most this many frames, if given.</param>
 /// <param name="StartFrame">Frames of the input to skip.</param>
 /// <param name="Overwrite">-y was given (the CLI already refused an existing output without it).</param>
@@ -20,6 +21,7 @@ internal sealed record EncodeRequest(
     long? SizeBytes,
     long? BitrateBitsPerSecond,
     int Seed,
+    int? Steps,
     int? FrameCount,
     int StartFrame,
     bool Overwrite,

@@ -47,16 +47,59 @@ public sealed class EncodeCommandTests
     }
 
     [Fact]
-    public async Task Encode_with_a_quality_target_is_reported_as_unsupported_before_reading_the_input()
+    public async Task Encode_with_a_reachable_quality_target_meets_it_with_a_smaller_file_than_a_higher_target()
     {
         using var temp = new TempDirectory();
-        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(width: 4, height: 4, frames: 1));
+        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(width: 32, height: 16, frames: 4));
 
-        var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("out.asmr"), "--quality", "35");
+        var low = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("low.asmr"), "--quality", "28", "--steps", "400", "--threads", "1");
+        var high = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("high.asmr"), "--quality", "36", "--steps", "400", "--threads", "1");
 
-        Assert.Equal(ExitCodes.Unsupported, result.ExitCode);
-        Assert.Contains("--quality", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
-        Assert.False(File.Exists(temp.File("out.asmr")));
+        Assert.True(low.ExitCode == ExitCodes.Success, low.ToString());
+        Assert.True(high.ExitCode == ExitCodes.Success, high.ToString());
+        double lowPsnr = MeasuredRgbPsnr(temp.File("low.asmr"));
+        double highPsnr = MeasuredRgbPsnr(temp.File("high.asmr"));
+        Assert.True(lowPsnr >= 28, $"--quality 28 gave {lowPsnr:0.00} dB\n{low}");
+        Assert.True(highPsnr >= 36, $"--quality 36 gave {highPsnr:0.00} dB\n{high}");
+        Assert.True(new FileInfo(temp.File("low.asmr")).Length < new FileInfo(temp.File("high.asmr")).Length, "a lower target should cost fewer bytes");
+        Assert.DoesNotContain("below the --quality target", low.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Encode_with_an_unreachable_quality_target_still_writes_the_file_and_says_it_fell_short()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(width: 16, height: 16, frames: 2));
+
+        var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("out.asmr"), "--quality", "79", "--steps", "20", "--threads", "1");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("below the --quality target of 79 dB", result.StandardError, StringComparison.Ordinal);
+        Assert.True(MeasuredRgbPsnr(temp.File("out.asmr")) < 79);
+    }
+
+    [Fact]
+    public async Task Encoding_twice_with_the_same_input_settings_and_seed_writes_identical_files()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(width: 20, height: 12, frames: 3));
+        string[] options = ["--steps", "60", "--seed", "5", "--threads", "2", "--size", "2k", "--quiet"];
+
+        var first = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), temp.File("a.asmr"), .. options]);
+        var second = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), temp.File("b.asmr"), .. options]);
+        var otherSeed = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), temp.File("c.asmr"), .. options.Select(o => o == "5" ? "6" : o)]);
+
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
+        Assert.Equal(ExitCodes.Success, otherSeed.ExitCode);
+        Assert.Equal(File.ReadAllBytes(temp.File("a.asmr")), File.ReadAllBytes(temp.File("b.asmr")));
+        Assert.NotEqual(File.ReadAllBytes(temp.File("a.asmr")), File.ReadAllBytes(temp.File("c.asmr")));
+    }
+
+    private static double MeasuredRgbPsnr(string path)
+    {
+        using var reader = AsmrReader.Open(path);
+        return reader.ReadMetadata()!.Quality!.PsnrRgb!.Value;
     }
 
     [Fact]

@@ -29,15 +29,16 @@ public sealed class EncodeParsingTests
     public void Encode_reads_every_option()
     {
         var parse = Parse.Args(
-            "encode", "-", "out.asmr", "--preset", "slow", "--quality", "34.5", "--size", "1.5M",
-            "--seed", "7", "--frames", "32", "--start", "4", "-y", "--threads", "3").Valid();
+            "encode", "-", "out.asmr", "--preset", "slow", "--quality", "34.5",
+            "--seed", "7", "--steps", "900", "--frames", "32", "--start", "4", "-y", "--threads", "3").Valid();
         var request = EncodeCommand.FromParseResult(parse.Result, parse.Definition<EncodeCommandDefinition>(), parse.Settings);
 
         Assert.True(request.InputIsStdin);
         Assert.Equal(EncodePreset.Slow, request.Preset);
         Assert.Equal(34.5, request.QualityDb);
-        Assert.Equal(1_500_000, request.SizeBytes);
+        Assert.Null(request.SizeBytes);
         Assert.Equal(7, request.Seed);
+        Assert.Equal(900, request.Steps);
         Assert.Equal(32, request.FrameCount);
         Assert.Equal(4, request.StartFrame);
         Assert.True(request.Overwrite);
@@ -65,6 +66,23 @@ public sealed class EncodeParsingTests
     public void Encode_rejects_size_and_bitrate_together()
     {
         Parse.Args("encode", "a.mp4", "b.asmr", "--size", "20k", "--bitrate", "1M").FailsWith("mutually exclusive");
+    }
+
+    [Theory]
+    [InlineData("--size", "20k")]
+    [InlineData("--bitrate", "1M")]
+    public void Encode_rejects_a_quality_target_together_with_a_size_target(string option, string value)
+    {
+        Parse.Args("encode", "a.mp4", "b.asmr", "--quality", "32", option, value).FailsWith("--quality and --size/--bitrate are mutually exclusive");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("many")]
+    public void Encode_rejects_a_step_count_that_is_not_a_positive_integer(string value)
+    {
+        Parse.Args("encode", "a.mp4", "b.asmr", "--steps", value).FailsWith("--steps");
     }
 
     [Theory]

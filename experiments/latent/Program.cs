@@ -1,0 +1,118 @@
+// Latent-grid experiment: ASMR + rate-penalised integer latent grids (Cool-chic-like) vs plain ASMR at equal bytes.
+using System.Diagnostics;
+using Asmr.Codec.Quantization;
+using Asmr.Codec.Training;
+using Asmr.Container.Entropy;
+using Asmr.Container.Model;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+if (args.Length > 0 && args[0] == "plan")
+{
+    foreach (var (f, hh, ww) in new[] { (32, 288, 352), (32, 720, 1280), (32, 1080, 1920), (8, 144, 176), (3, 16, 24), (32, 480, 640) })
+    {
+        foreach (int hw in new[] { 64, 72, 80 })
+        {
+            var a = LevelPlanner.Plan(f, hh, ww, Asmr.Container.ChromaFormat.Yuv420, new PlannerOptions { Width = hw });
+            Console.WriteLine($"{f}x{hh}x{ww} H={hw}: t[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.T, l)))}] y[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.Y, l)))}] x[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.X, l)))}] params {a.ParameterCount()} MAC {a.MacsPerSample():F0}");
+        }
+    }
+    return;
+}
+var opts = args.Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a.Length > 1 ? a[1] : "");
+string Get(string k, string d) => opts.TryGetValue(k, out var v) ? v : d;
+double D(string k, string d) => double.Parse(Get(k, d));
+torch.set_num_threads(int.Parse(Get("threads", "2")));
+var video = Y4mReader.Read(Get("in", "/tmp/akiyo32.y4m"), int.Parse(Get("frames", "32")));
+int[][] bases = Get("bases", "2,2,2,4;4,3,3,8;11,2,2,8").Split(';').Select(s => s.Split(',').Select(int.Parse).ToArray()).ToArray();
+int h = int.Parse(Get("h", "64"));
+string kinds = Get("kinds", new string('T', bases[0].Length - 1) + "L");
+var arch = new ModelArchitecture(bases, h, 3, kinds.Select(c => c == 'T' ? ModulationKind.Table : ModulationKind.Linear).ToArray());
+// grids=level:rank:tcells,...
+var grids = Get("grids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => g.Split(':')).Select(p => new LatentGridOptions
+{ Level = int.Parse(p[0]), Rank = int.Parse(p[1]), TemporalCells = p.Length > 2 ? int.Parse(p[2]) : 1, ProjectionBound = D("pb", "0.3") }).ToList();
+torch.manual_seed(1);
+using var net = new AsmrNetwork(arch, new NetworkInit { CoarseTableBound = D("cb", "3.14159"), TableBound = D("tb", "1"), WeightGain = D("wg", "1"), OutputGain = D("og", "0.05"), LastLevelAmplitude = Get("amp", "0") == "1", AmplitudeGain = D("ag", "0.1") }, 1, grids);
+long latentCount = net.GridLatents.Sum(z => z.shape[0] * z.shape[1]);
+Console.WriteLine($"params {arch.ParameterCount()} latents {latentCount} MAC/sample {arch.MacsPerSample():F0}");
+using var target = new TrainingTarget(arch, video);
+var weights = Trainer.RgbWeights;
+double pixels = (double)video.Width * video.Height * video.Frames.Count;
+double lambda = D("lambda", "4e-3"); // loss per bit-per-pixel
+double lr = D("lr", "1e-2"), mlr = D("mlr", "6e-2"), zlr = D("zlr", "3e-2");
+var mods = Enumerable.Range(0, arch.Levels).Select(net.ModulationParameter).ToList();
+var lat = net.GridLatents.Cast<Parameter>().ToList();
+var rest = net.parameters().Where(p => !mods.Any(m => ReferenceEquals(m, p)) && !lat.Any(m => ReferenceEquals(m, p))).ToList();
+var groups = new List<Adam.ParamGroup> { new(mods, new Adam.Options { LearningRate = mlr }), new(rest, new Adam.Options { LearningRate = lr }) };
+if (lat.Count > 0) groups.Add(new(lat, new Adam.Options { LearningRate = zlr }));
+double[] baseRates = [mlr, lr, zlr];
+using var opt = optim.Adam(groups, lr);
+double secs = D("secs", "200");
+double frac = D("frac", "1");
+int total = 100000; var clock = Stopwatch.StartNew();
+net.LatentNoise = true;
+int step = 0;
+for (; step < total; step++)
+{
+    double warm = 0.02 * total;
+    double factor = step < warm ? (step + 1) / warm : 0.02 + 0.98 * 0.5 * (1 + Math.Cos(Math.PI * (step - warm) / Math.Max(1, total - warm)));
+    int gi = 0; foreach (var g in opt.ParamGroups) g.LearningRate = baseRates[gi++] * factor;
+    using var scope = NewDisposeScope();
+    opt.zero_grad();
+    var pre = net.SharedPre();
+    Tensor? cells = null;
+    if (frac < 1) { cells = randperm(pre.shape[0]).narrow(0, 0, Math.Max(1, (long)(pre.shape[0] * frac))); pre = pre.index_select(0, cells); }
+    var outp = net.ForwardPooled(pre, target.Pooling);
+    var mse = target.Loss(outp, weights, cells);
+    var loss = mse;
+    Tensor? bits = null;
+    if (lat.Count > 0) { bits = net.LatentBits(); loss = mse + (lambda / pixels) * bits; }
+    loss.backward();
+    opt.step();
+    if (step == 4 || (step > 4 && step % 50 == 0)) { double el = clock.Elapsed.TotalSeconds; total = Math.Max(step + 2, (int)((secs - el) / (el / (step + 1))) + step + 1); }
+    if (step % 200 == 0) Console.WriteLine($"step {step}/{total} mse {mse.item<float>():E3} latentKB {(bits is null ? 0 : bits.item<float>() / 8192):F2} t={clock.Elapsed.TotalSeconds:F0}");
+}
+net.LatentNoise = false;
+// Round the latents.
+int latentBytes = 0;
+using (no_grad())
+{
+    foreach (var z in lat)
+    {
+        z.copy_(z.round());
+        long r = z.shape[1];
+        var vals = z.detach().contiguous().data<float>().ToArray();
+        for (int c = 0; c < r; c++)
+        {
+            var q = Enumerable.Range(0, (int)z.shape[0]).Select(i => (int)vals[i * r + c]).ToArray();
+            latentBytes += AdaptiveIntegerCoder.Encode(q).Length;
+        }
+        Console.WriteLine($"grid {z.shape[0]}x{r}: nonzero {vals.Count(v => v != 0)} max {vals.Max(Math.Abs)} scales {string.Join(",", net.GridLogScales[lat.IndexOf(z)].exp().data<float>().ToArray().Select(x => x.ToString("F2")))}");
+    }
+}
+using (no_grad())
+{
+    var rec = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
+    Console.WriteLine($"steps {step} float(rounded latents) {VideoMetrics.Measure(target.Video, rec)} latentBytes {latentBytes}");
+}
+// Projections are extra float parameters: count them as 8 bits each.
+long projBytes = net.GridProjections.Sum(p => p.numel()) + 4 * grids.Count + net.named_parameters().Where(p => p.name.StartsWith("amp")).Sum(p => p.parameter.numel());
+long bytesTotal = long.Parse(Get("bytes", "20000"));
+long netBudget = bytesTotal - latentBytes - projBytes - StepSearch.OverheadBytes(arch);
+var cands = StepSearch.Measure(net, target, weights);
+var mus = StepSearch.ChooseForBudget(cands, netBudget, out double lam);
+StepSearch.Choose(cands, lam, out long netBytes, out _);
+var layout = arch.TensorLayout(); var floats = SegmentExporter.FloatTensors(net);
+for (int i = 0; i < layout.Count; i++)
+{
+    var (role, level, _, _) = layout[i];
+    var q = SegmentExporter.Quantize(role, floats[i], mus[i]);
+    SegmentExporter.SetTensor(net, role, level, q.Select(v => SegmentExporter.Dequantize(role, v, mus[i])).ToArray());
+}
+using (no_grad())
+{
+    var rec = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
+    long all = netBytes + latentBytes + projBytes + StepSearch.OverheadBytes(arch);
+    Console.WriteLine($"quantized: total {all} B (net {netBytes} latents {latentBytes} proj {projBytes}) bpp {all * 8 / pixels:F4}: {VideoMetrics.Measure(target.Video, rec)}");
+}
