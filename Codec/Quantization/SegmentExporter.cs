@@ -59,9 +59,9 @@ internal static class SegmentExporter
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(multipliers);
-        if (network.Grids.Count > 0)
+        if (network.Grids.Count > 0 || network.HasLastLevelAmplitude)
         {
-            throw new NotSupportedException("Networks with the experimental latent grid cannot be exported to the current format.");
+            throw new NotSupportedException("Networks with the experimental latent grid or last-level amplitudes cannot be exported to the current format.");
         }
 
         var a = network.Architecture;

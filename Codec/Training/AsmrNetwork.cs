@@ -101,6 +101,9 @@ internal sealed class AsmrNetwork : nn.Module
         }
     }
 
+    /// <summary>True when the experimental per-cell amplitudes are on (such a network cannot be exported).</summary>
+    public bool HasLastLevelAmplitude => _ampWeight is not null;
+
     /// <summary>The experimental latent grids (such a network cannot be exported).</summary>
     public IReadOnlyList<LatentGridOptions> Grids { get; }
 

@@ -1,0 +1,73 @@
+using Asmr.Codec.Quantization;
+using Asmr.Codec.Training;
+using Asmr.Container.Model;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Tests;
+
+/// <summary>The measured-but-not-adopted network variants (experiments/NOTES.md): they compute what they claim and can never leak into a file.</summary>
+public sealed class ExperimentalNetworkTests
+{
+    private static ModelArchitecture Tiny() => new(
+        [[1, 2, 1, 4], [2, 3, 2, 2], [3, 2, 2, 2]],
+        8,
+        3,
+        [ModulationKind.Table, ModulationKind.Table, ModulationKind.Table, ModulationKind.Linear]);
+
+    [Fact]
+    public void Unit_amplitudes_give_exactly_the_plain_network()
+    {
+        using var plain = new AsmrNetwork(Tiny(), new NetworkInit(), 5);
+        using var amplitude = new AsmrNetwork(Tiny(), new NetworkInit { LastLevelAmplitude = true }, 5);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        amplitude.named_parameters().Single(p => p.name == "amp_w").parameter.zero_();
+        var pooling = new[] { (1, 1), (2, 2), (2, 2) };
+
+        var a = plain.ForwardPooled(plain.SharedPre(), pooling);
+        var b = amplitude.ForwardPooled(amplitude.SharedPre(), pooling);
+
+        Assert.Equal(0f, (a - b).abs().max().item<float>());
+    }
+
+    [Fact]
+    public void Amplitudes_scale_the_last_level_activations()
+    {
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { LastLevelAmplitude = true, OutputGain = 1 }, 5);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        net.named_parameters().Single(p => p.name == "amp_w").parameter.zero_();
+        var pooling = new[] { (1, 1), (1, 1), (1, 1) };
+        var bias = net.OutputBias.view(1, 3, 1);
+        var one = net.ForwardPooled(net.SharedPre(), pooling).view(-1, 3, 16) - bias;
+        net.named_parameters().Single(p => p.name == "amp_b").parameter.fill_(0.5);
+        var half = net.ForwardPooled(net.SharedPre(), pooling).view(-1, 3, 16) - bias;
+
+        Assert.True((half - (one * 0.5)).abs().max().item<float>() < 1e-5);
+    }
+
+    [Fact]
+    public void Networks_with_experimental_tensors_refuse_to_export()
+    {
+        using var amplitude = new AsmrNetwork(Tiny(), new NetworkInit { LastLevelAmplitude = true }, 1);
+        using var grid = new AsmrNetwork(Tiny(), new NetworkInit(), 1, [new LatentGridOptions { Level = 2, Rank = 2 }]);
+        var multipliers = Enumerable.Repeat(64u, Tiny().TensorLayout().Count).ToArray();
+
+        Assert.Throws<NotSupportedException>(() => SegmentExporter.Export(amplitude, 0, 4, multipliers));
+        Assert.Throws<NotSupportedException>(() => SegmentExporter.Export(grid, 0, 4, multipliers));
+    }
+
+    [Fact]
+    public void Zero_latents_leave_the_network_unchanged_and_their_rate_follows_the_laplace_model()
+    {
+        using var plain = new AsmrNetwork(Tiny(), new NetworkInit(), 9);
+        using var grid = new AsmrNetwork(Tiny(), new NetworkInit(), 9, [new LatentGridOptions { Level = 2, Rank = 2 }]);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+
+        Assert.Equal(0f, (plain.SharedPre() - grid.SharedPre()).abs().max().item<float>());
+        // Scale 1: P(0) = 1 − e^(−1/2), so each zero latent costs −log2(1 − e^(−0.5)) bits.
+        double expected = grid.GridLatents[0].numel() * -Math.Log2(1 - Math.Exp(-0.5));
+        Assert.Equal(expected, grid.LatentBits().item<float>(), 2);
+    }
+}
