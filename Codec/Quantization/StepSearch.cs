@@ -113,44 +113,37 @@ internal static class StepSearch
     /// <summary>The smallest choice whose added distortion stays within <paramref name="allowance"/> (loss units).</summary>
     public static uint[] ChooseForDistortion(IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, double allowance, out double lambda)
     {
-        double lo = 1e-14, hi = 1e-2;
-        for (int it = 0; it < 60; it++)
-        {
-            double mid = Math.Sqrt(lo * hi);
-            Choose(candidates, mid, out _, out double d);
-            if (d > allowance)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid;
-            }
-        }
-
-        lambda = lo;
-        return Choose(candidates, lo, out _, out _);
+        lambda = Bisect(l => { Choose(candidates, l, out _, out double d); return d > allowance; }).Below;
+        return Choose(candidates, lambda, out _, out _);
     }
 
     /// <summary>The smallest-distortion choice whose tensor data fits <paramref name="budgetBytes"/>.</summary>
     public static uint[] ChooseForBudget(IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, long budgetBytes, out double lambda)
     {
+        lambda = Bisect(l => { Choose(candidates, l, out long b, out _); return b <= budgetBytes; }).Above;
+        return Choose(candidates, lambda, out _, out _);
+    }
+
+    /// <summary>
+    /// The slope where <paramref name="isAbove"/> (false for small λ, true for large) turns true, bisected on a log
+    /// scale over 10^−14…10^−2: the largest λ tried for which it is false and the smallest for which it is true.
+    /// </summary>
+    private static (double Below, double Above) Bisect(Func<double, bool> isAbove)
+    {
         double lo = 1e-14, hi = 1e-2;
         for (int it = 0; it < 60; it++)
         {
             double mid = Math.Sqrt(lo * hi);
-            Choose(candidates, mid, out long b, out _);
-            if (b > budgetBytes)
-            {
-                lo = mid;
-            }
-            else
+            if (isAbove(mid))
             {
                 hi = mid;
             }
+            else
+            {
+                lo = mid;
+            }
         }
 
-        lambda = hi;
-        return Choose(candidates, hi, out _, out _);
+        return (lo, hi);
     }
 }

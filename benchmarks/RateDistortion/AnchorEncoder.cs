@@ -116,6 +116,20 @@ internal sealed partial class AnchorEncoder
         return match.Success ? match.Value.Trim() : null;
     }
 
+    /// <summary>
+    /// libx265's version from its own log line ("HEVC encoder version …"), for streams written with <c>info=0</c>
+    /// (which leaves the version SEI out): one 64×64 frame encoded to nowhere. Null when ffmpeg or libx265 fails.
+    /// </summary>
+    public static string? ProbeX265Version()
+    {
+        var result = ExternalProcess.Run("ffmpeg", ["-hide_banner", "-nostdin", "-f", "lavfi", "-i", "testsrc=s=64x64:d=0.04", "-frames:v", "1", "-c:v", "libx265", "-f", "null", "-"]);
+        var match = X265LogVersion().Match(result.Stderr);
+        return result.ExitCode == 0 && match.Success ? $"x265 {match.Groups[1].Value}" : null;
+    }
+
+    [GeneratedRegex(@"HEVC encoder version (\S+)")]
+    private static partial Regex X265LogVersion();
+
     [GeneratedRegex(@"^\s*V[A-Z.]{5}\s+([A-Za-z0-9_]+)\s")]
     private static partial Regex EncoderLine();
 

@@ -219,7 +219,7 @@ internal static class RdRunner
                 }
                 else
                 {
-                    tools.X265 ??= AnchorEncoder.ReadEncoderVersion(stream, anchor.Codec);
+                    tools.X265 ??= AnchorEncoder.ReadEncoderVersion(stream, anchor.Codec) ?? AnchorEncoder.ProbeX265Version();
                 }
 
                 points.Add(point);

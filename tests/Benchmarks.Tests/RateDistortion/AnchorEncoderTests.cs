@@ -53,4 +53,13 @@ public class AnchorEncoderTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void ProbeX265Version_reads_the_version_libx265_logs_when_streams_carry_no_version_sei()
+    {
+        string? version = AnchorEncoder.ProbeX265Version();
+
+        Assert.NotNull(version);
+        Assert.Matches(@"^x265 \d+\.\d+", version);
+    }
 }

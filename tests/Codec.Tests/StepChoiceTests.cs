@@ -1,0 +1,52 @@
+using Asmr.Codec.Quantization;
+
+namespace Asmr.Codec.Tests;
+
+/// <summary>Choosing one candidate step per tensor against a byte budget or a distortion allowance (λ bisection).</summary>
+public sealed class StepChoiceTests
+{
+    /// <summary>Two tensors; finer steps cost more bytes and add less distortion, at different exchange rates.</summary>
+    private static readonly IReadOnlyList<IReadOnlyList<StepCandidate>> Candidates =
+    [
+        [new(1, 1000, 0.0), new(2, 700, 1e-6), new(4, 400, 1e-5), new(8, 150, 1e-3)],
+        [new(1, 2000, 0.0), new(2, 1200, 2e-4), new(4, 600, 5e-4), new(8, 300, 2e-3)],
+    ];
+
+    [Theory]
+    [InlineData(3000)]
+    [InlineData(1600)]
+    [InlineData(1000)]
+    [InlineData(450)]
+    public void Budget_choice_fits_and_a_larger_budget_never_adds_distortion(long budget)
+    {
+        var chosen = Picked(StepSearch.ChooseForBudget(Candidates, budget, out _));
+        var larger = Picked(StepSearch.ChooseForBudget(Candidates, budget + 500, out _));
+
+        Assert.True(chosen.Sum(c => c.Bytes) <= budget);
+        Assert.True(larger.Sum(c => c.Distortion) <= chosen.Sum(c => c.Distortion));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(2.5e-4)]
+    [InlineData(6e-4)]
+    [InlineData(1.0)]
+    public void Distortion_choice_stays_within_the_allowance_and_uses_fewer_bytes_as_it_grows(double allowance)
+    {
+        var chosen = Picked(StepSearch.ChooseForDistortion(Candidates, allowance, out _));
+        var looser = Picked(StepSearch.ChooseForDistortion(Candidates, (allowance * 2) + 1e-4, out _));
+
+        Assert.True(chosen.Sum(c => c.Distortion) <= allowance);
+        Assert.True(looser.Sum(c => c.Bytes) <= chosen.Sum(c => c.Bytes));
+    }
+
+    [Fact]
+    public void A_generous_allowance_takes_the_coarsest_steps_and_none_takes_the_finest()
+    {
+        Assert.Equal([8u, 8u], StepSearch.ChooseForDistortion(Candidates, 1.0, out _));
+        Assert.Equal([1u, 1u], StepSearch.ChooseForDistortion(Candidates, 0.0, out _));
+    }
+
+    private static StepCandidate[] Picked(uint[] multipliers) =>
+        [.. multipliers.Select((m, t) => Candidates[t].Single(c => c.Multiplier == m))];
+}
