@@ -101,8 +101,12 @@ internal static class AsmrEncoder
             cancellationToken: cancellationToken);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
 
-        progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", training.Steps, training.Steps, floatLoss, clock.Elapsed));
-        var candidates = StepSearch.Measure(network, target, weights);
+        progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", 0, network.Architecture.TensorLayout().Count, floatLoss, clock.Elapsed));
+        var candidates = StepSearch.Measure(
+            network,
+            target,
+            weights,
+            tensorDone: (done, count) => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", done, count, floatLoss, clock.Elapsed)));
         uint[] multipliers;
         if (settings.TargetPsnr is { } targetPsnr)
         {

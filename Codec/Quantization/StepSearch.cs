@@ -49,9 +49,9 @@ internal static class StepSearch
         return (int)Math.Max(3, Math.Ceiling(target.CellCount * (double)target.SamplesPerCell / MeasuredSamples));
     }
 
-    /// <summary>Candidate (μ, bytes, ΔD) per tensor.</summary>
+    /// <summary>Candidate (μ, bytes, ΔD) per tensor; <paramref name="tensorDone"/> hears (tensors measured, tensor count).</summary>
     public static IReadOnlyList<IReadOnlyList<StepCandidate>> Measure(
-        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int candidatesPerOctave = 2, int octaves = 8, int? cellStride = null)
+        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int candidatesPerOctave = 2, int octaves = 8, int? cellStride = null, Action<int, int>? tensorDone = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(target);
@@ -87,6 +87,7 @@ internal static class StepSearch
 
             SegmentExporter.SetTensor(network, role, level, values);
             result.Add(list);
+            tensorDone?.Invoke(i + 1, layout.Count);
         }
 
         return result;
