@@ -50,7 +50,11 @@ double[] baseRates = [mlr, lr, zlr];
 using var opt = optim.Adam(groups, lr);
 double secs = D("secs", "200");
 double frac = D("frac", "1");
-int total = 100000; var clock = Stopwatch.StartNew();
+double clip = D("clip", "0"); // > 0: clip the gradient norm to clip × its running mean
+double normEma = 0; int clipped = 0;
+var allParams = net.parameters().ToList();
+int fixedSteps = int.Parse(Get("steps", "0"));
+int total = fixedSteps > 0 ? fixedSteps : 100000; var clock = Stopwatch.StartNew();
 net.LatentNoise = true;
 int step = 0;
 for (; step < total; step++)
@@ -69,9 +73,16 @@ for (; step < total; step++)
     Tensor? bits = null;
     if (lat.Count > 0) { bits = net.LatentBits(); loss = mse + (lambda / pixels) * bits; }
     loss.backward();
+    if (clip > 0)
+    {
+        double norm = torch.nn.utils.clip_grad_norm_(allParams, step < 20 || normEma == 0 ? 1e9 : clip * normEma);
+        normEma = normEma == 0 ? norm : (0.98 * normEma) + (0.02 * Math.Min(norm, clip * normEma));
+        if (norm > clip * normEma) clipped++;
+    }
     opt.step();
-    if (step == 4 || (step > 4 && step % 50 == 0)) { double el = clock.Elapsed.TotalSeconds; total = Math.Max(step + 2, (int)((secs - el) / (el / (step + 1))) + step + 1); }
-    if (step % 200 == 0) Console.WriteLine($"step {step}/{total} mse {mse.item<float>():E3} latentKB {(bits is null ? 0 : bits.item<float>() / 8192):F2} t={clock.Elapsed.TotalSeconds:F0}");
+    if (fixedSteps > 0) total = fixedSteps;
+    else if (step == 4 || (step > 4 && step % 50 == 0)) { double el = clock.Elapsed.TotalSeconds; total = Math.Max(step + 2, (int)((secs - el) / (el / (step + 1))) + step + 1); }
+    if (step % 200 == 0) Console.WriteLine($"step {step}/{total} mse {mse.item<float>():E3} latentKB {(bits is null ? 0 : bits.item<float>() / 8192):F2} t={clock.Elapsed.TotalSeconds:F0} gradEma {normEma:E2} clipped {clipped}");
 }
 net.LatentNoise = false;
 // Round the latents.
