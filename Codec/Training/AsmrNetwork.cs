@@ -222,7 +222,12 @@ internal sealed class AsmrNetwork : nn.Module
         var m = Pattern(a.Levels - 1);
         if (!factorised)
         {
-            var act = (pre.view(cells, 1, h) + m.view(1, beta, h)).sin();
+            var act = (pre.narrow(1, 0, h).view(cells, 1, h) + m.view(1, beta, h)).sin();
+            if (_ampWeight is not null)
+            {
+                act = act * pre.narrow(1, h, h).view(cells, 1, h);
+            }
+
             return act.matmul(_outWeight.t()).permute(0, 2, 1) + _outBias.view(1, o, 1);
         }
 

@@ -47,6 +47,20 @@ public sealed class ExperimentalNetworkTests
     }
 
     [Fact]
+    public void Factorised_last_level_with_amplitudes_equals_the_direct_one()
+    {
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { LastLevelAmplitude = true, AmplitudeGain = 1, OutputGain = 1 }, 7);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var pre = net.SharedPre();
+
+        var factorised = net.ForwardFromPre(pre, factorised: true);
+        var direct = net.ForwardFromPre(pre, factorised: false);
+
+        Assert.True((factorised - direct).abs().max().item<float>() < 1e-5);
+    }
+
+    [Fact]
     public void Networks_with_experimental_tensors_refuse_to_export()
     {
         using var amplitude = new AsmrNetwork(Tiny(), new NetworkInit { LastLevelAmplitude = true }, 1);

@@ -130,39 +130,32 @@ internal sealed class EncodeJob
         }
     }
 
-    private EncoderSettings Settings(SequenceHeader header)
+    private EncoderSettings Settings(SequenceHeader header) => new()
+    {
+        Preset = _request.Preset switch
+        {
+            EncodePreset.Fast => EncoderPreset.Fast,
+            EncodePreset.Slow => EncoderPreset.Slow,
+            _ => EncoderPreset.Medium,
+        },
+        Seed = _request.Seed,
+        Threads = _request.Threads,
+        Steps = _request.Steps,
+        TargetPsnr = _request.QualityDb,
+        BitsPerPixel = _request.QualityDb is null ? ModelBitsPerPixel(header) : null,
+    };
+
+    /// <summary>The models' rate: from --bitrate, or from the file size (--size, else the default rate of the whole file) less the container's bytes.</summary>
+    private double ModelBitsPerPixel(SequenceHeader header)
     {
         double pixels = (double)header.Width * header.Height * header.FrameCount;
-        double? bpp = null;
-        if (_request.SizeBytes is { } size)
+        if (_request.BitrateBitsPerSecond is { } rate)
         {
-            bpp = 8.0 * Math.Max(1, size - ContainerOverheadBytes) / pixels;
-        }
-        else if (_request.BitrateBitsPerSecond is null)
-        {
-            // The default rate applies to the whole file, container included, like --size.
-            bpp = 8.0 * Math.Max(1, (DefaultBitsPerPixel * pixels / 8) - ContainerOverheadBytes) / pixels;
-        }
-        else if (_request.BitrateBitsPerSecond is { } rate)
-        {
-            double fps = header.FrameRate.ToDouble();
-            bpp = rate / (fps * header.Width * header.Height);
+            return rate / (header.FrameRate.ToDouble() * header.Width * header.Height);
         }
 
-        var settings = new EncoderSettings
-        {
-            Preset = _request.Preset switch
-            {
-                EncodePreset.Fast => EncoderPreset.Fast,
-                EncodePreset.Slow => EncoderPreset.Slow,
-                _ => EncoderPreset.Medium,
-            },
-            Seed = _request.Seed,
-            Threads = _request.Threads,
-            Steps = _request.Steps,
-            TargetPsnr = _request.QualityDb,
-        };
-        return bpp is null || _request.QualityDb is not null ? settings : settings with { BitsPerPixel = bpp };
+        double fileBytes = _request.SizeBytes ?? (DefaultBitsPerPixel * pixels / 8);
+        return 8.0 * Math.Max(1, fileBytes - ContainerOverheadBytes) / pixels;
     }
 
     private Metadata BuildMetadata(MetadataQuality quality)
