@@ -51,7 +51,10 @@ internal static class VectorDecoder
 
         // Uncompressed: the model starts after the 12-byte section header and the 4-byte segment_index.
         long baseOffset = section is { IsCompressed: false } ? section.Offset + 16 : 0;
-        var expected = new ModelPayloadExpectations(entry.FirstFrame, entry.FrameCount, sequence.Width, sequence.Height, sequence.ChromaFormat);
+        var expected = new ModelPayloadExpectations(entry.FirstFrame, entry.FrameCount, sequence.Width, sequence.Height, sequence.ChromaFormat)
+        {
+            FileMinReaderVersion = reader.Header.MinReaderVersion,
+        };
         return ModelPayloadReader.Read(payload.Span, expected, baseOffset);
     }
 }

@@ -3,11 +3,14 @@ namespace Asmr.Container;
 /// <summary>Fixed numbers of the file format (FORMAT.md §5, §6).</summary>
 internal static class FormatConstants
 {
-    /// <summary>The format version this implementation writes.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The highest format version this implementation writes. A file is written as version 2 only when one of its
+    /// models needs it (model_version 2, latent grids); otherwise as version 1, which version 1 readers decode.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>The highest min_reader_version this implementation reads.</summary>
-    public const int ReaderVersion = 1;
+    public const int ReaderVersion = 2;
 
     /// <summary>Length of the magic number.</summary>
     public const int MagicLength = 8;

@@ -15,13 +15,18 @@ internal static class FileHeaderCodec
     private const int FlagsAt = 16;
     private const int CrcAt = 20;
 
-    /// <summary>The 24-byte header this implementation writes (format 1, readable by version 1 readers).</summary>
-    public static byte[] Encode()
+    /// <summary>
+    /// The 24-byte header this implementation writes: format_version = min_reader_version = <paramref name="version"/>
+    /// (1, or 2 when a model needs it, FORMAT.md §9).
+    /// </summary>
+    public static byte[] Encode(int version = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, FormatConstants.FormatVersion);
         byte[] h = new byte[FormatConstants.FileHeaderLength];
         FormatConstants.Magic.CopyTo(h);
-        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(FormatVersionAt), FormatConstants.FormatVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(MinReaderVersionAt), FormatConstants.ReaderVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(FormatVersionAt), (ushort)version);
+        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(MinReaderVersionAt), (ushort)version);
         BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(HeaderLengthAt), FormatConstants.FileHeaderLength);
         BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(FlagsAt), 0);
         BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(CrcAt), Crc32.HashToUInt32(h.AsSpan(0, CrcAt)));

@@ -11,12 +11,15 @@ public sealed class ModelArchitecture
     public const int MaxLevels = 16;
     public const int MaxWidth = 1024;
     public const int MaxBase = 65535;
+    public const int MaxGridRank = 64;
 
     private readonly int[][] _bases;
     private readonly ModulationKind[] _modulation;
+    private readonly LatentGrid[] _grids;
 
     /// <param name="bases">bases[axis][level], axis order t, y, x; every axis has the same number of levels.</param>
-    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation)
+    /// <param name="grids">Latent grids (model_version 2), at most one per level 0..L−2, in increasing level order.</param>
+    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation, IReadOnlyList<LatentGrid>? grids = null)
     {
         ArgumentNullException.ThrowIfNull(bases);
         ArgumentNullException.ThrowIfNull(modulation);
@@ -89,6 +92,32 @@ public sealed class ModelArchitecture
                 throw new ArgumentException($"Level {l} has {localCount} local grid points, more than {int.MaxValue}.", nameof(bases));
             }
         }
+
+        _grids = [.. grids ?? []];
+        for (int i = 0; i < _grids.Length; i++)
+        {
+            var g = _grids[i];
+            if (g.Level < 0 || g.Level > levels - 2 || (i > 0 && g.Level <= _grids[i - 1].Level))
+            {
+                throw new ArgumentException($"Latent grid {i} is at level {g.Level}; grids must lie on levels 0..{levels - 2}, one per level, in increasing order.", nameof(grids));
+            }
+
+            if (g.Rank is < 1 or > MaxGridRank)
+            {
+                throw new ArgumentException($"Latent grid {i} has rank {g.Rank}, outside 1..{MaxGridRank}.", nameof(grids));
+            }
+
+            int ct = CumulativeSize(Axis.T, g.Level);
+            if (g.TemporalCells < 1 || g.TemporalCells > ct || g.TemporalCells > MaxBase || ct % g.TemporalCells != 0)
+            {
+                throw new ArgumentException($"Latent grid {i} has {g.TemporalCells} temporal cells, which does not divide the {ct} cells of level {g.Level} along t.", nameof(grids));
+            }
+
+            if (GridCellCount(i) > 1L << 26)
+            {
+                throw new ArgumentException($"Latent grid {i} has {GridCellCount(i)} cells, more than 2^26.", nameof(grids));
+            }
+        }
     }
 
     /// <summary>L, the number of levels (and of linear layers).</summary>
@@ -99,6 +128,22 @@ public sealed class ModelArchitecture
 
     /// <summary>O, the number of output channels (1 for 4:0:0, else 3).</summary>
     public int OutputChannels { get; }
+
+    /// <summary>The latent grids (empty for a model_version 1 network).</summary>
+    public IReadOnlyList<LatentGrid> Grids => _grids;
+
+    /// <summary>The model_version a payload of this architecture has: 2 with latent grids, else 1.</summary>
+    public int ModelVersion => _grids.Length == 0 ? 1 : 2;
+
+    /// <summary>The latent grid on a level, or null.</summary>
+    public LatentGrid? GridAt(int level) => Array.Find(_grids, g => g.Level == level);
+
+    /// <summary>Cells of latent grid i: TemporalCells × C[y][g] × C[x][g].</summary>
+    public long GridCellCount(int index)
+    {
+        var g = _grids[index];
+        return (long)g.TemporalCells * CumulativeSize(Axis.Y, g.Level) * CumulativeSize(Axis.X, g.Level);
+    }
 
     /// <summary>B[axis][level].</summary>
     public int Base(Axis axis, int level) => _bases[(int)axis][level];
@@ -147,11 +192,24 @@ public sealed class ModelArchitecture
 
         layout.Add((TensorRole.OutputWeight, 0, OutputChannels, Width));
         layout.Add((TensorRole.OutputBias, 0, 1, OutputChannels));
+        for (int i = 0; i < _grids.Length; i++)
+        {
+            var g = _grids[i];
+            layout.Add((TensorRole.GridProjection, g.Level, g.Rank, Width));
+            for (int k = 0; k < g.Rank; k++)
+            {
+                layout.Add((TensorRole.GridLatents, g.Level, 1, (int)GridCellCount(i)));
+            }
+        }
+
         return layout;
     }
 
-    /// <summary>Parameters per layer, for reporting.</summary>
-    public long ParameterCount() => TensorLayout().Sum(t => (long)t.Rows * t.Columns);
+    /// <summary>Network parameters (every tensor but the grids' latents), for reporting.</summary>
+    public long ParameterCount() => TensorLayout().Where(t => t.Role != TensorRole.GridLatents).Sum(t => (long)t.Rows * t.Columns);
+
+    /// <summary>Latent integers of all grids, for reporting.</summary>
+    public long LatentCount() => Enumerable.Range(0, _grids.Length).Sum(i => GridCellCount(i) * _grids[i].Rank);
 
     /// <summary>
     /// Analytic multiply-accumulates per output sample of shared-activation inference, counting as the ASMR paper's
@@ -176,6 +234,12 @@ public sealed class ModelArchitecture
         for (int l = 2; l < Levels; l++)
         {
             macs += (double)CellCount(l - 1) * ((double)Width * Width + Width);
+        }
+
+        // A latent grid adds k·H per cell of its level.
+        foreach (var g in _grids)
+        {
+            macs += (double)CellCount(g.Level) * g.Rank * Width;
         }
 
         // Output: per parent cell, A and B (2·O·H); per sample, 2·O·H plus O biases.

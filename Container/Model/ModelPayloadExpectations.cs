@@ -42,6 +42,12 @@ internal sealed class ModelPayloadExpectations
 
     public int FirstFrame { get; }
 
+    /// <summary>
+    /// The file header's min_reader_version: a model_version 2 payload is corrupt in a file that says version 1
+    /// readers can read it (FORMAT.md §9). Callers that check a payload on its own leave the default.
+    /// </summary>
+    public int FileMinReaderVersion { get; init; } = FormatConstants.ReaderVersion;
+
     public int FrameCount { get; }
 
     public int SequenceWidth { get; }

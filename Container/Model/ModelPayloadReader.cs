@@ -45,9 +45,14 @@ internal static class ModelPayloadReader
     {
         int pos = cursor.Position;
         ushort version = cursor.ReadU16("model_version");
-        if (version != ModelPayloadFormat.ModelVersion)
+        if (version is not (ModelPayloadFormat.ModelVersion or ModelPayloadFormat.GridModelVersion))
         {
-            cursor.Fail("model_version", pos, $"unsupported model version {version} (this reader supports {ModelPayloadFormat.ModelVersion})");
+            cursor.Fail("model_version", pos, $"unsupported model version {version} (this reader supports {ModelPayloadFormat.ModelVersion} and {ModelPayloadFormat.GridModelVersion})");
+        }
+
+        if (version > expected.FileMinReaderVersion)
+        {
+            cursor.Fail("model_version", pos, $"is {version} but the file header's min_reader_version is {expected.FileMinReaderVersion}; a model_version 2 payload needs a version 2 file (§9)");
         }
 
         pos = cursor.Position;
@@ -125,6 +130,44 @@ internal static class ModelPayloadReader
             modulation[l] = (ModulationKind)kind;
         }
 
+        var grids = new List<LatentGrid>();
+        int gridsPosition = cursor.Position;
+        if (version == ModelPayloadFormat.GridModelVersion)
+        {
+            pos = cursor.Position;
+            int gridCount = cursor.ReadU8("grid_count");
+            if (gridCount < 1 || gridCount > levels - 1)
+            {
+                cursor.Fail("grid_count", pos, $"is {gridCount}; a model_version 2 payload has 1..L − 1 = {levels - 1} latent grids");
+            }
+
+            gridsPosition = cursor.Position;
+            for (int i = 0; i < gridCount; i++)
+            {
+                pos = cursor.Position;
+                int level = cursor.ReadU8($"grid[{i}].level");
+                if (level > levels - 2 || (i > 0 && level <= grids[i - 1].Level))
+                {
+                    cursor.Fail($"grid[{i}].level", pos, $"is {level}; grids lie on levels 0..L − 2 = {levels - 2}, in strictly increasing order");
+                }
+
+                pos = cursor.Position;
+                int rank = cursor.ReadU8($"grid[{i}].rank");
+                if (rank is < 1 or > ModelArchitecture.MaxGridRank)
+                {
+                    cursor.Fail($"grid[{i}].rank", pos, $"is {rank}; it must be within 1..{ModelArchitecture.MaxGridRank}");
+                }
+
+                pos = cursor.Position;
+                int temporalCells = cursor.ReadU16($"grid[{i}].temporal_cells");
+                grids.Add(new LatentGrid(level, rank, temporalCells));
+                if (temporalCells == 0)
+                {
+                    cursor.Fail($"grid[{i}].temporal_cells", pos, "is 0; it must divide the level's cells along t");
+                }
+            }
+        }
+
         int tensorCountPosition = cursor.Position;
         int tensorCount = cursor.ReadU16("tensor_count");
 
@@ -184,7 +227,32 @@ internal static class ModelPayloadReader
             cursor.Fail("bases", basesPosition, $"the grid has N_x = {gridSize[2]} columns, fewer than the {expected.CodedWidth} the sequence needs");
         }
 
-        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation);
+        // Latent grids (§10.1): temporal_cells divides C_t[g]; at most 2^26 cells (the tensor value limit).
+        for (int i = 0; i < grids.Count; i++)
+        {
+            var g = grids[i];
+            long ct = 1, cy = 1, cx = 1;
+            for (int l = 0; l <= g.Level; l++)
+            {
+                ct *= bases[0][l];
+                cy *= bases[1][l];
+                cx *= bases[2][l];
+            }
+
+            int at = gridsPosition + (ModelPayloadFormat.GridDescriptorLength * i) + 2;
+            if (g.TemporalCells > ct || ct % g.TemporalCells != 0)
+            {
+                cursor.Fail($"grid[{i}].temporal_cells", at, $"is {g.TemporalCells}, which does not divide C_t = {ct} of level {g.Level}");
+            }
+
+            long cells = g.TemporalCells * cy * cx; // each factor ≤ 2^40 in total product, checked above
+            if (cells > ModelPayloadFormat.MaxTensorValues)
+            {
+                cursor.Fail($"grid[{i}]", at - 2, $"has {g.TemporalCells}·{cy}·{cx} = {cells} cells, above the limit of 2^26");
+            }
+        }
+
+        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation, grids);
         var layout = architecture.TensorLayout();
         if (tensorCount != layout.Count)
         {
@@ -244,6 +312,11 @@ internal static class ModelPayloadReader
         if (multiplier == 0)
         {
             cursor.Fail(prefix + "multiplier", pos, "is 0; μ must be at least 1");
+        }
+
+        if (role == TensorRole.GridLatents && multiplier != 1)
+        {
+            cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; latent tensors have multiplier 1 (§10.3)");
         }
 
         pos = cursor.Position;

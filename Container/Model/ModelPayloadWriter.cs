@@ -23,7 +23,8 @@ internal static class ModelPayloadWriter
         int levels = architecture.Levels;
         var tensors = model.Tensors;
         byte[][] coded = new byte[tensors.Count][];
-        long total = ModelPayloadFormat.HeaderLength(levels);
+        var grids = architecture.Grids;
+        long total = ModelPayloadFormat.HeaderLength(levels, grids.Count);
         for (int i = 0; i < tensors.Count; i++)
         {
             var tensor = tensors[i];
@@ -49,7 +50,7 @@ internal static class ModelPayloadWriter
         byte[] payload = new byte[total];
         var span = payload.AsSpan();
         int p = 0;
-        BinaryPrimitives.WriteUInt16LittleEndian(span[p..], ModelPayloadFormat.ModelVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[p..], (ushort)architecture.ModelVersion);
         BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 2)..], (uint)model.FirstFrame);
         BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 6)..], (uint)model.FrameCount);
         span[p + 10] = (byte)levels;
@@ -69,6 +70,18 @@ internal static class ModelPayloadWriter
         for (int l = 0; l < levels; l++)
         {
             span[p++] = (byte)architecture.Modulation(l);
+        }
+
+        if (grids.Count > 0)
+        {
+            span[p++] = (byte)grids.Count;
+            foreach (var g in grids)
+            {
+                span[p] = (byte)g.Level;
+                span[p + 1] = (byte)g.Rank;
+                BinaryPrimitives.WriteUInt16LittleEndian(span[(p + 2)..], (ushort)g.TemporalCells);
+                p += ModelPayloadFormat.GridDescriptorLength;
+            }
         }
 
         BinaryPrimitives.WriteUInt16LittleEndian(span[p..], (ushort)tensors.Count);
@@ -119,6 +132,11 @@ internal static class ModelPayloadWriter
             if (tensor.Values.Length > ModelPayloadFormat.MaxTensorValues)
             {
                 throw new ArgumentException($"{tensor} has {tensor.Values.Length} values; the format allows at most 2^26 per tensor.", nameof(model));
+            }
+
+            if (tensor.Role == TensorRole.GridLatents && tensor.Multiplier != 1)
+            {
+                throw new ArgumentException($"{tensor}: latent tensors have multiplier 1.", nameof(model));
             }
 
             if (tensor.Role is TensorRole.OutputWeight or TensorRole.OutputBias)

@@ -60,6 +60,13 @@ public sealed class SegmentModel
 
     public QuantizedTensor OutputBias => Find(TensorRole.OutputBias, 0);
 
+    /// <summary>The projection U (k × H) of the latent grid on a level (model_version 2).</summary>
+    public QuantizedTensor GridProjectionOf(int level) => Find(TensorRole.GridProjection, level);
+
+    /// <summary>The k latent tensors (1 × cells each, channel order) of the latent grid on a level.</summary>
+    public IReadOnlyList<QuantizedTensor> GridLatentsOf(int level) =>
+        [.. Tensors.Where(t => t.Role == TensorRole.GridLatents && t.Level == level)];
+
     private QuantizedTensor Find(TensorRole role, int level) =>
         Tensors.FirstOrDefault(t => t.Role == role && t.Level == level)
         ?? throw new InvalidOperationException($"This model has no {role} tensor for level {level}.");

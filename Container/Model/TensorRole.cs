@@ -17,4 +17,10 @@ public enum TensorRole : byte
 
     /// <summary>Output bias: 1 × O, in units of 2^-28 of full scale.</summary>
     OutputBias = 5,
+
+    /// <summary>Projection of a latent grid (model_version 2): k × H, phase units per latent unit.</summary>
+    GridProjection = 6,
+
+    /// <summary>One channel of a latent grid's integers (model_version 2): 1 × cells, multiplier 1.</summary>
+    GridLatents = 7,
 }

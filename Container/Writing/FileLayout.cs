@@ -39,7 +39,7 @@ internal sealed class FileLayout
         CheckSegments(file.Segments, file.SequenceHeader.FrameCount);
         CheckUnknownSections(file.UnknownSections);
 
-        byte[] fileHeader = FileHeaderCodec.Encode();
+        byte[] fileHeader = FileHeaderCodec.Encode(RequiredVersion(file.Segments));
         EncodedSection sequence = EncodedSection.Create(SectionTag.SequenceHeader, [sequencePayload], null);
         var ancillary = new List<EncodedSection>();
         if (file.Metadata is { } metadata)
@@ -92,6 +92,24 @@ internal sealed class FileLayout
         {
             section.WriteTo(sink);
         }
+    }
+
+    /// <summary>
+    /// The reader version the file needs (FORMAT.md §9): 2 when a model payload starts with model_version 2 (latent
+    /// grids), else 1, so that files without version 2 features stay readable by version 1 readers.
+    /// </summary>
+    private static int RequiredVersion(IReadOnlyList<AsmrSegment> segments)
+    {
+        int version = 1;
+        foreach (var segment in segments)
+        {
+            if (segment.ModelPayload.Length >= 2 && BinaryPrimitives.ReadUInt16LittleEndian(segment.ModelPayload.Span) >= 2)
+            {
+                version = 2;
+            }
+        }
+
+        return version;
     }
 
     private static void CheckSegments(IReadOnlyList<AsmrSegment> segments, int frameCount)

@@ -45,7 +45,10 @@ public sealed class AsmrFileDecoder : IDisposable
     {
         var entry = _reader.Segments[segment];
         ReadOnlyMemory<byte> payload = _reader.ReadSegmentModel(segment);
-        var expected = new ModelPayloadExpectations(entry.FirstFrame, entry.FrameCount, Header.Width, Header.Height, Header.ChromaFormat);
+        var expected = new ModelPayloadExpectations(entry.FirstFrame, entry.FrameCount, Header.Width, Header.Height, Header.ChromaFormat)
+        {
+            FileMinReaderVersion = _reader.Header.MinReaderVersion,
+        };
         try
         {
             return ModelPayloadReader.Read(payload.Span, expected);

@@ -34,7 +34,10 @@ internal static class UntrustedFileCheck
         {
             SegmentIndexEntry entry = reader.Segments[segment];
             ReadOnlyMemory<byte> payload = reader.ReadSegmentModel(segment);
-            var expected = new ModelPayloadExpectations(entry.FirstFrame, entry.FrameCount, sequence.Width, sequence.Height, sequence.ChromaFormat);
+            var expected = new ModelPayloadExpectations(entry.FirstFrame, entry.FrameCount, sequence.Width, sequence.Height, sequence.ChromaFormat)
+            {
+                FileMinReaderVersion = reader.Header.MinReaderVersion,
+            };
             SegmentModel model = ModelPayloadReader.Read(payload.Span, expected);
             long samples = (long)sequence.Width * sequence.Height * entry.FrameCount;
             if (samples > MaxDecodedSamples)

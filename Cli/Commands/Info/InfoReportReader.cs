@@ -57,7 +57,10 @@ internal static class InfoReportReader
     private static SegmentSummary ReadSegment(AsmrReader reader, SegmentIndexEntry entry, SequenceHeader sequence, IReadOnlyList<SectionInfo> sections)
     {
         ReadOnlyMemory<byte> payload = reader.ReadSegmentModel(entry.Index);
-        var expected = new ModelPayloadExpectations(entry.FirstFrame, entry.FrameCount, sequence.Width, sequence.Height, sequence.ChromaFormat);
+        var expected = new ModelPayloadExpectations(entry.FirstFrame, entry.FrameCount, sequence.Width, sequence.Height, sequence.ChromaFormat)
+        {
+            FileMinReaderVersion = reader.Header.MinReaderVersion,
+        };
 
         // Offsets in error messages: the model payload follows the section header and the 4-byte segment_index
         // (only meaningful when the section is stored uncompressed).
