@@ -92,6 +92,10 @@ internal static class AsmrEncoder
             StopLoss = settings.TargetPsnr is { } psnr
                 ? Trainer.PsnrToLoss(psnr + settings.QualityTargetMargin, architecture.OutputChannels)
                 : null,
+            LatentBudgetBits = budgetBits * settings.LatentShare,
+            LatentRateWeight = settings.TargetPsnr is { } quality
+                ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)
+                : new TrainerOptions().LatentRateWeight,
         };
         var training = Trainer.Train(
             network,
@@ -99,6 +103,7 @@ internal static class AsmrEncoder
             options,
             p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "train", p.Step, p.TotalSteps, p.Loss, p.Elapsed)),
             cancellationToken: cancellationToken);
+        SegmentExporter.RoundLatents(network);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", 0, network.Architecture.TensorLayout().Count, floatLoss, clock.Elapsed));
@@ -131,6 +136,10 @@ internal static class AsmrEncoder
                 TimeBudget = null,
                 LearningRate = options.LearningRate * 0.1,
                 ModulationLearningRate = options.ModulationLearningRate * 0.1,
+                LatentLearningRate = options.LatentLearningRate * 0.1,
+                LatentRateWeight = training.LatentRateWeight,
+                LatentBudgetBits = null,
+                LatentNoise = false,
                 WarmupFraction = 0,
             };
             Trainer.Train(
@@ -167,7 +176,7 @@ internal static class AsmrEncoder
             double quantized = StepSearch.EvaluateLoss(network, target, weights);
             for (int i = 0; i < layout.Count; i++)
             {
-                SegmentExporter.SetTensor(network, layout[i].Role, layout[i].Level, floats[i]);
+                SegmentExporter.SetTensor(network, i, floats[i]);
             }
 
             double added = quantized - floatLoss;
@@ -186,6 +195,9 @@ internal static class AsmrEncoder
     /// <summary>Bits per stored parameter at which quantization loss and model size balanced best (akiyo CIF, 0.05 bpp: H = 80).</summary>
     internal const double BitsPerParameter = 7.0;
 
+    /// <summary>Bits per network parameter next to latent grids (akiyo CIF, 0.05 bpp, H = 64: 12.2 KB for 17.5 k parameters).</summary>
+    internal const double GridNetworkBitsPerParameter = 5.5;
+
     /// <summary>Hidden width for a quality target without an explicit width (the measured best at 0.05 bpp on CIF).</summary>
     internal const int QualityTargetWidth = 80;
 
@@ -199,10 +211,12 @@ internal static class AsmrEncoder
             SegmentLength = settings.SegmentLength,
             LastModulation = settings.LastModulation,
             LastTemporalBase = settings.LastTemporalBase,
+            GridLevels = settings.GridLevels,
+            GridRank = settings.GridRank,
         };
         if (settings.Width is null && settings.TargetPsnr is not null)
         {
-            options = options with { Width = QualityTargetWidth };
+            options = options with { Width = settings.GridLevels > 0 ? 64 : QualityTargetWidth };
         }
 
         var plan = LevelPlanner.Plan(frames, height, width, chroma, options);
@@ -215,7 +229,9 @@ internal static class AsmrEncoder
         foreach (int h in new[] { 128, 112, 96, 80, 64, 48, 32, 24, 16 })
         {
             plan = LevelPlanner.Plan(frames, height, width, chroma, options with { Width = h });
-            if (plan.ParameterCount() * BitsPerParameter <= budgetBits.Value)
+            bool grids = plan.Grids.Count > 0;
+            double networkBits = grids ? budgetBits.Value * (1 - settings.LatentShare) : budgetBits.Value;
+            if (plan.ParameterCount() * (grids ? GridNetworkBitsPerParameter : BitsPerParameter) <= networkBits)
             {
                 break;
             }

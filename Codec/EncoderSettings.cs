@@ -53,6 +53,19 @@ internal sealed record EncoderSettings
     /// <summary>Adam learning rate of weights (modulation tables use 6×).</summary>
     public double LearningRate { get; init; } = 1e-2;
 
+    /// <summary>Latent grids on this many levels above the last (0 = none: the file stays readable by format 1 readers).</summary>
+    public int GridLevels { get; init; } = 2;
+
+    /// <summary>Latent channels per grid cell.</summary>
+    public int GridRank { get; init; } = 4;
+
+    /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
+    /// network's tensors into what they leave).</summary>
+    public double LatentShare { get; init; } = 0.35;
+
+    /// <summary>Latents' rate λ per unit of target loss when there is no byte budget (<see cref="TargetPsnr"/>, <see cref="Lambda"/>).</summary>
+    public double LatentRatePerLoss { get; init; } = 3.0;
+
     /// <summary>Fraction of the training steps used for quantization-aware fine-tuning after the step search.</summary>
     public double QuantizationAwareFraction { get; init; } = 0.2;
 

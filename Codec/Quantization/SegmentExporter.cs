@@ -19,10 +19,14 @@ internal static class SegmentExporter
         var a = network.Architecture;
         var result = new List<float[]>();
         using var noGrad = no_grad();
-        foreach (var (role, level, _, _) in a.TensorLayout())
+        var layout = a.TensorLayout();
+        for (int i = 0; i < layout.Count; i++)
         {
+            var (role, level, _, _) = layout[i];
             result.Add(role switch
             {
+                TensorRole.GridProjection => Values(network.GridProjections[GridIndex(a, level)]),
+                TensorRole.GridLatents => LatentChannel(network, level, LatentChannelOf(layout, i)),
                 TensorRole.Modulation when a.Modulation(level) == ModulationKind.Linear => LinearPerDigit(network, level),
                 TensorRole.Modulation => Values(network.ModulationParameter(level)),
                 TensorRole.Bias => Values(level == 0 ? network.Bias0 : network.BiasParameter(level)),
@@ -59,9 +63,9 @@ internal static class SegmentExporter
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(multipliers);
-        if (network.Grids.Count > 0 || network.HasLastLevelAmplitude)
+        if (network.HasLastLevelAmplitude)
         {
-            throw new NotSupportedException("Networks with the experimental latent grid or last-level amplitudes cannot be exported to the current format.");
+            throw new NotSupportedException("Networks with the experimental last-level amplitudes cannot be exported to the current format.");
         }
 
         var a = network.Architecture;
@@ -87,17 +91,25 @@ internal static class SegmentExporter
         {
             var t = model.Tensors[i];
             var values = t.Values.Select(q => Dequantize(t.Role, q, t.Multiplier)).ToArray();
-            SetTensor(network, t.Role, t.Level, values);
+            SetTensor(network, i, values);
         }
     }
 
-    /// <summary>Sets one stored tensor (float units, stored meaning) into the network.</summary>
-    public static void SetTensor(AsmrNetwork network, TensorRole role, int level, float[] values)
+    /// <summary>Sets stored tensor number <paramref name="index"/> of the layout (float units, stored meaning) into the network.</summary>
+    public static void SetTensor(AsmrNetwork network, int index, float[] values)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(values);
         var a = network.Architecture;
+        var layout = a.TensorLayout();
+        var (role, level, _, _) = layout[index];
         using var noGrad = no_grad();
+        if (role == TensorRole.GridLatents)
+        {
+            network.GridLatents[GridIndex(a, level)].select(1, LatentChannelOf(layout, index)).copy_(tensor(values));
+            return;
+        }
+
         if (role == TensorRole.Modulation && a.Modulation(level) == ModulationKind.Linear)
         {
             // Stored: radians per integer digit. Float parametrisation: ω·M·u with u = d/(B−1).
@@ -120,10 +132,50 @@ internal static class SegmentExporter
             TensorRole.Bias => level == 0 ? network.Bias0 : network.BiasParameter(level),
             TensorRole.Weight => network.WeightParameter(level),
             TensorRole.OutputWeight => network.OutputWeight,
+            TensorRole.GridProjection => network.GridProjections[GridIndex(a, level)],
             _ => network.OutputBias,
         };
         p.copy_(tensor(values).view(p.shape));
     }
+
+    /// <summary>Rounds every latent of every grid to the integer the format stores (training ends with this).</summary>
+    public static void RoundLatents(AsmrNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        using var noGrad = no_grad();
+        foreach (var z in network.GridLatents)
+        {
+            z.copy_(z.round());
+        }
+    }
+
+    private static int GridIndex(ModelArchitecture a, int level)
+    {
+        for (int i = 0; i < a.Grids.Count; i++)
+        {
+            if (a.Grids[i].Level == level)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(level), $"No latent grid on level {level}.");
+    }
+
+    /// <summary>The channel of the grid-latents tensor at layout position <paramref name="index"/>.</summary>
+    private static int LatentChannelOf(IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout, int index)
+    {
+        int channel = 0;
+        for (int j = index - 1; j >= 0 && layout[j].Role == TensorRole.GridLatents; j--)
+        {
+            channel++;
+        }
+
+        return channel;
+    }
+
+    private static float[] LatentChannel(AsmrNetwork network, int level, int channel) =>
+        Values(network.GridLatents[GridIndex(network.Architecture, level)].select(1, channel));
 
     private static float[] Values(Tensor t)
     {

@@ -16,7 +16,8 @@ internal static class StepSearch
     public static int OverheadBytes(ModelArchitecture architecture)
     {
         ArgumentNullException.ThrowIfNull(architecture);
-        return 16 + (7 * architecture.Levels) + 2 + (19 * architecture.TensorLayout().Count);
+        int grids = architecture.Grids.Count;
+        return 16 + (7 * architecture.Levels) + (grids == 0 ? 0 : 1 + (4 * grids)) + 2 + (19 * architecture.TensorLayout().Count);
     }
 
     /// <summary>The training loss of the network; <paramref name="cellStride"/> &gt; 1 evaluates every n-th last-level parent cell only.</summary>
@@ -62,8 +63,17 @@ internal static class StepSearch
         var result = new List<IReadOnlyList<StepCandidate>>();
         for (int i = 0; i < layout.Count; i++)
         {
-            var (role, level, _, _) = layout[i];
+            var (role, _, _, _) = layout[i];
             var values = floats[i];
+            if (role == TensorRole.GridLatents)
+            {
+                // Latents are integers already (training rounds them): one candidate, μ = 1, no added distortion.
+                var q = SegmentExporter.Quantize(role, values, 1);
+                result.Add([new StepCandidate(1, AdaptiveIntegerCoder.Encode(q).Length, 0)]);
+                tensorDone?.Invoke(i + 1, layout.Count);
+                continue;
+            }
+
             double units = TensorUnits.UnitsPerFloat(role);
             double rms = Math.Sqrt(values.Select(v => TensorUnits.IsPhase(role) ? TensorUnits.WrapPhase(v) : v).Average(v => v * v)) + 1e-12;
             var seen = new HashSet<uint>();
@@ -80,12 +90,12 @@ internal static class StepSearch
                 var q = SegmentExporter.Quantize(role, values, mu);
                 int bytes = AdaptiveIntegerCoder.Encode(q).Length;
                 var deq = q.Select(v => SegmentExporter.Dequantize(role, v, mu)).ToArray();
-                SegmentExporter.SetTensor(network, role, level, deq);
+                SegmentExporter.SetTensor(network, i, deq);
                 double loss = EvaluateLoss(network, target, weights, stride);
                 list.Add(new StepCandidate(mu, bytes, Math.Max(0, loss - baseLoss)));
             }
 
-            SegmentExporter.SetTensor(network, role, level, values);
+            SegmentExporter.SetTensor(network, i, values);
             result.Add(list);
             tensorDone?.Invoke(i + 1, layout.Count);
         }

@@ -24,9 +24,9 @@ internal sealed class StraightThroughQuantization : IStepHook
         var layout = _network.Architecture.TensorLayout();
         for (int i = 0; i < layout.Count; i++)
         {
-            var (role, level, _, _) = layout[i];
+            var (role, _, _, _) = layout[i];
             var q = SegmentExporter.Quantize(role, _saved[i], _multipliers[i]);
-            SegmentExporter.SetTensor(_network, role, level, [.. q.Select(v => SegmentExporter.Dequantize(role, v, _multipliers[i]))]);
+            SegmentExporter.SetTensor(_network, i, [.. q.Select(v => SegmentExporter.Dequantize(role, v, _multipliers[i]))]);
         }
     }
 
@@ -40,7 +40,7 @@ internal sealed class StraightThroughQuantization : IStepHook
         var layout = _network.Architecture.TensorLayout();
         for (int i = 0; i < layout.Count; i++)
         {
-            SegmentExporter.SetTensor(_network, layout[i].Role, layout[i].Level, _saved[i]);
+            SegmentExporter.SetTensor(_network, i, _saved[i]);
         }
 
         _saved = null;

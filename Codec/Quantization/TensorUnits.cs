@@ -21,13 +21,15 @@ internal static class TensorUnits
     /// <summary>Integer units per float unit for a tensor role.</summary>
     public static double UnitsPerFloat(TensorRole role) => role switch
     {
-        TensorRole.Modulation or TensorRole.Bias => PhasePerRadian,
+        TensorRole.Modulation or TensorRole.Bias or TensorRole.GridProjection => PhasePerRadian,
         TensorRole.Weight => WeightPerRadian,
+        TensorRole.GridLatents => 1.0,
         _ => OutputPerFullScale,
     };
 
     /// <summary>Whether values of this role are phases, so they may be wrapped modulo one turn.</summary>
-    public static bool IsPhase(TensorRole role) => role is TensorRole.Modulation or TensorRole.Bias;
+    /// <remarks>A projection is a phase per latent unit: latents are integers, so z·U wraps like U.</remarks>
+    public static bool IsPhase(TensorRole role) => role is TensorRole.Modulation or TensorRole.Bias or TensorRole.GridProjection;
 
     /// <summary>Wraps a phase in radians into [−π, π).</summary>
     public static double WrapPhase(double radians)

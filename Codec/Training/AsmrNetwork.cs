@@ -26,7 +26,7 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly List<Parameter> _gridProjections = [];
     private readonly List<Parameter> _gridLogScales = [];
 
-    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, IReadOnlyList<LatentGridOptions>? grids = null)
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed)
         : base("asmr")
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -84,14 +84,12 @@ internal sealed class AsmrNetwork : nn.Module
             register_parameter("amp_b", _ampBias);
         }
 
-        Grids = grids ?? [];
-        for (int i = 0; i < Grids.Count; i++)
+        for (int i = 0; i < architecture.Grids.Count; i++)
         {
-            var g = Grids[i];
-            long cells = g.TemporalCells * architecture.CumulativeSize(Axis.Y, g.Level) * architecture.CumulativeSize(Axis.X, g.Level);
-            var latents = new Parameter(zeros([cells, g.Rank]));
-            var projection = new Parameter(Uniform([g.Rank, h], g.ProjectionBound));
-            var logScale = new Parameter(full([g.Rank], Math.Log(g.InitialScale)));
+            var g = architecture.Grids[i];
+            var latents = new Parameter(zeros([architecture.GridCellCount(i), g.Rank]));
+            var projection = new Parameter(Uniform([g.Rank, h], init.GridProjectionBound));
+            var logScale = new Parameter(full([g.Rank], Math.Log(init.GridInitialScale)));
             _gridLatents.Add(latents);
             _gridProjections.Add(projection);
             _gridLogScales.Add(logScale);
@@ -104,13 +102,13 @@ internal sealed class AsmrNetwork : nn.Module
     /// <summary>True when the experimental per-cell amplitudes are on (such a network cannot be exported).</summary>
     public bool HasLastLevelAmplitude => _ampWeight is not null;
 
-    /// <summary>The experimental latent grids (such a network cannot be exported).</summary>
-    public IReadOnlyList<LatentGridOptions> Grids { get; }
-
+    /// <summary>Per grid (architecture order): the latents as [cells, k] (float while training; the format stores integers).</summary>
     public IReadOnlyList<Parameter> GridLatents => _gridLatents;
 
+    /// <summary>Per grid: the projection U as [k, H] radians per latent unit.</summary>
     public IReadOnlyList<Parameter> GridProjections => _gridProjections;
 
+    /// <summary>Per grid: log of the Laplace scale per channel of the rate model (<see cref="LatentBits"/>; not stored).</summary>
     public IReadOnlyList<Parameter> GridLogScales => _gridLogScales;
 
     /// <summary>When true the forward adds U(−½, ½) noise to the latents (training proxy for rounding).</summary>
@@ -169,7 +167,7 @@ internal sealed class AsmrNetwork : nn.Module
         int levels = a.Levels;
         int h = a.Width;
         long ct = a.Base(Axis.T, 0), cy = a.Base(Axis.Y, 0), cx = a.Base(Axis.X, 0);
-        var theta = (Pattern(0) + _bias0).view(ct, cy, cx, h);
+        var theta = AddGrid(0, (Pattern(0) + _bias0).view(ct, cy, cx, h));
         for (int l = 1; l <= levels - 2; l++)
         {
             var parent = l == 1 ? theta : nn.functional.linear(theta.sin(), _weights[l]!, _biases[l]);
@@ -179,24 +177,7 @@ internal sealed class AsmrNetwork : nn.Module
             ct *= bt;
             cy *= by;
             cx *= bx;
-            for (int i = 0; i < Grids.Count; i++)
-            {
-                var g = Grids[i];
-                if (g.Level != l)
-                {
-                    continue;
-                }
-
-                Tensor z = _gridLatents[i];
-                if (LatentNoise && is_grad_enabled())
-                {
-                    z = z + (rand_like(z) - 0.5);
-                }
-
-                long tc = g.TemporalCells;
-                var term = z.mm(_gridProjections[i]).view(tc, 1, cy, cx, h);
-                theta = (theta.view(tc, ct / tc, cy, cx, h) + term).view(ct, cy, cx, h);
-            }
+            theta = AddGrid(l, theta);
         }
 
         var flat = theta.reshape(ct * cy * cx, h);
@@ -208,6 +189,27 @@ internal sealed class AsmrNetwork : nn.Module
         var hidden = flat.sin();
         var pre = nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
         return _ampWeight is null ? pre : cat([pre, nn.functional.linear(hidden, _ampWeight, _ampBias)], 1);
+    }
+
+    /// <summary>θ_l [C_t, C_y, C_x, H] plus the term z·U of the latent grid on level l, if any (spec §11.4).</summary>
+    private Tensor AddGrid(int level, Tensor theta)
+    {
+        int i = Array.FindIndex([.. Architecture.Grids], g => g.Level == level);
+        if (i < 0)
+        {
+            return theta;
+        }
+
+        Tensor z = _gridLatents[i];
+        if (LatentNoise && is_grad_enabled())
+        {
+            z = z + (rand_like(z) - 0.5);
+        }
+
+        long ct = theta.shape[0], cy = theta.shape[1], cx = theta.shape[2], h = theta.shape[3];
+        long tc = Architecture.Grids[i].TemporalCells;
+        var term = z.mm(_gridProjections[i]).view(tc, 1, cy, cx, h);
+        return (theta.view(tc, ct / tc, cy, cx, h) + term).view(ct, cy, cx, h);
     }
 
     /// <summary>The last level from pre: [C, O, β]. Factorised: one GEMM [C × 2H]·[2H × O·β].</summary>
@@ -328,9 +330,35 @@ internal sealed class AsmrNetwork : nn.Module
                 1 => theta! + p,
                 _ => nn.functional.linear(theta!.sin(), _weights[l]!, _biases[l]) + p,
             };
+            theta = AddGridPerSample(l, theta, coordinates);
         }
 
         return nn.functional.linear(theta!.sin(), _outWeight, _outBias);
+    }
+
+    /// <summary>The per-sample form of <see cref="AddGrid"/>: each sample's level-l cell's grid term.</summary>
+    private Tensor AddGridPerSample(int level, Tensor theta, long[,] coordinates)
+    {
+        var a = Architecture;
+        int i = Array.FindIndex([.. a.Grids], g => g.Level == level);
+        if (i < 0)
+        {
+            return theta;
+        }
+
+        int n = coordinates.GetLength(0);
+        long cellsT = a.CumulativeSize(Axis.T, level), cy = a.CumulativeSize(Axis.Y, level), cx = a.CumulativeSize(Axis.X, level);
+        long perTemporalCell = cellsT / a.Grids[i].TemporalCells;
+        var index = new long[n];
+        for (int s = 0; s < n; s++)
+        {
+            long t = coordinates[s, 0] / (a.GridSize(Axis.T) / cellsT);
+            long y = coordinates[s, 1] / (a.GridSize(Axis.Y) / cy);
+            long x = coordinates[s, 2] / (a.GridSize(Axis.X) / cx);
+            index[s] = ((t / perTemporalCell * cy) + y) * cx + x;
+        }
+
+        return theta + _gridLatents[i].index_select(0, tensor(index)).mm(_gridProjections[i]);
     }
 
     private static Tensor NormalisedDigits(ModelArchitecture a, int level)

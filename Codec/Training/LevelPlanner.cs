@@ -46,7 +46,11 @@ internal static class LevelPlanner
         ];
         var kinds = Enumerable.Range(0, levels)
             .Select(l => l == levels - 1 ? options.LastModulation : options.CoarseModulation).ToArray();
-        return new ModelArchitecture(bases, options.Width, chroma == ChromaFormat.Mono400 ? 1 : 3, kinds);
+        var grids = Enumerable.Range(0, Math.Clamp(options.GridLevels, 0, levels - 1))
+            .Select(k => new LatentGrid(levels - 2 - k, options.GridRank, 1))
+            .OrderBy(g => g.Level)
+            .ToArray();
+        return new ModelArchitecture(bases, options.Width, chroma == ChromaFormat.Mono400 ? 1 : 3, kinds, grids);
     }
 
     /// <summary>

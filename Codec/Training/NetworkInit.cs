@@ -27,6 +27,12 @@ internal sealed record NetworkInit
     /// <summary>W_a is U(±gain·√(6/H)); b_a starts at 1.</summary>
     public double AmplitudeGain { get; init; } = 0.1;
 
+    /// <summary>Latent grid projections are U(±bound) radians per latent unit; latents start at 0.</summary>
+    public double GridProjectionBound { get; init; } = 0.3;
+
+    /// <summary>Initial Laplace scale of the latents' rate model.</summary>
+    public double GridInitialScale { get; init; } = 1.0;
+
     /// <summary>Initial output bias (full-scale units), e.g. mid-grey.</summary>
     public double OutputBias { get; init; } = 0.5;
 }

@@ -25,13 +25,24 @@ internal static class Trainer
         torch.set_num_threads(options.Threads);
         var weights = options.ChannelWeights ?? (network.Architecture.OutputChannels == 3 ? RgbWeights : [1.0]);
         var modulation = Enumerable.Range(0, network.Architecture.Levels).Select(network.ModulationParameter).ToList();
-        var rest = network.parameters().Where(p => !modulation.Any(m => ReferenceEquals(m, p))).ToList();
+        var latents = network.GridLatents.ToList();
+        var rest = network.parameters()
+            .Where(p => !modulation.Any(m => ReferenceEquals(m, p)) && !latents.Any(z => ReferenceEquals(z, p))).ToList();
         var groups = new List<Adam.ParamGroup>
         {
             new(modulation, new Adam.Options { LearningRate = options.ModulationLearningRate }),
             new(rest, new Adam.Options { LearningRate = options.LearningRate }),
         };
-        double[] baseRates = [options.ModulationLearningRate, options.LearningRate];
+        List<double> baseRates = [options.ModulationLearningRate, options.LearningRate];
+        if (latents.Count > 0)
+        {
+            groups.Add(new(latents, new Adam.Options { LearningRate = options.LatentLearningRate }));
+            baseRates.Add(options.LatentLearningRate);
+        }
+
+        double samples = target.Video.Width * (double)target.Video.Height * target.Video.Frames.Count;
+        double lambda = options.LatentRateWeight;
+        network.LatentNoise = options.LatentNoise;
         using var optimizer = optim.Adam(groups, options.LearningRate);
         using var sampler = new Generator((ulong)options.Seed + 0x5EED);
         var clock = Stopwatch.StartNew();
@@ -63,13 +74,26 @@ internal static class Trainer
 
                 var output = network.ForwardPooled(pre, target.Pooling);
                 var l = target.Loss(output, weights, cells);
-                l.backward();
+                var objective = l;
+                Tensor? bits = null;
+                if (latents.Count > 0)
+                {
+                    bits = network.LatentBits();
+                    objective = l + ((lambda / samples) * bits);
+                }
+
+                objective.backward();
                 hook?.BeforeOptimizerStep();
                 optimizer.step();
                 if (step % options.ReportEvery == 0 || step == total - 1)
                 {
                     loss = l.item<float>();
                     progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed));
+                    if (bits is not null && options.LatentBudgetBits is { } budgetBits)
+                    {
+                        // Steer λ so that the latents' estimated size settles on their share of the budget.
+                        lambda *= Math.Clamp(bits.item<float>() / budgetBits, 0.7, 1.4);
+                    }
                 }
             }
 
@@ -89,7 +113,8 @@ internal static class Trainer
             }
         }
 
-        return new TrainingReport(step, loss, clock.Elapsed);
+        network.LatentNoise = false;
+        return new TrainingReport(step, loss, clock.Elapsed, lambda);
     }
 
     /// <summary>RGB MSE (full scale) per unit of the YCbCr-weighted training loss: the (255/219)² of limited-range luma.</summary>

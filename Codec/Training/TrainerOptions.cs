@@ -15,6 +15,21 @@ internal sealed record TrainerOptions
     /// <summary>Adam learning rate of modulation tables / linear modulators.</summary>
     public double ModulationLearningRate { get; init; } = 1e-2;
 
+    /// <summary>Adam learning rate of the latent grids' latents.</summary>
+    public double LatentLearningRate { get; init; } = 3e-2;
+
+    /// <summary>
+    /// λ of the latents' rate term: the loss adds λ × (estimated latent bits per luma sample of the segment). With
+    /// <see cref="LatentBudgetBits"/> set this is the starting value and is steered towards that budget.
+    /// </summary>
+    public double LatentRateWeight { get; init; } = 4e-3;
+
+    /// <summary>When set, λ is adjusted every report so that the latents' estimated bits approach this budget.</summary>
+    public double? LatentBudgetBits { get; init; }
+
+    /// <summary>Train latents with additive U(−½, ½) noise (the usual proxy for rounding); off for fine-tuning.</summary>
+    public bool LatentNoise { get; init; } = true;
+
     /// <summary>Fraction of steps with a linear warm-up.</summary>
     public double WarmupFraction { get; init; } = 0.02;
 

@@ -1,4 +1,4 @@
 namespace Asmr.Codec.Training;
 
-/// <summary>What a training run did.</summary>
-internal sealed record TrainingReport(int Steps, double FinalLoss, TimeSpan Elapsed);
+/// <summary>What a training run did; <paramref name="LatentRateWeight"/> is the latents' rate λ it ended with.</summary>
+internal sealed record TrainingReport(int Steps, double FinalLoss, TimeSpan Elapsed, double LatentRateWeight);

@@ -28,12 +28,12 @@ var video = Y4mReader.Read(Get("in", "/tmp/akiyo32.y4m"), int.Parse(Get("frames"
 int[][] bases = Get("bases", "2,2,2,4;4,3,3,8;11,2,2,8").Split(';').Select(s => s.Split(',').Select(int.Parse).ToArray()).ToArray();
 int h = int.Parse(Get("h", "64"));
 string kinds = Get("kinds", new string('T', bases[0].Length - 1) + "L");
-var arch = new ModelArchitecture(bases, h, 3, kinds.Select(c => c == 'T' ? ModulationKind.Table : ModulationKind.Linear).ToArray());
 // grids=level:rank:tcells,...
-var grids = Get("grids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => g.Split(':')).Select(p => new LatentGridOptions
-{ Level = int.Parse(p[0]), Rank = int.Parse(p[1]), TemporalCells = p.Length > 2 ? int.Parse(p[2]) : 1, ProjectionBound = D("pb", "0.3") }).ToList();
+var grids = Get("grids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => g.Split(':'))
+    .Select(p => new LatentGrid(int.Parse(p[0]), int.Parse(p[1]), p.Length > 2 ? int.Parse(p[2]) : 1)).OrderBy(g => g.Level).ToList();
+var arch = new ModelArchitecture(bases, h, 3, kinds.Select(c => c == 'T' ? ModulationKind.Table : ModulationKind.Linear).ToArray(), grids);
 torch.manual_seed(1);
-using var net = new AsmrNetwork(arch, new NetworkInit { CoarseTableBound = D("cb", "3.14159"), TableBound = D("tb", "1"), WeightGain = D("wg", "1"), OutputGain = D("og", "0.05"), LastLevelAmplitude = Get("amp", "0") == "1", AmplitudeGain = D("ag", "0.1") }, 1, grids);
+using var net = new AsmrNetwork(arch, new NetworkInit { CoarseTableBound = D("cb", "3.14159"), TableBound = D("tb", "1"), WeightGain = D("wg", "1"), OutputGain = D("og", "0.05"), LastLevelAmplitude = Get("amp", "0") == "1", AmplitudeGain = D("ag", "0.1"), GridProjectionBound = D("pb", "0.3") }, 1);
 long latentCount = net.GridLatents.Sum(z => z.shape[0] * z.shape[1]);
 Console.WriteLine($"params {arch.ParameterCount()} latents {latentCount} MAC/sample {arch.MacsPerSample():F0}");
 using var target = new TrainingTarget(arch, video);
@@ -85,45 +85,23 @@ for (; step < total; step++)
     if (step % 200 == 0) Console.WriteLine($"step {step}/{total} mse {mse.item<float>():E3} latentKB {(bits is null ? 0 : bits.item<float>() / 8192):F2} t={clock.Elapsed.TotalSeconds:F0} gradEma {normEma:E2} clipped {clipped}");
 }
 net.LatentNoise = false;
-// Round the latents.
-int latentBytes = 0;
-using (no_grad())
-{
-    foreach (var z in lat)
-    {
-        z.copy_(z.round());
-        long r = z.shape[1];
-        var vals = z.detach().contiguous().data<float>().ToArray();
-        for (int c = 0; c < r; c++)
-        {
-            var q = Enumerable.Range(0, (int)z.shape[0]).Select(i => (int)vals[i * r + c]).ToArray();
-            latentBytes += AdaptiveIntegerCoder.Encode(q).Length;
-        }
-        Console.WriteLine($"grid {z.shape[0]}x{r}: nonzero {vals.Count(v => v != 0)} max {vals.Max(Math.Abs)} scales {string.Join(",", net.GridLogScales[lat.IndexOf(z)].exp().data<float>().ToArray().Select(x => x.ToString("F2")))}");
-    }
-}
+// Round the latents, then the real step search over every stored tensor (latents included, μ = 1) to the byte total.
+SegmentExporter.RoundLatents(net);
 using (no_grad())
 {
     var rec = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
-    Console.WriteLine($"steps {step} float(rounded latents) {VideoMetrics.Measure(target.Video, rec)} latentBytes {latentBytes}");
+    Console.WriteLine($"steps {step} float(rounded latents) {VideoMetrics.Measure(target.Video, rec)}");
 }
-// Projections are extra float parameters: count them as 8 bits each.
-long projBytes = net.GridProjections.Sum(p => p.numel()) + 4 * grids.Count + net.named_parameters().Where(p => p.name.StartsWith("amp")).Sum(p => p.parameter.numel());
 long bytesTotal = long.Parse(Get("bytes", "20000"));
-long netBudget = bytesTotal - latentBytes - projBytes - StepSearch.OverheadBytes(arch);
 var cands = StepSearch.Measure(net, target, weights);
-var mus = StepSearch.ChooseForBudget(cands, netBudget, out double lam);
-StepSearch.Choose(cands, lam, out long netBytes, out _);
-var layout = arch.TensorLayout(); var floats = SegmentExporter.FloatTensors(net);
-for (int i = 0; i < layout.Count; i++)
-{
-    var (role, level, _, _) = layout[i];
-    var q = SegmentExporter.Quantize(role, floats[i], mus[i]);
-    SegmentExporter.SetTensor(net, role, level, q.Select(v => SegmentExporter.Dequantize(role, v, mus[i])).ToArray());
-}
+var mus = StepSearch.ChooseForBudget(cands, bytesTotal - StepSearch.OverheadBytes(arch), out double lam);
+var model = SegmentExporter.Export(net, 0, video.Frames.Count, mus);
+SegmentExporter.Load(net, model);
+var payload = ModelPayloadWriter.Write(model);
+long latentBytes = 0;
+for (int i = 0; i < model.Tensors.Count; i++) if (model.Tensors[i].Role == TensorRole.GridLatents) latentBytes += AdaptiveIntegerCoder.Encode(model.Tensors[i].Values).Length;
 using (no_grad())
 {
     var rec = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
-    long all = netBytes + latentBytes + projBytes + StepSearch.OverheadBytes(arch);
-    Console.WriteLine($"quantized: total {all} B (net {netBytes} latents {latentBytes} proj {projBytes}) bpp {all * 8 / pixels:F4}: {VideoMetrics.Measure(target.Video, rec)}");
+    Console.WriteLine($"quantized: payload {payload.Length} B (latents {latentBytes}) bpp {payload.Length * 8 / pixels:F4}: {VideoMetrics.Measure(target.Video, rec)}");
 }

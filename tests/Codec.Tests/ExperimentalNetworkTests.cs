@@ -61,27 +61,11 @@ public sealed class ExperimentalNetworkTests
     }
 
     [Fact]
-    public void Networks_with_experimental_tensors_refuse_to_export()
+    public void Networks_with_experimental_amplitudes_refuse_to_export()
     {
         using var amplitude = new AsmrNetwork(Tiny(), new NetworkInit { LastLevelAmplitude = true }, 1);
-        using var grid = new AsmrNetwork(Tiny(), new NetworkInit(), 1, [new LatentGridOptions { Level = 2, Rank = 2 }]);
         var multipliers = Enumerable.Repeat(64u, Tiny().TensorLayout().Count).ToArray();
 
         Assert.Throws<NotSupportedException>(() => SegmentExporter.Export(amplitude, 0, 4, multipliers));
-        Assert.Throws<NotSupportedException>(() => SegmentExporter.Export(grid, 0, 4, multipliers));
-    }
-
-    [Fact]
-    public void Zero_latents_leave_the_network_unchanged_and_their_rate_follows_the_laplace_model()
-    {
-        using var plain = new AsmrNetwork(Tiny(), new NetworkInit(), 9);
-        using var grid = new AsmrNetwork(Tiny(), new NetworkInit(), 9, [new LatentGridOptions { Level = 2, Rank = 2 }]);
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-
-        Assert.Equal(0f, (plain.SharedPre() - grid.SharedPre()).abs().max().item<float>());
-        // Scale 1: P(0) = 1 − e^(−1/2), so each zero latent costs −log2(1 − e^(−0.5)) bits.
-        double expected = grid.GridLatents[0].numel() * -Math.Log2(1 - Math.Exp(-0.5));
-        Assert.Equal(expected, grid.LatentBits().item<float>(), 2);
     }
 }

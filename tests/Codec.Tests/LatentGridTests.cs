@@ -1,0 +1,160 @@
+using Asmr.Codec.Quantization;
+using Asmr.Codec.Training;
+using Asmr.Container;
+using Asmr.Container.Model;
+using Asmr.Player.Decoding;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Tests;
+
+/// <summary>Latent grids (format 2): what the float network computes with them, their rate model and their export.</summary>
+public sealed class LatentGridTests
+{
+    private static readonly ModulationKind[] Kinds = [ModulationKind.Table, ModulationKind.Table, ModulationKind.Table, ModulationKind.Linear];
+
+    private static ModelArchitecture Tiny(params LatentGrid[] grids) =>
+        new([[1, 2, 1, 4], [2, 3, 2, 2], [3, 2, 2, 2]], 8, 3, Kinds, grids);
+
+    [Fact]
+    public void Zero_latents_leave_the_network_unchanged_and_their_rate_follows_the_laplace_model()
+    {
+        using var plain = new AsmrNetwork(Tiny(), new NetworkInit(), 9);
+        using var grid = new AsmrNetwork(Tiny(new LatentGrid(2, 2, 1)), new NetworkInit(), 9);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+
+        Assert.Equal(0f, (plain.SharedPre() - grid.SharedPre()).abs().max().item<float>());
+        // Scale 1: P(0) = 1 − e^(−1/2), so each zero latent costs −log2(1 − e^(−0.5)) bits.
+        double expected = grid.GridLatents[0].numel() * -Math.Log2(1 - Math.Exp(-0.5));
+        Assert.Equal(expected, grid.LatentBits().item<float>(), 2);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    [InlineData(2, 2)]
+    public void Shared_forward_with_a_grid_equals_the_per_sample_forward(int level, int temporalCells)
+    {
+        using var net = new AsmrNetwork(Tiny(new LatentGrid(level, 3, temporalCells)), new NetworkInit { OutputGain = 1 }, 4);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        net.GridLatents[0].copy_(randint(-3, 4, net.GridLatents[0].shape).to(ScalarType.Float32));
+
+        double maxDiff = NetworkTests.SharedVersusPerSampleDifference(net, out double largestOutput);
+
+        Assert.True(maxDiff < 1e-5, $"max difference {maxDiff}");
+        Assert.True(largestOutput > 0.1, "the test network must produce non-trivial outputs");
+    }
+
+    [Fact]
+    public void A_time_shared_latent_changes_its_cell_in_every_frame_and_nothing_else()
+    {
+        using var net = new AsmrNetwork(Tiny(new LatentGrid(2, 1, 1)), new NetworkInit { OutputGain = 1 }, 4);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var before = net.Forward();
+        net.GridLatents[0][5, 0] = tensor(2f);
+        var changed = (net.Forward() - before).abs().amax([1, 2]);
+
+        // Level 2 (the last level's parents, 2 × 12 × 12 cells) and τ = 1: grid cell 5 is cell (t, 0, 5) for t = 0 and 1.
+        Assert.True(changed[5].item<float>() > 1e-3);
+        Assert.True(changed[144 + 5].item<float>() > 1e-3);
+        Assert.Equal(2L, (changed > 1e-6f).sum().item<long>());
+    }
+
+    [Fact]
+    public void A_higher_rate_weight_trains_cheaper_latents()
+    {
+        var video = TestVideos.Smooth(4, 12, 8);
+        double Bits(double lambda)
+        {
+            var a = Tiny(new LatentGrid(1, 2, 1), new LatentGrid(2, 2, 2));
+            using var net = new AsmrNetwork(a, new NetworkInit(), 3);
+            using var target = new TrainingTarget(a, video);
+            Trainer.Train(net, target, new TrainerOptions { Steps = 60, ReportEvery = 1000, LatentRateWeight = lambda, Threads = 1 });
+            using var noGrad = no_grad();
+            return net.LatentBits().item<float>();
+        }
+
+        Assert.True(Bits(10) < Bits(1e-4));
+    }
+
+    [Fact]
+    public void Export_stores_rounded_latents_with_multiplier_one_in_a_version_2_model()
+    {
+        var a = Tiny(new LatentGrid(1, 2, 1), new LatentGrid(2, 3, 2));
+        using var net = new AsmrNetwork(a, new NetworkInit(), 6);
+        using (var noGrad = no_grad())
+        {
+            net.GridLatents[1].copy_(rand(net.GridLatents[1].shape) * 6 - 3);
+        }
+
+        var expected = SegmentExporter.FloatTensors(net);
+        var model = SegmentExporter.Export(net, 0, 4, [.. a.TensorLayout().Select(t => t.Role == TensorRole.GridLatents ? 1u : 1u << 12)]);
+        byte[] payload = ModelPayloads.Write(model);
+
+        Assert.Equal(2, payload[0] | (payload[1] << 8));
+        var layout = a.TensorLayout();
+        Assert.Equal(2 + 3, layout.Count(t => t.Role == TensorRole.GridLatents));
+        for (int i = 0; i < layout.Count; i++)
+        {
+            if (layout[i].Role == TensorRole.GridLatents)
+            {
+                Assert.Equal(1u, model.Tensors[i].Multiplier);
+                Assert.Equal(expected[i].Select(v => (int)Math.Round(v)), model.Tensors[i].Values);
+            }
+        }
+
+        Assert.Contains(model.Tensors, t => t.Role == TensorRole.GridLatents && t.Values.Any(v => v != 0));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Fine_step_export_with_grids_decodes_like_the_float_model(int level)
+    {
+        var video = TestVideos.Smooth(4, 20, 14);
+        var a = new ModelArchitecture(
+            [[2, 1, 2, 1], [2, 2, 1, 4], [3, 1, 2, 4]],
+            16,
+            3,
+            [ModulationKind.Table, ModulationKind.Table, ModulationKind.Linear, ModulationKind.Linear],
+            [new LatentGrid(level, 2, level == 0 ? 1 : 2), .. level == 0 ? new[] { new LatentGrid(1, 1, 1) } : []]);
+        using var net = new AsmrNetwork(a, new NetworkInit(), 11);
+        using var target = new TrainingTarget(a, video);
+        Trainer.Train(net, target, new TrainerOptions { Steps = 40, ReportEvery = 1000, LatentRateWeight = 1e-5 });
+        SegmentExporter.RoundLatents(net);
+        Assert.True(net.GridLatents.Any(z => z.abs().max().item<float>() >= 1), "training must move some latents off zero");
+
+        var fine = a.TensorLayout().Select(t => t.Role switch
+        {
+            TensorRole.Weight or TensorRole.GridLatents => 1u,
+            TensorRole.OutputWeight or TensorRole.OutputBias => 1u << 6,
+            _ => 1u << 8,
+        }).ToArray();
+        var model = SegmentExporter.Export(net, 0, video.Frames.Count, fine);
+        var read = ModelPayloads.Read(ModelPayloads.Write(model), video.Width, video.Height, video.Chroma, 0, video.Frames.Count);
+        ushort[][][] floatFrames;
+        using (var scope = NewDisposeScope())
+        using (var noGrad = no_grad())
+        {
+            floatFrames = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
+        }
+
+        var decoded = new SegmentDecoder(read, video.Width, video.Height, video.Chroma, 8).DecodeAll().ToList();
+        int worst = 0;
+        for (int t = 0; t < video.Frames.Count; t++)
+        {
+            for (int p = 0; p < 3; p++)
+            {
+                for (int i = 0; i < floatFrames[t][p].Length; i++)
+                {
+                    worst = Math.Max(worst, Math.Abs(floatFrames[t][p][i] - decoded[t].Planes[p][i]));
+                }
+            }
+        }
+
+        Assert.True(worst <= 1, $"worst difference {worst}");
+    }
+}
