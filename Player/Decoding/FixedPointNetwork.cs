@@ -8,6 +8,7 @@ internal sealed class FixedPointNetwork
     private readonly int[][] _bases;
     private readonly long[][] _strides;
     private readonly HiddenLayer?[] _hidden;
+    private readonly LatentGridTerm?[] _grids;
 
     public FixedPointNetwork(SegmentModel model, long precomputeLimit)
     {
@@ -51,6 +52,12 @@ internal sealed class FixedPointNetwork
             _hidden[l] = new HiddenLayer(model.WeightOf(l), model.BiasOf(l));
         }
 
+        _grids = new LatentGridTerm?[Levels];
+        foreach (var grid in arch.Grids)
+        {
+            _grids[grid.Level] = new LatentGridTerm(model, grid, PaddedWidth);
+        }
+
         Output = new OutputLayer(model.OutputWeight, model.OutputBias);
         Patterns = new ModulationPatterns(model, precomputeLimit);
         LastPairs = new LastLevelPairs(Patterns, Levels - 1, arch.LocalCount(Levels - 1), precomputeLimit);
@@ -85,4 +92,7 @@ internal sealed class FixedPointNetwork
 
     /// <summary>The weights of hidden level l (2 ≤ l &lt; L).</summary>
     public HiddenLayer Hidden(int level) => _hidden[level] ?? throw new ArgumentOutOfRangeException(nameof(level));
+
+    /// <summary>The latent grid on a level (model_version 2), or null: its term is added to every θ of the level.</summary>
+    public LatentGridTerm? Grid(int level) => _grids[level];
 }

@@ -186,7 +186,8 @@ internal sealed class RegionDecoder
 
     /// <summary>
     /// Slab l holds, for every box cell c of level l at time index tl, the part of θ_{l+1} its children share:
-    /// θ_0(c) for l = 0, else acc·μ + b of level l+1 from h_l(c) = S(θ_l(c)).
+    /// θ_0(c) for l = 0, else acc·μ + b of level l+1 from h_l(c) = S(θ_l(c)). θ_l includes level l's latent grid
+    /// term, if any (tl is the cell's c_t).
     /// </summary>
     private void ComputeSlab(int l, int tl)
     {
@@ -210,6 +211,7 @@ internal sealed class RegionDecoder
         int dt = tl % _net.Base(T, l);
         int by = _net.Base(Y, l);
         int bx = _net.Base(X, l);
+        var grid = _net.Grid(l);
         long cost = l == 0 ? _net.Width : (long)_net.Width * _net.Width;
         ForRange(cells, cost, (start, end, ws) =>
         {
@@ -221,10 +223,12 @@ internal sealed class RegionDecoder
                 if (l == 0)
                 {
                     _net.Patterns.AddTo(0, dt, cy % by, cx % bx, _net.Bias0, dst);
+                    grid?.AddTo(tl, cy, cx, dst);
                 }
                 else
                 {
                     _net.Patterns.AddTo(l, dt, cy % by, cx % bx, ParentRow(l, cy, cx), ws.Theta);
+                    grid?.AddTo(tl, cy, cx, ws.Theta);
                     Activate(ws.Theta, ws.Activations);
                     _net.Hidden(l + 1).Apply(_path, ws.Activations, ws.Accumulators, dst);
                 }
@@ -288,18 +292,24 @@ internal sealed class RegionDecoder
         ws.Cells[lp] += end - start;
     }
 
-    /// <summary>One level-(L−2) cell p (digits dt, dy, dx): pre(p), the (A, B) pairs, then its children inside the box.</summary>
+    /// <summary>
+    /// One level-(L−2) cell p = (chunk.Tau, cy, cx) (digits dt, dy, dx): θ(p) with its latent grid term, pre(p), the
+    /// (A, B) pairs, then its children inside the box.
+    /// </summary>
     private void DecodeParent(DecodeChunk chunk, int cy, int cx, int dt, int dy, int dx, DecodeWorkspace ws)
     {
         int lp = ParentLevel;
         var pre = ws.Shared;
+        var grid = _net.Grid(lp);
         if (lp == 0)
         {
             _net.Patterns.AddTo(0, dt, dy, dx, _net.Bias0, pre);
+            grid?.AddTo(chunk.Tau, cy, cx, pre);
         }
         else
         {
             _net.Patterns.AddTo(lp, dt, dy, dx, ParentRow(lp, cy, cx), ws.Theta);
+            grid?.AddTo(chunk.Tau, cy, cx, ws.Theta);
             Activate(ws.Theta, ws.Activations);
             _net.Hidden(LastLevel).Apply(_path, ws.Activations, ws.Accumulators, pre);
         }

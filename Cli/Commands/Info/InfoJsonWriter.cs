@@ -142,6 +142,18 @@ internal static class InfoJsonWriter
 
             json.WriteEndArray();
             json.WriteNumber("parameters", a.Parameters);
+            json.WriteStartArray("grids");
+            foreach (var g in a.Grids)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("level", g.Level);
+                json.WriteNumber("rank", g.Rank);
+                json.WriteNumber("temporal_cells", g.TemporalCells);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("latents", a.Latents);
             json.WriteNumber("macs_per_pixel", a.MacsPerPixel);
             json.WriteNumber("siren_macs_per_pixel", a.SirenMacsPerPixel);
             json.WriteEndObject();

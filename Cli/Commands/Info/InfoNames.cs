@@ -20,6 +20,8 @@ internal static class InfoNames
         TensorRole.Weight => "weight",
         TensorRole.OutputWeight => "output_weight",
         TensorRole.OutputBias => "output_bias",
+        TensorRole.GridProjection => "grid_projection",
+        TensorRole.GridLatents => "grid_latents",
         _ => $"unknown({(byte)role})",
     };
 

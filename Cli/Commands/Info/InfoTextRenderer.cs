@@ -72,6 +72,12 @@ internal static class InfoTextRenderer
             Invariant,
             $"      {a.Levels} levels, bases {bases}, width {a.Width}, {a.OutputChannels} output{(a.OutputChannels == 1 ? string.Empty : "s")}"));
         output.WriteLine($"      modulation {string.Join(", ", a.Modulation)}");
+        if (a.Grids.Count > 0)
+        {
+            string grids = string.Join(", ", a.Grids.Select(g => string.Create(Invariant, $"level {g.Level} rank {g.Rank} over {g.TemporalCells} time cell{(g.TemporalCells == 1 ? string.Empty : "s")}")));
+            output.WriteLine(string.Create(Invariant, $"      latent grids: {grids} ({a.Latents:N0} latents)"));
+        }
+
         output.WriteLine(string.Create(
             Invariant,
             $"      {a.Parameters:N0} parameters, {a.MacsPerPixel:N1} MAC/pixel (a SIREN of the same shape: {a.SirenMacsPerPixel:N1} MAC/pixel)"));

@@ -28,6 +28,19 @@ internal static class DecoderTestCases
         return (config, TestModels.Build(config, rng, style));
     }
 
+    /// <summary>
+    /// <see cref="Case"/>'s random architectures with random latent grids (model_version 2); every third seed extreme.
+    /// Seeds are drawn apart from <see cref="Case"/>'s, so these are other architectures.
+    /// </summary>
+    public static (ModelConfig Config, Container.Model.SegmentModel Model) GridCase(int seed, int maxSpatial = 24)
+    {
+        var rng = new TestRandom(((ulong)seed * 0x9E3779B1UL) + 0x6A09E667UL);
+        var config = TestModels.RandomConfig(rng, maxSpatial);
+        config = config with { Grids = TestModels.RandomGrids(rng, config.Bases) };
+        var style = seed % 3 == 0 ? ValueStyle.Extreme : ValueStyle.Realistic;
+        return (config, TestModels.Build(config, rng, style));
+    }
+
     public static SegmentDecoder Decoder(ModelConfig config, Container.Model.SegmentModel model, DecoderOptions? options = null) =>
         new(model, config.PictureWidth, config.PictureHeight, config.Chroma, config.BitDepth, options);
 

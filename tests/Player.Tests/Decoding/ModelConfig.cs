@@ -3,7 +3,7 @@ using Asmr.Container.Model;
 
 namespace Asmr.Player.Tests.Decoding;
 
-/// <summary>A test network's shape plus the sequence it decodes to.</summary>
+/// <summary>A test network's shape (with optional latent grids, model_version 2) plus the sequence it decodes to.</summary>
 internal sealed record ModelConfig(
     int[][] Bases,
     int Width,
@@ -12,7 +12,8 @@ internal sealed record ModelConfig(
     int BitDepth,
     int PictureWidth,
     int PictureHeight,
-    int FrameCount)
+    int FrameCount,
+    LatentGrid[]? Grids = null)
 {
     public int Levels => Bases[0].Length;
 
@@ -20,10 +21,14 @@ internal sealed record ModelConfig(
 
     public int GridSize(int axis) => Bases[axis].Aggregate(1, (a, b) => a * b);
 
-    public ModelArchitecture Architecture() => new(Bases, Width, Channels, Kinds);
+    public ModelArchitecture Architecture() => new(Bases, Width, Channels, Kinds, Grids);
+
+    /// <summary>C[axis][level] = Π_{k≤level} B[axis][k].</summary>
+    public int CumulativeSize(int axis, int level) => Bases[axis].Take(level + 1).Aggregate(1, (a, b) => a * b);
 
     public override string ToString() =>
         $"L={Levels} H={Width} t=[{string.Join(',', Bases[0])}] y=[{string.Join(',', Bases[1])}] x=[{string.Join(',', Bases[2])}] " +
         $"mod=[{string.Join(',', Kinds.Select(k => k == ModulationKind.Linear ? 'L' : 'T'))}] {Chroma} D={BitDepth} " +
-        $"{PictureWidth}x{PictureHeight}x{FrameCount}";
+        $"{PictureWidth}x{PictureHeight}x{FrameCount}" +
+        (Grids is { Length: > 0 } ? $" grids=[{string.Join(',', Grids.Select(g => $"g{g.Level}k{g.Rank}τ{g.TemporalCells}"))}]" : "");
 }

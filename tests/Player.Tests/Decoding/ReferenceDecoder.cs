@@ -7,7 +7,7 @@ namespace Asmr.Player.Tests.Decoding;
 
 /// <summary>
 /// Spec §11 written out per sample, independently of the production decoder: each sample walks levels 0..L−1 with
-/// its own digits, evaluating every layer afresh (no sharing, no SIMD, its own sine table).
+/// its own digits, evaluating every layer afresh (no sharing, no SIMD, its own sine table), latent grids included.
 /// </summary>
 internal sealed class ReferenceDecoder
 {
@@ -42,7 +42,9 @@ internal sealed class ReferenceDecoder
         }
 
         AddPattern(0, t, y, x, theta);
+        AddGrid(0, t, y, x, theta);
         AddPattern(1, t, y, x, theta);
+        AddGrid(1, t, y, x, theta);
         for (int l = 2; l < _levels; l++)
         {
             var w = _model.WeightOf(l);
@@ -62,6 +64,7 @@ internal sealed class ReferenceDecoder
 
             theta = next;
             AddPattern(l, t, y, x, theta);
+            AddGrid(l, t, y, x, theta);
         }
 
         // pre = θ_{L−1} − P_{L−1}[δ]; m = P_{L−1}[δ].
@@ -185,6 +188,65 @@ internal sealed class ReferenceDecoder
 
             dst[r] = unchecked(dst[r] + p);
         }
+    }
+
+    /// <summary>
+    /// If a latent grid lies on level l: dst[r] += Σ_i z_i[n(c)]·U[i][r] (u32) for the level-l cell c containing sample
+    /// (t, y, x), n(c) = ((c_t div (C[t][l] / τ))·C[y][l] + c_y)·C[x][l] + c_x (spec §11.4, model_version 2).
+    /// </summary>
+    private void AddGrid(int l, int t, int y, int x, uint[] dst)
+    {
+        var grid = _arch.Grids.SingleOrDefault(g => g.Level == l);
+        if (grid is null)
+        {
+            return;
+        }
+
+        int ct = Cell(Axis.T, l, t);
+        int cy = Cell(Axis.Y, l, y);
+        int cx = Cell(Axis.X, l, x);
+        int cellsT = Cells(Axis.T, l);
+        int cellsY = Cells(Axis.Y, l);
+        int cellsX = Cells(Axis.X, l);
+        int n = (((ct / (cellsT / grid.TemporalCells) * cellsY) + cy) * cellsX) + cx;
+        var projection = _model.Tensors.Single(q => q.Role == TensorRole.GridProjection && q.Level == l);
+        var latents = _model.Tensors.Where(q => q.Role == TensorRole.GridLatents && q.Level == l).ToArray();
+        Assert.Equal(grid.Rank, latents.Length);
+        for (int r = 0; r < _h; r++)
+        {
+            uint sum = 0;
+            for (int i = 0; i < grid.Rank; i++)
+            {
+                uint u = unchecked((uint)projection[i, r] * projection.Multiplier);
+                sum = unchecked(sum + ((uint)latents[i][0, n] * u));
+            }
+
+            dst[r] = unchecked(dst[r] + sum);
+        }
+    }
+
+    /// <summary>C[axis][l] = Π_{k≤l} B[axis][k].</summary>
+    private int Cells(Axis axis, int l)
+    {
+        int cells = 1;
+        for (int k = 0; k <= l; k++)
+        {
+            cells *= _arch.Base(axis, k);
+        }
+
+        return cells;
+    }
+
+    /// <summary>The level-l cell coordinate of a sample position: pos div Π_{k&gt;l} B_k.</summary>
+    private int Cell(Axis axis, int l, int position)
+    {
+        int stride = 1;
+        for (int k = l + 1; k < _levels; k++)
+        {
+            stride *= _arch.Base(axis, k);
+        }
+
+        return position / stride;
     }
 
     /// <summary>Level-l digit of a position: (pos div Π_{k&gt;l} B_k) mod B_l.</summary>

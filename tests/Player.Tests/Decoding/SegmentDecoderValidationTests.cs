@@ -88,4 +88,17 @@ public class SegmentDecoderValidationTests
         var model = new SegmentModel(0, 2, good.Architecture, tensors);
         Assert.Throws<InvalidDataException>(() => new SegmentDecoder(model, 5, 6, ChromaFormat.Yuv444, 8));
     }
+
+    [Fact]
+    public void Constructor_GridLatentsWithMultiplierOtherThanOne_ThrowsInvalidData()
+    {
+        var config = Config with { Grids = [new LatentGrid(0, 2, 1)] };
+        var good = TestModels.Build(config, new TestRandom(1), ValueStyle.Realistic);
+        _ = new SegmentDecoder(good, 5, 6, ChromaFormat.Yuv444, 8);
+        var tensors = good.Tensors.Select(t => t.Role == TensorRole.GridLatents
+            ? new QuantizedTensor(t.Role, t.Level, t.Rows, t.Columns, 2, t.Values)
+            : t).ToList();
+        var model = new SegmentModel(0, 2, good.Architecture, tensors);
+        Assert.Throws<InvalidDataException>(() => new SegmentDecoder(model, 5, 6, ChromaFormat.Yuv444, 8));
+    }
 }

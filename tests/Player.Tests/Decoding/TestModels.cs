@@ -50,6 +50,36 @@ internal static class TestModels
         return new ModelConfig(bases, width, kinds, chroma, rng.NextBool() ? 8 : 10, pw, ph, rng.Next(1, nt));
     }
 
+    /// <summary>
+    /// Random latent grids for <paramref name="bases"/>: one on each level 0..L−2 with probability 1/2 (at least one),
+    /// rank 1..4, τ = 1, C[t][g] or a divisor in between when there is one.
+    /// </summary>
+    public static LatentGrid[] RandomGrids(TestRandom rng, int[][] bases)
+    {
+        int levels = bases[0].Length;
+        var grids = new List<LatentGrid>();
+        int forced = rng.Next(0, levels - 2);
+        for (int g = 0; g <= levels - 2; g++)
+        {
+            if (g != forced && !rng.NextBool())
+            {
+                continue;
+            }
+
+            int ct = bases[0].Take(g + 1).Aggregate(1, (a, b) => a * b);
+            var between = Enumerable.Range(2, Math.Max(0, ct - 2)).Where(d => ct % d == 0).ToList();
+            int tau = rng.Next(0, 2) switch
+            {
+                0 => 1,
+                1 => ct,
+                _ => between.Count > 0 ? rng.Pick(between) : ct,
+            };
+            grids.Add(new LatentGrid(g, rng.NextBool() ? 1 : rng.Next(2, 4), tau));
+        }
+
+        return [.. grids];
+    }
+
     /// <summary>Integers for every tensor of <paramref name="config"/>'s architecture, in layout order.</summary>
     public static SegmentModel Build(ModelConfig config, TestRandom rng, ValueStyle style)
     {
@@ -119,6 +149,29 @@ internal static class TestModels
                         values[i] = style == ValueStyle.Extreme
                             ? rng.Next(-(int)(int.MaxValue / mu), (int)(int.MaxValue / mu))
                             : rng.Next((1 << 26) / (int)mu, (3 << 26) / (int)mu);
+                    }
+
+                    break;
+                case TensorRole.GridProjection:
+                    mu = rng.NextBool() ? 1u : (uint)rng.Next(1, 1 << 16);
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        values[i] = (int)rng.NextUInt32();
+                    }
+
+                    break;
+                case TensorRole.GridLatents:
+                    // z = q (μ = 1): zeros (skipped terms), small steps, and with Extreme the whole i32 range.
+                    mu = 1;
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        values[i] = rng.Next(0, 7) switch
+                        {
+                            0 => 0,
+                            1 when style == ValueStyle.Extreme => rng.NextBool() ? int.MinValue : int.MaxValue,
+                            2 when style == ValueStyle.Extreme => (int)rng.NextUInt32(),
+                            _ => rng.Next(-40, 40),
+                        };
                     }
 
                     break;

@@ -7,6 +7,8 @@ namespace Asmr.Cli.Commands.Info.Report;
 /// <param name="Modulation">Modulation kind per level ("linear" or "table").</param>
 /// <param name="MacsPerPixel">Multiply-accumulates per output pixel with shared activations.</param>
 /// <param name="SirenMacsPerPixel">The same for a plain SIREN of the same depth and width.</param>
+/// <param name="Grids">Latent grids (format 2), in level order; empty for a format 1 model.</param>
+/// <param name="Latents">Latent integers of all grids.</param>
 internal sealed record ArchitectureSummary(
     int Levels,
     IReadOnlyDictionary<string, IReadOnlyList<int>> Bases,
@@ -15,7 +17,9 @@ internal sealed record ArchitectureSummary(
     IReadOnlyList<string> Modulation,
     long Parameters,
     double MacsPerPixel,
-    double SirenMacsPerPixel)
+    double SirenMacsPerPixel,
+    IReadOnlyList<LatentGrid> Grids,
+    long Latents)
 {
     /// <summary>The axis keys, in format order.</summary>
     public static IReadOnlyList<string> AxisNames { get; } = ["t", "y", "x"];
@@ -37,6 +41,8 @@ internal sealed record ArchitectureSummary(
             [.. Enumerable.Range(0, architecture.Levels).Select(l => InfoNames.Modulation(architecture.Modulation(l)))],
             architecture.ParameterCount(),
             architecture.MacsPerSample(),
-            architecture.SirenMacsPerSample());
+            architecture.SirenMacsPerSample(),
+            architecture.Grids,
+            architecture.LatentCount());
     }
 }
