@@ -43,6 +43,11 @@ internal static class Trainer
         double samples = target.Video.Width * (double)target.Video.Height * target.Video.Frames.Count;
         double lambda = options.LatentRateWeight;
         network.LatentNoise = options.LatentNoise;
+        var parameters = network.parameters().ToList();
+        Tensor[]? best = null;
+        double bestLoss = double.PositiveInfinity;
+        double rateScale = 1.0;
+        int spikes = 0;
         using var optimizer = optim.Adam(groups, options.LearningRate);
         using var sampler = new Generator((ulong)options.Seed + 0x5EED);
         var clock = Stopwatch.StartNew();
@@ -52,7 +57,7 @@ internal static class Trainer
         for (; step < total; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            double factor = Schedule(step, total, options);
+            double factor = Schedule(step, total, options) * rateScale;
             int g = 0;
             foreach (var group in optimizer.ParamGroups)
             {
@@ -97,6 +102,23 @@ internal static class Trainer
                 }
             }
 
+            if (options.SpikeFactor > 0 && step % options.ReportEvery == 0)
+            {
+                // Sine networks at a high learning rate sometimes jump out of a good basin and take hundreds of
+                // steps to come back (or never do): go back to the best parameters and slow down instead.
+                if (loss < bestLoss)
+                {
+                    bestLoss = loss;
+                    best = Snapshot(parameters, best);
+                }
+                else if (loss > options.SpikeFactor * bestLoss && best is not null)
+                {
+                    Restore(parameters, best);
+                    rateScale *= 0.5;
+                    spikes++;
+                }
+            }
+
             if (options.StopLoss is { } stop && step % options.ReportEvery == 0 && step > 0 && loss <= stop)
             {
                 step++;
@@ -114,7 +136,15 @@ internal static class Trainer
         }
 
         network.LatentNoise = false;
-        return new TrainingReport(step, loss, clock.Elapsed, lambda);
+        if (best is not null)
+        {
+            foreach (var t in best)
+            {
+                t.Dispose();
+            }
+        }
+
+        return new TrainingReport(step, loss, clock.Elapsed, lambda, spikes);
     }
 
     /// <summary>RGB MSE (full scale) per unit of the YCbCr-weighted training loss: the (255/219)² of limited-range luma.</summary>
@@ -127,6 +157,31 @@ internal static class Trainer
     /// <summary>The training loss at which the fit reaches <paramref name="psnr"/> dB (inverse of <see cref="LossToPsnr"/>).</summary>
     public static double PsnrToLoss(double psnr, int outputChannels) =>
         Math.Pow(10, -psnr / 10) / (outputChannels == 3 ? RgbMsePerLoss : 1.0);
+
+    private static Tensor[] Snapshot(List<Parameter> parameters, Tensor[]? into)
+    {
+        using var noGrad = no_grad();
+        if (into is null)
+        {
+            return [.. parameters.Select(p => p.detach().clone())];
+        }
+
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            into[i].copy_(parameters[i]);
+        }
+
+        return into;
+    }
+
+    private static void Restore(List<Parameter> parameters, Tensor[] from)
+    {
+        using var noGrad = no_grad();
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            parameters[i].copy_(from[i]);
+        }
+    }
 
     private static double Schedule(int step, int total, TrainerOptions options)
     {

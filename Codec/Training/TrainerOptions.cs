@@ -30,6 +30,12 @@ internal sealed record TrainerOptions
     /// <summary>Train latents with additive U(−½, ½) noise (the usual proxy for rounding); off for fine-tuning.</summary>
     public bool LatentNoise { get; init; } = true;
 
+    /// <summary>
+    /// A reported loss this many times the best so far counts as a spike: training returns to the parameters of the
+    /// best report and goes on at half the learning rate. 0 turns the guard off.
+    /// </summary>
+    public double SpikeFactor { get; init; } = 1.5;
+
     /// <summary>Fraction of steps with a linear warm-up.</summary>
     public double WarmupFraction { get; init; } = 0.02;
 

@@ -1,4 +1,7 @@
 namespace Asmr.Codec.Training;
 
-/// <summary>What a training run did; <paramref name="LatentRateWeight"/> is the latents' rate λ it ended with.</summary>
-internal sealed record TrainingReport(int Steps, double FinalLoss, TimeSpan Elapsed, double LatentRateWeight);
+/// <summary>
+/// What a training run did: <paramref name="LatentRateWeight"/> is the latents' rate λ it ended with and
+/// <paramref name="Spikes"/> the loss spikes it stepped back from.
+/// </summary>
+internal sealed record TrainingReport(int Steps, double FinalLoss, TimeSpan Elapsed, double LatentRateWeight, int Spikes);

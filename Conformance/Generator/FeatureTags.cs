@@ -69,6 +69,11 @@ internal static class FeatureTags
             AddModelTags(tags, sequence, model);
         }
 
+        if (models.Any(m => m.Architecture.ModelVersion == 1) && models.Any(m => m.Architecture.ModelVersion == 2))
+        {
+            tags.Add("segments-mixed-model-versions");
+        }
+
         if (clippedAtZero)
         {
             tags.Add("samples-clipped-at-0");
@@ -149,6 +154,41 @@ internal static class FeatureTags
             string kind = a.Modulation(l) == ModulationKind.Linear ? "modulation-linear" : "modulation-table";
             tags.Add(kind);
             tags.Add(l == 0 ? kind + "-first-level" : l == levels - 1 ? kind + "-last-level" : kind + "-middle-level");
+        }
+
+        foreach (var g in a.Grids)
+        {
+            tags.Add("latent-grid");
+            if (g.Level == 0)
+            {
+                tags.Add("latent-grid-level-0");
+            }
+
+            if (g.Level == levels - 2)
+            {
+                tags.Add("latent-grid-level-last-parent");
+            }
+
+            if (g.Level > 0 && g.Level < levels - 2)
+            {
+                tags.Add("latent-grid-level-middle");
+            }
+
+            int cellsT = a.CumulativeSize(Axis.T, g.Level);
+            if (g.TemporalCells == 1 && cellsT > 1)
+            {
+                tags.Add("latent-grid-tau-1");
+            }
+            else if (g.TemporalCells > 1 && g.TemporalCells < cellsT)
+            {
+                tags.Add("latent-grid-tau-divisor");
+            }
+            else if (g.TemporalCells == cellsT && cellsT > 1)
+            {
+                tags.Add("latent-grid-tau-full");
+            }
+
+            tags.Add(g.Rank == 1 ? "latent-grid-rank-1" : "latent-grid-rank-above-1");
         }
 
         foreach (var t in model.Tensors)

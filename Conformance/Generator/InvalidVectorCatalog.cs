@@ -37,6 +37,14 @@ internal static class InvalidVectorCatalog
     private static readonly SegmentRecipe BaseSegment =
         new(1, [1, 1], [2, 4], [4, 2], 4, [ModulationKind.Linear, ModulationKind.Table], MultiplierStyle.Typical, CodingStyle.Alternate, 1001);
 
+    /// <summary>The base of the latent grid vectors: 8×8 4:2:0 8-bit, 4 frames.</summary>
+    private static readonly SequenceHeader GridSequence = BaseSequence with { FrameCount = 4 };
+
+    /// <summary>L = 3, H = 4, C_t = (2, 4, 4); grids (level 0, rank 2, τ = 1) and (level 1, rank 1, τ = 2).</summary>
+    private static readonly SegmentRecipe GridSegment =
+        new(4, [2, 2, 1], [2, 2, 2], [2, 2, 2], 4, [ModulationKind.Linear, ModulationKind.Table, ModulationKind.Linear], MultiplierStyle.Typical, CodingStyle.Alternate, 1002,
+            [new LatentGrid(0, 2, 1), new LatentGrid(1, 1, 2)]);
+
     public static IReadOnlyList<InvalidVector> Build() =>
     [
         new(
@@ -74,15 +82,15 @@ internal static class InvalidVectorCatalog
             new(Corrupt, InvalidData, "unknown critical section 'Zext'")),
         new(
             "e05-future-min-reader-version",
-            "format_version = min_reader_version = 2 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1).",
+            "format_version = min_reader_version = 3 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1).",
             "error-future-reader-version",
             Damage(BaseFile(), file =>
             {
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 2);
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 2);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 3);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 3);
                 ByteSurgery.FixHeaderCrc(file);
             }),
-            new(Unsupported, NotSupported, "this file needs reader version 2")),
+            new(Unsupported, NotSupported, "this file needs reader version 3")),
         new(
             "e06-tensor-shape-mismatch",
             "Tensor #1 (linear modulation, H × 3) declares H + 1 rows (spec §10.2).",
@@ -153,16 +161,87 @@ internal static class InvalidVectorCatalog
             new(Corrupt, InvalidData, "the first byte of a range-coded tensor must be 0")),
         new(
             "e15-model-version",
-            "model_version = 2 (spec §10.1).",
+            "model_version = 3, which no version of the format defines, in a version 2 file (spec §10.1).",
             "error-model-version",
-            ModelFile(p => p[0] = 2),
-            new(Corrupt, InvalidData, "unsupported model version 2")),
+            ModelFile(p => p[0] = 3),
+            new(Corrupt, InvalidData, "unsupported model version 3")),
         new(
             "e16-model-first-frame",
             "The model header's first_frame is 1 but the segment index says 0 (spec §10.1).",
             "error-model-first-frame",
             ModelFile(p => p[2] = 1),
             new(Corrupt, InvalidData, "first_frame at")),
+
+        // Latent grids (model_version 2). The base model has L = 3 and grids (level 0, rank 2, τ = 1) and
+        // (level 1, rank 1, τ = 2 of C_t = 4).
+        new(
+            "e17-grid-level-too-high",
+            "A model_version 2 payload whose second latent grid is on level 2 = L − 1; grids lie on levels 0..L − 2 (spec §10.1).",
+            "error-grid-level",
+            GridModelFile(p => p[GridDescriptor(p, 1)] = 2),
+            new(Corrupt, InvalidData, "grids lie on levels 0..L − 2")),
+        new(
+            "e18-grid-levels-not-increasing",
+            "Both latent grids of a model_version 2 payload are on level 0; their levels must strictly increase (spec §10.1).",
+            "error-grid-level-order",
+            GridModelFile(p => p[GridDescriptor(p, 1)] = 0),
+            new(Corrupt, InvalidData, "in strictly increasing order")),
+        new(
+            "e19-grid-count-zero",
+            "A model_version 2 payload with grid_count = 0; model_version 2 has 1..L − 1 latent grids (spec §10.1).",
+            "error-grid-count",
+            GridModelFile(p => p[GridDescriptor(p, 0) - 1] = 0),
+            new(Corrupt, InvalidData, "a model_version 2 payload has 1..L − 1")),
+        new(
+            "e20-grid-temporal-cells",
+            "The second latent grid has temporal_cells τ = 3, which does not divide C[t][1] = 4 (spec §10.1).",
+            "error-grid-temporal-cells",
+            GridModelFile(p => BinaryPrimitives.WriteUInt16LittleEndian(p.AsSpan(GridDescriptor(p, 1) + 2), 3)),
+            new(Corrupt, InvalidData, "which does not divide C_t = 4")),
+        new(
+            "e21-grid-latents-multiplier",
+            "The first grid latents record has multiplier 2; latents are stored with μ = 1 (spec §10.3).",
+            "error-grid-latents-multiplier",
+            GridModelFile(p => BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(Record(p, FirstLatentsIndex()) + RecordMultiplier), 2)),
+            new(Corrupt, InvalidData, "latent tensors have multiplier 1")),
+        new(
+            "e22-grid-model-in-version-1-file",
+            "A valid model_version 2 payload in a file whose header says format_version = min_reader_version = 1, header CRC correct (FORMAT.md §9).",
+            "error-model-version-needs-file-version-2",
+            Damage(GridFile(), file =>
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 1);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 1);
+                ByteSurgery.FixHeaderCrc(file);
+            }),
+            new(Corrupt, InvalidData, "a model_version 2 payload needs a version 2 file")),
+        new(
+            "e23-grid-rank-zero",
+            "The first latent grid has rank 0; k must be within 1..64 (spec §10.1).",
+            "error-grid-rank-zero",
+            GridModelFile(p => p[GridDescriptor(p, 0) + 1] = 0),
+            new(Corrupt, InvalidData, "is 0; it must be within 1..64")),
+        new(
+            "e24-grid-rank-65",
+            "The first latent grid has rank 65; k must be within 1..64 (spec §10.1).",
+            "error-grid-rank-too-large",
+            GridModelFile(p => p[GridDescriptor(p, 0) + 1] = 65),
+            new(Corrupt, InvalidData, "is 65; it must be within 1..64")),
+        new(
+            "e25-grid-too-many-cells",
+            "Bases t = (1, 8, 1), y = x = (4096, 1, 1) and a level-1 grid with τ = 8: 8·4096·4096 = 2^27 grid cells, above 2^26 (spec §10.1); every other limit holds.",
+            "error-grid-cells",
+            GridModelFile(p =>
+            {
+                ushort[] bases = [1, 8, 1, 4096, 1, 1, 4096, 1, 1];
+                for (int i = 0; i < bases.Length; i++)
+                {
+                    BinaryPrimitives.WriteUInt16LittleEndian(p.AsSpan(16 + (2 * i)), bases[i]);
+                }
+
+                BinaryPrimitives.WriteUInt16LittleEndian(p.AsSpan(GridDescriptor(p, 1) + 2), 8);
+            }),
+            new(Corrupt, InvalidData, "cells, above the limit of 2^26")),
     ];
 
     private static SegmentModel BaseModel()
@@ -174,18 +253,37 @@ internal static class InvalidVectorCatalog
         return model;
     }
 
+    private static SegmentModel GridModel() => ModelSynthesizer.Synthesize(GridSegment, 0, 3);
+
+    private static int FirstLatentsIndex() =>
+        GridModel().Architecture.TensorLayout().ToList().FindIndex(t => t.Role == TensorRole.GridLatents);
+
+    private static byte[] GridFile() => Write(ModelPayloadWriter.Write(GridModel()), sequence: GridSequence);
+
+    /// <summary>A version 2 file around a damaged model_version 2 payload.</summary>
+    private static byte[] GridModelFile(Action<byte[]> damage)
+    {
+        byte[] payload = ModelPayloadWriter.Write(GridModel());
+        damage(payload);
+        return Write(payload, sequence: GridSequence);
+    }
+
+    /// <summary>Payload offset of latent grid descriptor <paramref name="index"/> of a model_version 2 payload (spec §10.1).</summary>
+    private static int GridDescriptor(byte[] payload, int index) => 16 + (7 * payload[10]) + 1 + (4 * index);
+
     private static int OutputWeightIndex() =>
         BaseModel().Architecture.TensorLayout().ToList().FindIndex(t => t.Role == TensorRole.OutputWeight);
 
     private static byte[] BaseFile(bool withAncillary = false) =>
         Write(ModelPayloadWriter.Write(BaseModel()), withAncillary);
 
-    private static byte[] Write(byte[] modelPayload, bool withAncillary = false)
+    private static byte[] Write(byte[] modelPayload, bool withAncillary = false, SequenceHeader? sequence = null)
     {
+        sequence ??= BaseSequence;
         var file = new AsmrFile
         {
-            SequenceHeader = BaseSequence,
-            Segments = [new AsmrSegment(0, 1, modelPayload)],
+            SequenceHeader = sequence,
+            Segments = [new AsmrSegment(0, sequence.FrameCount, modelPayload)],
             UnknownSections = withAncillary ? [new UnknownSection("zext", new byte[] { 1, 2, 3, 4 })] : [],
         };
         using var stream = new MemoryStream();
@@ -212,7 +310,8 @@ internal static class InvalidVectorCatalog
     private static int Record(byte[] payload, int index)
     {
         int levels = payload[10];
-        int at = ModelPayloadFormat.HeaderLength(levels);
+        int grids = payload[0] == 2 ? payload[16 + (7 * levels)] : 0;
+        int at = ModelPayloadFormat.HeaderLength(levels, grids);
         for (int i = 0; i < index; i++)
         {
             at += RecordData + (int)BinaryPrimitives.ReadUInt32LittleEndian(payload.AsSpan(at + RecordByteLength));

@@ -15,9 +15,14 @@ namespace Asmr.Conformance.Generator;
 /// <item>table modulation: ±2^32·2^−(2+min(l,3)) for levels before the last, ±2^27 (1/32 turn) at the last level;</item>
 /// <item>phase biases: any phase (±2^31);</item>
 /// <item>hidden weights: ±2^17/H phase per Q14 unit, so a layer moves phases by at most about a half turn;</item>
-/// <item>output weights: ±0.4·2^28/⌈√H⌉; output biases 2^27 ± 2^24 (mid-grey).</item>
+/// <item>output weights: ±0.4·2^28/⌈√H⌉; output biases 2^27 ± 2^24 (mid-grey);</item>
+/// <item>latent grid projections (model_version 2): ±2^32·2^−(4+min(g,3)) per latent unit, divided by the rank, so a
+/// latent of ±1 moves a level-g phase by up to 1/16 turn (less on finer levels);</item>
+/// <item>grid latents (μ = 1): like a trained, rounded grid, mostly 0, often ±1..±3, sometimes ±4..±14 and rarely
+/// ±15..±300 (escape codes).</item>
 /// </list>
-/// q is drawn uniformly from ±⌊range/μ⌋ (at least ±2) and, for the output bias, rounded from the target.
+/// q is drawn uniformly from ±⌊range/μ⌋ (at least ±2) and, for the output bias, rounded from the target. Grid tensors
+/// come after every model_version 1 tensor, so adding grids to a recipe leaves the other tensors' integers unchanged.
 /// </remarks>
 internal static class ModelSynthesizer
 {
@@ -27,14 +32,14 @@ internal static class ModelSynthesizer
     public static SegmentModel Synthesize(SegmentRecipe recipe, int firstFrame, int outputChannels)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        var architecture = new ModelArchitecture([recipe.BasesT, recipe.BasesY, recipe.BasesX], recipe.HiddenWidth, outputChannels, recipe.Modulation);
+        var architecture = new ModelArchitecture([recipe.BasesT, recipe.BasesY, recipe.BasesX], recipe.HiddenWidth, outputChannels, recipe.Modulation, recipe.Grids);
         var random = new SplitMix64(recipe.Seed);
         var layout = architecture.TensorLayout();
         var tensors = new QuantizedTensor[layout.Count];
         for (int i = 0; i < layout.Count; i++)
         {
             var (role, level, rows, columns) = layout[i];
-            uint mu = Multiplier(recipe.Multipliers, role, random);
+            uint mu = role == TensorRole.GridLatents ? 1 : Multiplier(recipe.Multipliers, role, random);
             var coding = recipe.Coding switch
             {
                 CodingStyle.Raw => EntropyCoding.Raw,
@@ -44,9 +49,12 @@ internal static class ModelSynthesizer
             int[] values = new int[rows * columns];
             for (int k = 0; k < values.Length; k++)
             {
-                values[k] = role == TensorRole.OutputBias
-                    ? OutputBias(mu, random)
-                    : Draw(Range(architecture, role, level, k % columns), mu, random);
+                values[k] = role switch
+                {
+                    TensorRole.OutputBias => OutputBias(mu, random),
+                    TensorRole.GridLatents => Latent(random),
+                    _ => Draw(Range(architecture, role, level, k % columns), mu, random),
+                };
             }
 
             tensors[i] = new QuantizedTensor(role, level, rows, columns, mu, values, coding);
@@ -71,6 +79,8 @@ internal static class ModelSynthesizer
                 return 1L << 31;
             case TensorRole.Weight:
                 return (1L << 17) / h;
+            case TensorRole.GridProjection:
+                return (Turn >> (4 + Math.Min(level, 3))) / architecture.GridAt(level)!.Rank;
             default:
                 int root = 1;
                 while (root * root < h)
@@ -87,6 +97,20 @@ internal static class ModelSynthesizer
         long limit = Math.Max(2, range / mu);
         limit = Math.Min(limit, int.MaxValue);
         return (int)random.Between(-limit, limit);
+    }
+
+    /// <summary>A latent integer as a trained, rounded grid has them: mostly 0, a few large ones of either sign.</summary>
+    private static int Latent(SplitMix64 random)
+    {
+        long kind = random.Between(0, 99);
+        long magnitude = kind switch
+        {
+            < 60 => 0,
+            < 90 => random.Between(1, 3),
+            < 98 => random.Between(4, 14),
+            _ => random.Between(15, 300),
+        };
+        return (int)(random.Between(0, 1) == 0 ? magnitude : -magnitude);
     }
 
     /// <summary>q with q·μ ≈ 2^27 ± 2^24 (mid-grey ± 1/16 of full scale), rounded to the nearest multiple of μ.</summary>

@@ -12,6 +12,7 @@ namespace Asmr.Conformance.Generator;
 /// <param name="Multipliers">How μ is chosen.</param>
 /// <param name="Coding">How each tensor is entropy coded.</param>
 /// <param name="Seed">The seed of the segment's random integers.</param>
+/// <param name="Grids">Latent grids (model_version 2, spec §10.1); none for a model_version 1 segment.</param>
 internal sealed record SegmentRecipe(
     int FrameCount,
     int[] BasesT,
@@ -21,4 +22,5 @@ internal sealed record SegmentRecipe(
     ModulationKind[] Modulation,
     MultiplierStyle Multipliers,
     CodingStyle Coding,
-    ulong Seed);
+    ulong Seed,
+    IReadOnlyList<LatentGrid>? Grids = null);

@@ -113,6 +113,35 @@ internal static class ValidVectorCatalog
             "9×7 4:0:0 16-bit (two bytes per sample in the hash), full range, 1 frame, L = 2, H = 9, all table, adaptive coding.",
             Sequence(9, 7, 1, ChromaFormat.Mono400, 16, GrayFull),
             Segment(1, [1, 1], [7, 1], [3, 3], 9, [Tab, Tab], MultiplierStyle.Typical, CodingStyle.Adaptive, 14)),
+
+        // Format version 2: latent grids (model_version 2, spec §10.1, §11.4). These files have min_reader_version 2.
+        Vector(
+            "v15-yuv420-16x12-6frames-2grids",
+            "16×12 4:2:0 8-bit BT.709 limited, 6 frames, L = 4, H = 10, latent grids on level 0 (rank 2, τ = 1: one latent vector for all frames) and on level L − 2 = 2 (rank 3, τ = 3 of C_t = 6: each grid cell shared by two frames), adaptive coding.",
+            Sequence(16, 12, 6, ChromaFormat.Yuv420, 8, Bt709Limited),
+            Segment(6, [2, 3, 1, 1], [2, 3, 2, 1], [2, 2, 2, 2], 10, [Lin, Tab, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Adaptive, 15, [new(0, 2, 1), new(2, 3, 3)])),
+        Vector(
+            "v16-yuv444-12x10-10bit-grid-rank4",
+            "12×10 4:4:4 10-bit BT.2020 limited, 4 frames, L = 5, H = 6, a latent grid on the middle level 2 with rank 4 and τ = C_t = 4 (every level-2 cell its own latents), raw and adaptive tensors in turn.",
+            Sequence(12, 10, 4, ChromaFormat.Yuv444, 10, Bt2020Limited),
+            Segment(4, [1, 2, 2, 1, 1], [1, 2, 1, 5, 1], [2, 1, 3, 1, 2], 6, [Lin, Tab, Lin, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Alternate, 16, [new(2, 4, 4)])),
+        Vector(
+            "v17-gray-11x7-grid-level0",
+            "11×7 4:0:0 8-bit full range on a padded 12×8 grid, 3 frames, L = 2, H = 5, a latent grid on level 0 (rank 2, τ = C_t = 3), so pre = θ_0 carries the grid term; raw coding.",
+            Sequence(11, 7, 3, ChromaFormat.Mono400, 8, GrayFull),
+            Segment(3, [3, 1], [2, 4], [3, 4], 5, [Tab, Lin], MultiplierStyle.Typical, CodingStyle.Raw, 17, [new(0, 2, 3)])),
+        new ValidVectorRecipe
+        {
+            Name = "v18-yuv422-20x8-2segments-one-grid",
+            Description = "20×8 4:2:2 8-bit BT.601 full range, 5 frames in segments of 3 (model_version 1, L = 3, H = 7) and 2 (model_version 2: L = 3, H = 8, a latent grid on level 1 with rank 1 and τ = 2), LZ4-compressed MODL sections; the file is version 2.",
+            Sequence = Sequence(20, 8, 5, ChromaFormat.Yuv422, 8, Bt601Full),
+            Segments =
+            [
+                Segment(3, [3, 1, 1], [2, 2, 2], [5, 2, 2], 7, [Lin, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Adaptive, 181),
+                Segment(2, [1, 2, 1], [2, 1, 4], [2, 5, 2], 8, [Tab, Lin, Lin], MultiplierStyle.Mixed, CodingStyle.Adaptive, 182, [new(1, 1, 2)]),
+            ],
+            CompressModels = true,
+        },
     ];
 
     private static ValidVectorRecipe Vector(string name, string description, SequenceHeader sequence, SegmentRecipe segment) =>
@@ -131,8 +160,9 @@ internal static class ValidVectorCatalog
         };
 
     private static SegmentRecipe Segment(
-        int frames, int[] t, int[] y, int[] x, int width, ModulationKind[] modulation, MultiplierStyle multipliers, CodingStyle coding, ulong seed) =>
-        new(frames, t, y, x, width, modulation, multipliers, coding, seed);
+        int frames, int[] t, int[] y, int[] x, int width, ModulationKind[] modulation, MultiplierStyle multipliers, CodingStyle coding, ulong seed,
+        LatentGrid[]? grids = null) =>
+        new(frames, t, y, x, width, modulation, multipliers, coding, seed, grids);
 
     private static Metadata ConformanceMetadata()
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Asmr.Container.Model;
 using K4os.Compression.LZ4;
 
 namespace Asmr.Container;
@@ -103,7 +104,7 @@ internal sealed class FileLayout
         int version = 1;
         foreach (var segment in segments)
         {
-            if (segment.ModelPayload.Length >= 2 && BinaryPrimitives.ReadUInt16LittleEndian(segment.ModelPayload.Span) >= 2)
+            if (segment.ModelPayload.Length >= 2 && BinaryPrimitives.ReadUInt16LittleEndian(segment.ModelPayload.Span) == ModelPayloadFormat.GridModelVersion)
             {
                 version = 2;
             }

@@ -23,6 +23,13 @@ public class ManifestCoverageTests
         "error-future-reader-version", "error-tensor-shape", "error-range-coder-trailing-bytes", "error-raw-overlong",
         "error-modulation-kind", "error-grid-too-small", "error-model-trailing-bytes", "error-reserved-flag",
         "error-output-range", "error-range-coder-first-byte", "error-model-version", "error-model-first-frame",
+
+        // Format version 2: latent grids.
+        "latent-grid", "latent-grid-level-0", "latent-grid-level-middle", "latent-grid-level-last-parent",
+        "latent-grid-tau-1", "latent-grid-tau-divisor", "latent-grid-tau-full", "latent-grid-rank-1", "latent-grid-rank-above-1",
+        "segments-mixed-model-versions",
+        "error-grid-level", "error-grid-level-order", "error-grid-count", "error-grid-temporal-cells", "error-grid-latents-multiplier",
+        "error-model-version-needs-file-version-2", "error-grid-rank-zero", "error-grid-rank-too-large", "error-grid-cells",
     ];
 
     public static TheoryData<string> Required()

@@ -8,6 +8,13 @@ namespace Asmr.Conformance.Tests;
 /// </summary>
 public class ReferenceDecoderTests
 {
+    /// <summary>The invalid vectors whose defect is in the model_version 2 rules (§9, §10.1–§10.3) or model_version.</summary>
+    private static readonly string[] ModelVersion2ErrorTags =
+    [
+        "error-model-version", "error-model-version-needs-file-version-2", "error-grid-count", "error-grid-level", "error-grid-level-order",
+        "error-grid-rank-zero", "error-grid-rank-too-large", "error-grid-temporal-cells", "error-grid-latents-multiplier", "error-grid-cells",
+    ];
+
     [Theory]
     [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
     public void SpecLiteralDecoder_ReproducesManifestHashes(string name)
@@ -18,6 +25,93 @@ public class ReferenceDecoderTests
 
         Assert.Equal(entry.Output!.FrameHashes, frames);
         Assert.Equal(entry.Output.StreamHash, stream);
+    }
+
+    /// <summary>The invalid vectors a model payload check of spec §9–§10 alone must reject (the container is valid).</summary>
+    public static TheoryData<string> InvalidModelVersion2Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var v in Vectors.Manifest.Vectors.Where(v => !v.IsValid && v.Features.Any(ModelVersion2ErrorTags.Contains)))
+        {
+            data.Add(v.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidModelVersion2Names))]
+    public void SpecLiteralParser_RejectsInvalidModelVersionAndGridVectors(string name)
+    {
+        var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
+        using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+        byte[] payload = reader.ReadSegmentModel(0).ToArray();
+
+        var error = Assert.Throws<InvalidDataException>(() => SpecModelParser.Parse(payload, reader.Header.MinReaderVersion));
+        string reason = entry.Features.Single(f => f.StartsWith("error-", StringComparison.Ordinal)) switch
+        {
+            "error-model-version" => "model_version 3",
+            "error-model-version-needs-file-version-2" => "min_reader_version is 1",
+            "error-grid-count" => "grid_count 0",
+            "error-grid-level" => "above L−2",
+            "error-grid-level-order" => "does not increase",
+            "error-grid-rank-zero" => "rank 0 outside",
+            "error-grid-rank-too-large" => "rank 65 outside",
+            "error-grid-temporal-cells" => "temporal_cells 3 does not divide",
+            "error-grid-latents-multiplier" => "multiplier 2",
+            "error-grid-cells" => "more than 2^26 cells",
+            var other => throw new InvalidOperationException($"no expected reason for {other}"),
+        };
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidGridVectors_AreAllCheckedBySpecLiteralParser() =>
+        Assert.True(InvalidModelVersion2Names().Cast<object>().Count() >= 10, "expected e15 and the latent grid vectors e17–e25");
+
+    [Theory]
+    [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
+    public void ValidVector_FileIsVersion2ExactlyWhenSomeModelHasLatentGrids(string name)
+    {
+        // §9: a file with a model_version 2 payload has min_reader_version ≥ 2; one without is written as version 1.
+        var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
+        string path = Path.Combine(Vectors.Directory, entry.File);
+        byte[] file = File.ReadAllBytes(path);
+        int formatVersion = file[8] | (file[9] << 8);
+        int minReaderVersion = file[10] | (file[11] << 8);
+        using var reader = Asmr.Container.AsmrReader.Open(path);
+        bool grids = reader.Segments.Any(s => reader.ReadSegmentModel(s.Index).Span[0] == 2);
+
+        Assert.Equal(grids ? 2 : 1, formatVersion);
+        Assert.Equal(grids ? 2 : 1, minReaderVersion);
+        Assert.Equal(grids, entry.Features.Contains("latent-grid"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
+    public void LatentGridVector_GridTermChangesEveryGridSegmentsOutput(string name)
+    {
+        var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
+        using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+        var sequence = reader.SequenceHeader;
+        foreach (var segment in reader.Segments)
+        {
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion);
+            if (model.GridList.Count == 0)
+            {
+                continue;
+            }
+
+            var with = new SpecDecoder(model).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
+            var without = new SpecDecoder(model, applyGrids: false).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
+            for (int t = 0; t < with.Length; t++)
+            {
+                // Every frame of a grid segment shows the grid (a vector whose latents vanish on a frame tests less).
+                Assert.True(
+                    with[t].Zip(without[t]).Any(p => !p.First.AsSpan().SequenceEqual(p.Second)),
+                    $"segment {segment.Index} frame {t}: the latent grids do not change the output");
+            }
+        }
     }
 
     [Fact]

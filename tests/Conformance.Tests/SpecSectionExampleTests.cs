@@ -49,4 +49,51 @@ public class SpecSectionExampleTests
 
         Assert.Equal(new ushort[] { 153, 187 }, frame.Planes[0]);
     }
+
+    [Fact]
+    public void Section11_7_WithLatentGrid_SpecLiteralDecoder_GivesTheSpecSamples()
+    {
+        // The same model plus a grid on level 0 (k = 1, τ = 1): U = [2^28], z_0 = [−1], so θ_0 = 2^28 − 2^28 = 0.
+        var model = new SpecModel(0, 1, 2, 1, 1, Bases, [0, 1],
+        [
+            new SpecTensor(1, 0, 1, 3, 1, 0, [0, 0, 0]),
+            new SpecTensor(1, 1, 2, 1, 1, 0, [0, 1 << 30]),
+            new SpecTensor(2, 0, 1, 1, 1, 0, [1 << 28]),
+            new SpecTensor(4, 0, 1, 1, 1, 0, [1 << 26]),
+            new SpecTensor(5, 0, 1, 1, 1, 0, [1 << 27]),
+            new SpecTensor(6, 0, 1, 1, 1, 0, [1 << 28]),
+            new SpecTensor(7, 0, 1, 1, 1, 0, [-1]),
+        ],
+        [new SpecGrid(0, 1, 1)]);
+        var decoder = new SpecDecoder(model);
+
+        var left = decoder.Trace(0, 0, 0);
+        Assert.Equal(new uint[] { 0 }, left.Theta[0]);
+        Assert.Equal(new uint[] { 0 }, left.Pre);
+        Assert.Equal(new[] { 0 }, left.A[0]);
+        Assert.Equal(new[] { 4096 }, left.B[0]);
+        Assert.Equal(new[] { 1 << 27 }, left.V);
+        Assert.Equal(new[] { 201326592 }, decoder.Trace(0, 0, 1).V);
+        Assert.Equal(new[] { 128, 192 }, decoder.DecodeFrames(2, 1, 0, 8)[0][0]);
+    }
+
+    [Fact]
+    public void Section11_7_WithLatentGrid_AsmrcDecoder_GivesTheSpecSamples()
+    {
+        var architecture = new ModelArchitecture(Bases, 1, 1, [ModulationKind.Linear, ModulationKind.Table], [new LatentGrid(0, 1, 1)]);
+        var model = new SegmentModel(0, 1, architecture,
+        [
+            new QuantizedTensor(TensorRole.Modulation, 0, 1, 3, 1, [0, 0, 0]),
+            new QuantizedTensor(TensorRole.Modulation, 1, 2, 1, 1, [0, 1 << 30]),
+            new QuantizedTensor(TensorRole.Bias, 0, 1, 1, 1, [1 << 28]),
+            new QuantizedTensor(TensorRole.OutputWeight, 0, 1, 1, 1, [1 << 26]),
+            new QuantizedTensor(TensorRole.OutputBias, 0, 1, 1, 1, [1 << 27]),
+            new QuantizedTensor(TensorRole.GridProjection, 0, 1, 1, 1, [1 << 28]),
+            new QuantizedTensor(TensorRole.GridLatents, 0, 1, 1, 1, [-1]),
+        ]);
+
+        var frame = new SegmentDecoder(model, 2, 1, ChromaFormat.Mono400, 8, new DecoderOptions { Threads = 1 }).DecodeFrame(0);
+
+        Assert.Equal(new ushort[] { 128, 192 }, frame.Planes[0]);
+    }
 }

@@ -12,13 +12,21 @@ internal sealed class SpecDecoder
     private const int RoleWeight = 3;
     private const int RoleOutputWeight = 4;
     private const int RoleOutputBias = 5;
+    private const int RoleGridProjection = 6;
+    private const int RoleGridLatents = 7;
 
     private readonly SpecModel _m;
     private readonly uint[][][] _p;
+    private readonly bool _applyGrids;
 
-    public SpecDecoder(SpecModel model)
+    /// <param name="model">The parsed model.</param>
+    /// <param name="applyGrids">
+    /// False leaves out the latent grid term of §11.4 (for tests that show a vector's grids change its output).
+    /// </param>
+    public SpecDecoder(SpecModel model, bool applyGrids = true)
     {
         _m = model;
+        _applyGrids = applyGrids;
         _p = new uint[model.L][][];
         for (int l = 0; l < model.L; l++)
         {
@@ -125,6 +133,8 @@ internal sealed class SpecDecoder
             theta[0][r] = unchecked(Phase(b0.Q[r], b0.Multiplier) + p[0][r]);
         }
 
+        AddGridTerm(0, t, y, x, theta[0]);
+
         for (int l = 1; l < levels; l++)
         {
             theta[l] = new uint[h];
@@ -154,6 +164,9 @@ internal sealed class SpecDecoder
                     pre[r] = shared;
                 }
             }
+
+            // The children's levels read the replaced θ_l, so the grid term is added before level l + 1.
+            AddGridTerm(l, t, y, x, theta[l]);
         }
 
         var wd = _m.Find(RoleOutputWeight, 0);
@@ -183,6 +196,47 @@ internal sealed class SpecDecoder
         }
 
         return new SpecSampleTrace(delta, p, theta, pre, sinPre, cosPre, a, bb, m, cosM, sinM, v);
+    }
+
+    /// <summary>
+    /// §11.4, latent grids (model_version 2): if a grid lies on level g, θ_g(c)[r] is replaced by
+    /// θ_g(c)[r] + Σ_{i&lt;k} z_i[n(c)]·U[i][r] (u32), with
+    /// n(c) = ((c_t div (C[t][g] / τ))·C[y][g] + c_y)·C[x][g] + c_x and c the level-g cell of sample (t, y, x).
+    /// </summary>
+    private void AddGridTerm(int g, int t, int y, int x, uint[] theta)
+    {
+        var grid = _m.GridList.SingleOrDefault(d => d.Level == g);
+        if (grid is null || !_applyGrids)
+        {
+            return;
+        }
+
+        // §11.1: the level-g cell of the sample: each coordinate divided by the bases of the finer levels.
+        int[] s = [t, y, x];
+        long[] c = new long[3];
+        for (int a = 0; a < 3; a++)
+        {
+            c[a] = s[a];
+            for (int k = g + 1; k < _m.L; k++)
+            {
+                c[a] /= _m.B[a][k];
+            }
+        }
+
+        long n = (((c[0] / (_m.C(0, g) / grid.Tau) * _m.C(1, g)) + c[1]) * _m.C(2, g)) + c[2];
+        var u = _m.Find(RoleGridProjection, g);
+        var z = _m.FindAll(RoleGridLatents, g);
+        for (int r = 0; r < _m.H; r++)
+        {
+            uint sum = theta[r];
+            for (int i = 0; i < grid.Rank; i++)
+            {
+                // z_i converted to u32 by two's complement; U = q·μ as a u32 phase; all modulo 2^32.
+                sum = unchecked(sum + ((uint)z[i].Q[n] * Phase(u[i, r], u.Multiplier)));
+            }
+
+            theta[r] = sum;
+        }
     }
 
     private static int Sat16(long value) => (int)Math.Clamp(value, -32768, 32767);

@@ -18,7 +18,7 @@ internal static class SpecFileDecoder
         using var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var entry in reader.Segments)
         {
-            var model = SpecModelParser.Parse(reader.ReadSegmentModel(entry.Index).ToArray());
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(entry.Index).ToArray(), reader.Header.MinReaderVersion);
             var frames = new SpecDecoder(model).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
             foreach (int[][] frame in frames)
             {

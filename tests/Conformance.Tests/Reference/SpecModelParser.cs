@@ -4,21 +4,43 @@ namespace Asmr.Conformance.Tests.Reference;
 
 /// <summary>
 /// Parses a model payload following spec §10.1–§10.4 literally (little-endian fields, tensor records in the order
-/// of §10.3, raw zig-zag LEB128 or §10.5 adaptive data). Only the checks a straightforward reader needs to stay
-/// correct on valid input are made; the product reader's validation is tested elsewhere.
+/// of §10.3, raw zig-zag LEB128 or §10.5 adaptive data). Of the version 1 fields only the checks a straightforward
+/// reader needs to stay correct on valid input are made (the product reader's validation is tested elsewhere); the
+/// model_version 2 additions (§9, §10.1 latent grids, §10.2 and §10.3 records and the latents' multiplier) are checked
+/// completely, so that the spec text alone decides every grid vector.
 /// </summary>
 internal static class SpecModelParser
 {
-    public static SpecModel Parse(byte[] p)
+    private const int RoleModulation = 1;
+    private const int RoleBias = 2;
+    private const int RoleWeight = 3;
+    private const int RoleOutputWeight = 4;
+    private const int RoleOutputBias = 5;
+    private const int RoleGridProjection = 6;
+    private const int RoleGridLatents = 7;
+
+    /// <summary>Parses a payload of a file whose header has min_reader_version 2 (model_version 1 or 2 allowed).</summary>
+    public static SpecModel Parse(byte[] p) => Parse(p, fileMinReaderVersion: 2);
+
+    /// <param name="p">The model payload (after the MODL section's segment_index).</param>
+    /// <param name="fileMinReaderVersion">The file header's min_reader_version (§9: model_version 2 needs ≥ 2).</param>
+    public static SpecModel Parse(byte[] p, int fileMinReaderVersion)
     {
         int at = 0;
         int U16() { int v = BinaryPrimitives.ReadUInt16LittleEndian(p.AsSpan(at)); at += 2; return v; }
         uint U32() { uint v = BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(at)); at += 4; return v; }
         int U8() => p[at++];
 
-        if (U16() != 1)
+        // §10.1 model_version: 1, or 2 with latent grids; §9: 2 only in a file whose min_reader_version is ≥ 2.
+        int version = U16();
+        if (version is not (1 or 2))
         {
-            throw new InvalidDataException("model_version");
+            throw new InvalidDataException($"model_version {version}");
+        }
+
+        if (version == 2 && fileMinReaderVersion < 2)
+        {
+            throw new InvalidDataException("model_version 2 in a file whose min_reader_version is 1");
         }
 
         int firstFrame = (int)U32();
@@ -43,7 +65,64 @@ internal static class SpecModelParser
             kinds[l] = U8();
         }
 
+        // §10.1 grid_count and descriptors (model_version 2 only; G = 0 in version 1).
+        var grids = new List<SpecGrid>();
+        if (version == 2)
+        {
+            int g = U8();
+            if (g < 1 || g > levels - 1)
+            {
+                throw new InvalidDataException($"grid_count {g} outside 1..L−1");
+            }
+
+            for (int i = 0; i < g; i++)
+            {
+                int level = U8();
+                int rank = U8();
+                int tau = U16();
+                if (level > levels - 2)
+                {
+                    throw new InvalidDataException($"grid {i} level {level} above L−2");
+                }
+
+                if (i > 0 && level <= grids[i - 1].Level)
+                {
+                    throw new InvalidDataException($"grid {i} level {level} does not increase");
+                }
+
+                if (rank is < 1 or > 64)
+                {
+                    throw new InvalidDataException($"grid {i} rank {rank} outside 1..64");
+                }
+
+                grids.Add(new SpecGrid(level, rank, tau));
+            }
+        }
+
+        var partial = new SpecModel(firstFrame, frameCount, levels, outputs, width, bases, kinds, [], grids);
+        for (int i = 0; i < grids.Count; i++)
+        {
+            var grid = grids[i];
+            long ct = partial.C(0, grid.Level);
+            if (grid.Tau < 1 || ct % grid.Tau != 0)
+            {
+                throw new InvalidDataException($"grid {i} temporal_cells {grid.Tau} does not divide C[t][{grid.Level}] = {ct}");
+            }
+
+            if ((long)grid.Tau * partial.C(1, grid.Level) * partial.C(2, grid.Level) > 1L << 26)
+            {
+                throw new InvalidDataException($"grid {i} has more than 2^26 cells");
+            }
+        }
+
+        // §10.3: the records' roles, levels and shapes follow from the header.
+        var expected = ExpectedRecords(partial);
         int count = U16();
+        if (count != expected.Count)
+        {
+            throw new InvalidDataException($"tensor_count {count}, expected {expected.Count}");
+        }
+
         var tensors = new List<SpecTensor>();
         for (int i = 0; i < count; i++)
         {
@@ -54,6 +133,16 @@ internal static class SpecModelParser
             uint mu = U32();
             int coding = U8();
             int length = (int)U32();
+            if ((role, level, rows, columns) != expected[i])
+            {
+                throw new InvalidDataException($"tensor {i + 1} is ({role}, {level}, {rows}×{columns}), expected {expected[i]}");
+            }
+
+            if (mu == 0 || (role == RoleGridLatents && mu != 1))
+            {
+                throw new InvalidDataException($"tensor {i + 1} multiplier {mu}");
+            }
+
             byte[] data = p.AsSpan(at, length).ToArray();
             at += length;
             int[] q = coding == 0 ? DecodeRaw(data, rows * columns) : SpecRangeDecoder.DecodeAll(data, rows * columns);
@@ -65,7 +154,38 @@ internal static class SpecModelParser
             throw new InvalidDataException("bytes after the last tensor record");
         }
 
-        return new SpecModel(firstFrame, frameCount, levels, outputs, width, bases, kinds, tensors);
+        return partial with { Tensors = tensors };
+    }
+
+    /// <summary>§10.3: (role, level, rows, columns) of every record, in stored order.</summary>
+    private static List<(int Role, int Level, int Rows, int Columns)> ExpectedRecords(SpecModel m)
+    {
+        var records = new List<(int, int, int, int)>();
+        for (int l = 0; l < m.L; l++)
+        {
+            records.Add(m.ModulationKind[l] == 0 ? (RoleModulation, l, m.H, 3) : (RoleModulation, l, m.Beta(l), m.H));
+        }
+
+        records.Add((RoleBias, 0, 1, m.H));
+        for (int l = 2; l < m.L; l++)
+        {
+            records.Add((RoleWeight, l, m.H, m.H));
+            records.Add((RoleBias, l, 1, m.H));
+        }
+
+        records.Add((RoleOutputWeight, 0, m.O, m.H));
+        records.Add((RoleOutputBias, 0, 1, m.O));
+        foreach (var g in m.GridList)
+        {
+            records.Add((RoleGridProjection, g.Level, g.Rank, m.H));
+            int cells = (int)(g.Tau * m.C(1, g.Level) * m.C(2, g.Level));
+            for (int i = 0; i < g.Rank; i++)
+            {
+                records.Add((RoleGridLatents, g.Level, 1, cells));
+            }
+        }
+
+        return records;
     }
 
     /// <summary>§10.4: unsigned LEB128 z, then q = z/2 for even z and −(z+1)/2 for odd z.</summary>

@@ -53,7 +53,7 @@ public class FileHeaderCodecTests
 
         var e = Assert.Throws<NotSupportedException>(() => ReadHeader(bytes));
 
-        Assert.Contains("this file needs reader version 3; this asmrc reads up to version 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("this file needs reader version 3; this asmrc reads up to version 2", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

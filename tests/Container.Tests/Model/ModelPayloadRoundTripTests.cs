@@ -14,7 +14,42 @@ public sealed class ModelPayloadRoundTripTests
         "00000000000001010600000000BDE198000004000100000002000000001000000004000000D00FCF0F05000100000001" +
         "00000001000000010B00000000BFFFF7FF388C80000000";
 
-    public static TheoryData<string> Samples => new() { "2-linear-mono", "2-table-color", "5-mixed-color", "5-table-mono" };
+    public static TheoryData<string> Samples => new() { "2-linear-mono", "2-table-color", "5-mixed-color", "5-table-mono", "5-grid-color" };
+
+    [Fact]
+    public void Write_GridModel_IsModelVersion2WithItsDescriptorsBeforeTensorCount()
+    {
+        var (model, _) = ModelSamples.FiveLevelGridColor();
+
+        byte[] payload = ModelPayloadWriter.Write(model);
+
+        int at = 16 + (7 * 5);
+        Assert.Equal(2, BitConverter.ToUInt16(payload, PayloadOffsets.ModelVersion));
+        Assert.Equal(3, payload[at]);
+        Assert.Equal([0, 1, 1, 0, 2, 3, 2, 0, 3, 2, 2, 0], payload[(at + 1)..(at + 13)]);
+        Assert.Equal(model.Tensors.Count, BitConverter.ToUInt16(payload, at + 13));
+    }
+
+    [Fact]
+    public void Read_GridModelInAVersion1File_IsRejected()
+    {
+        var (model, expected) = ModelSamples.FiveLevelGridColor();
+        byte[] payload = ModelPayloadWriter.Write(model);
+        var inVersion1File = new ModelPayloadExpectations(expected.FirstFrame, expected.FrameCount, 31, 31, ChromaFormat.Yuv420) { FileMinReaderVersion = 1 };
+
+        var e = Assert.Throws<InvalidDataException>(() => ModelPayloadReader.Read(payload, inVersion1File));
+
+        Assert.Contains("needs a version 2 file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_GridLatentsWithMultiplierOtherThanOne_IsRefused()
+    {
+        var (model, _) = ModelSamples.FiveLevelGridColor();
+        var tensors = model.Tensors.Select(t => t.Role == TensorRole.GridLatents ? new QuantizedTensor(t.Role, t.Level, t.Rows, t.Columns, 2, t.Values) : t).ToArray();
+
+        Assert.Throws<ArgumentException>(() => ModelPayloadWriter.Write(new SegmentModel(3, 3, model.Architecture, tensors)));
+    }
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -115,6 +150,7 @@ public sealed class ModelPayloadRoundTripTests
         "2-table-color" => ModelSamples.TwoLevelTableColor(),
         "5-mixed-color" => ModelSamples.FiveLevelMixedColor(),
         "5-table-mono" => ModelSamples.FiveLevelTableMono(),
+        "5-grid-color" => ModelSamples.FiveLevelGridColor(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

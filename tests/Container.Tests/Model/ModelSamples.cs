@@ -33,6 +33,20 @@ internal static class ModelSamples
             new ModelPayloadExpectations(3, 3, 31, 31, ChromaFormat.Yuv420));
     }
 
+    /// <summary>As <see cref="FiveLevelMixedColor"/> with latent grids (model_version 2) on levels 0, 2 (τ = 2) and 3 (τ = 4).</summary>
+    public static (SegmentModel Model, ModelPayloadExpectations Expected) FiveLevelGridColor()
+    {
+        var architecture = new ModelArchitecture(
+            [[1, 1, 2, 1, 2], [2, 2, 2, 2, 2], [2, 2, 2, 2, 2]],
+            8,
+            3,
+            [ModulationKind.Linear, ModulationKind.Table, ModulationKind.Linear, ModulationKind.Table, ModulationKind.Table],
+            [new LatentGrid(0, 1, 1), new LatentGrid(2, 3, 2), new LatentGrid(3, 2, 2)]);
+        return (
+            Build(architecture, firstFrame: 3, frameCount: 3, seed: 5, i => i % 3 == 0 ? EntropyCoding.Raw : EntropyCoding.Adaptive),
+            new ModelPayloadExpectations(3, 3, 31, 31, ChromaFormat.Yuv420));
+    }
+
     /// <summary>L = 5, O = 1, every level a table; grid 2 × 8 × 16; a 16-wide, 7-high 4:0:0 sequence of 2 frames.</summary>
     public static (SegmentModel Model, ModelPayloadExpectations Expected) FiveLevelTableMono(EntropyCoding coding = EntropyCoding.Adaptive)
     {
@@ -77,7 +91,7 @@ internal static class ModelSamples
                 values[0] = 40000; // non-zero, so that a larger multiplier overflows |q·μ| < 2^31
             }
 
-            uint multiplier = output ? 1u << 12 : (uint)(1 << (10 + (i % 12)));
+            uint multiplier = role == TensorRole.GridLatents ? 1u : output ? 1u << 12 : (uint)(1 << (10 + (i % 12)));
             tensors[i] = new QuantizedTensor(role, level, rows, columns, multiplier, values, coding(i));
         }
 

@@ -330,7 +330,7 @@ public class AsmrReaderTests
 
         var e = Assert.Throws<NotSupportedException>(() => Samples.Read(bytes));
 
-        Assert.StartsWith("this file needs reader version 3; this asmrc reads up to version 1", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("this file needs reader version 3; this asmrc reads up to version 2", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
