@@ -25,6 +25,7 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly List<Parameter> _gridLatents = [];
     private readonly List<Parameter> _gridProjections = [];
     private readonly List<Parameter> _gridLogScales = [];
+    private readonly Generator _latentNoise;
 
     public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed)
         : base("asmr")
@@ -37,6 +38,7 @@ internal sealed class AsmrNetwork : nn.Module
         int h = architecture.Width;
         int o = architecture.OutputChannels;
         using var generator = new Generator((ulong)seed);
+        _latentNoise = new Generator((ulong)seed ^ 0x1A7E57);
         Tensor Uniform(long[] shape, double bound) =>
             (rand(shape, generator: generator) * (2 * bound)) - bound;
 
@@ -97,6 +99,16 @@ internal sealed class AsmrNetwork : nn.Module
             register_parameter($"grid{i}_projection", projection);
             register_parameter($"grid{i}_logscale", logScale);
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _latentNoise.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <summary>True when the experimental per-cell amplitudes are on (such a network cannot be exported).</summary>
@@ -203,7 +215,7 @@ internal sealed class AsmrNetwork : nn.Module
         Tensor z = _gridLatents[i];
         if (LatentNoise && is_grad_enabled())
         {
-            z = z + (rand_like(z) - 0.5);
+            z = z + (rand(z.shape, generator: _latentNoise) - 0.5);
         }
 
         long ct = theta.shape[0], cy = theta.shape[1], cx = theta.shape[2], h = theta.shape[3];
