@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
 using Asmr.Container;
+using Asmr.Container.Entropy;
 using Asmr.Container.Model;
 using Asmr.Player.Video;
 using static TorchSharp.torch;
@@ -92,10 +93,11 @@ internal static class AsmrEncoder
             StopLoss = settings.TargetPsnr is { } psnr
                 ? Trainer.PsnrToLoss(psnr + settings.QualityTargetMargin, architecture.OutputChannels)
                 : null,
+            StopPsnr = settings.TargetPsnr + settings.QualityTargetMargin,
             LatentBudgetBits = budgetBits * settings.LatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)
-                : new TrainerOptions().LatentRateWeight,
+                : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel),
         };
         var training = Trainer.Train(
             network,
@@ -113,14 +115,17 @@ internal static class AsmrEncoder
             weights,
             tensorDone: (done, count) => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", done, count, floatLoss, clock.Elapsed)));
         uint[] multipliers;
+        long? budgetBytes = null;
         if (settings.TargetPsnr is { } targetPsnr)
         {
-            multipliers = ChooseForQuality(network, target, weights, candidates, floatLoss, Trainer.PsnrToLoss(targetPsnr, architecture.OutputChannels));
+            // The training loss only approximates the PSNR the decoded file measures: calibrate it on this fit, and aim a little higher.
+            double offset = Math.Max(0, Trainer.LossToPsnr(floatLoss, architecture.OutputChannels) - Trainer.MeasuredPsnr(network, target));
+            multipliers = ChooseForQuality(network, target, weights, candidates, floatLoss, Trainer.PsnrToLoss(targetPsnr + offset + QualityTargetHeadroom, architecture.OutputChannels));
         }
         else if (settings.BitsPerPixel is { } bpp)
         {
-            long budgetBytes = (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture);
-            multipliers = StepSearch.ChooseForBudget(candidates, Math.Max(1, budgetBytes), out _);
+            budgetBytes = Math.Max(1, (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture));
+            multipliers = StepSearch.ChooseForBudget(candidates, budgetBytes.Value, out _);
         }
         else
         {
@@ -137,7 +142,8 @@ internal static class AsmrEncoder
                 LearningRate = options.LearningRate * 0.1,
                 ModulationLearningRate = options.ModulationLearningRate * 0.1,
                 LatentLearningRate = options.LatentLearningRate * 0.1,
-                LatentRateWeight = training.LatentRateWeight,
+                // A quality target fixed the steps for its distortion: fine-tuning must not trade quality for latent bits.
+                LatentRateWeight = qualityTarget ? 0 : training.LatentRateWeight,
                 LatentBudgetBits = null,
                 LatentNoise = false,
                 WarmupFraction = 0,
@@ -152,6 +158,35 @@ internal static class AsmrEncoder
         }
 
         var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers);
+        if (budgetBytes is { } modelBudget && settings.QuantizationAwareFraction > 0)
+        {
+            // Fine-tuning moves the values (latents included), so the coded sizes drift from what the step search
+            // measured, by several per cent either way: choose the steps again with sizes rescaled to what each
+            // tensor now codes to, and keep the result only if it really fits.
+            for (int attempt = 0; attempt < 3; attempt++)
+            {
+                int[] actual = [.. model.Tensors.Select(t => AdaptiveIntegerCoder.Encode(t.Values).Length)];
+                long total = actual.Sum(b => (long)b);
+                if (total <= modelBudget && total >= modelBudget * 0.98)
+                {
+                    break;
+                }
+
+                var refit = StepSearch.ChooseForBudget(StepSearch.Rescale(candidates, multipliers, actual), modelBudget - (Math.Max(0, total - modelBudget) * attempt), out _);
+                var again = SegmentExporter.Export(network, firstFrame, video.Frames.Count, refit);
+                long refitTotal = again.Tensors.Sum(t => (long)AdaptiveIntegerCoder.Encode(t.Values).Length);
+                if (refitTotal <= modelBudget || total > modelBudget)
+                {
+                    (model, multipliers) = (again, refit);
+                }
+
+                if (refitTotal <= modelBudget)
+                {
+                    break;
+                }
+            }
+        }
+
         SegmentExporter.Load(network, model);
         double quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
         int bytes = ModelPayloads.Write(model).Length;
@@ -191,6 +226,14 @@ internal static class AsmrEncoder
 
         return multipliers;
     }
+
+    /// <summary>The latents' rate λ measured best at <see cref="ReferenceBitsPerPixel"/> (akiyo CIF); other rates scale it inversely.</summary>
+    internal const double LatentRateAtReferenceRate = 4e-3;
+
+    internal const double ReferenceBitsPerPixel = 0.05;
+
+    /// <summary>dB the quantized model aims above a <c>--quality</c> target, for the loss-to-PSNR approximation.</summary>
+    internal const double QualityTargetHeadroom = 0.1;
 
     /// <summary>Bits per stored parameter at which quantization loss and model size balanced best (akiyo CIF, 0.05 bpp: H = 80).</summary>
     internal const double BitsPerParameter = 7.0;

@@ -103,6 +103,27 @@ internal static class StepSearch
         return result;
     }
 
+    /// <summary>
+    /// The candidates with each tensor's sizes scaled by how its coded size at the <paramref name="chosen"/> step turned
+    /// out (<paramref name="actualBytes"/>), e.g. after fine-tuning moved its values.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<StepCandidate>> Rescale(
+        IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, IReadOnlyList<uint> chosen, IReadOnlyList<int> actualBytes)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(chosen);
+        ArgumentNullException.ThrowIfNull(actualBytes);
+        var result = new List<IReadOnlyList<StepCandidate>>(candidates.Count);
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            int measured = candidates[i].First(c => c.Multiplier == chosen[i]).Bytes;
+            double ratio = actualBytes[i] / (double)Math.Max(1, measured);
+            result.Add([.. candidates[i].Select(c => c with { Bytes = (int)Math.Ceiling(c.Bytes * ratio) })]);
+        }
+
+        return result;
+    }
+
     /// <summary>Per tensor, the candidate minimising ΔD + λ·8·bytes.</summary>
     public static uint[] Choose(IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, double lambda, out long bytes, out double distortion)
     {

@@ -96,8 +96,9 @@ internal static class Trainer
                     progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed));
                     if (bits is not null && options.LatentBudgetBits is { } budgetBits)
                     {
-                        // Steer λ so that the latents' estimated size settles on their share of the budget.
-                        lambda *= Math.Clamp(bits.item<float>() / budgetBits, 0.7, 1.4);
+                        // Raise λ while the latents' estimated size is over their share of the budget (never below the
+                        // starting λ: lowering it buys bits the latents do not use well, and destabilises training).
+                        lambda = Math.Max(options.LatentRateWeight, lambda * Math.Clamp(bits.item<float>() / budgetBits, 0.7, 1.4));
                     }
                 }
             }
@@ -119,7 +120,8 @@ internal static class Trainer
                 }
             }
 
-            if (options.StopLoss is { } stop && step % options.ReportEvery == 0 && step > 0 && loss <= stop)
+            if (options.StopLoss is { } stop && step % options.ReportEvery == 0 && step > 0 && loss <= stop
+                && MeasuredPsnr(network, target) >= (options.StopPsnr ?? double.NegativeInfinity))
             {
                 step++;
                 break;
@@ -157,6 +159,32 @@ internal static class Trainer
     /// <summary>The training loss at which the fit reaches <paramref name="psnr"/> dB (inverse of <see cref="LossToPsnr"/>).</summary>
     public static double PsnrToLoss(double psnr, int outputChannels) =>
         Math.Pow(10, -psnr / 10) / (outputChannels == 3 ? RgbMsePerLoss : 1.0);
+
+    /// <summary>
+    /// The PSNR the decoder's pictures would measure (RGB; Y for one channel) with the latents rounded to the integers
+    /// the file stores and no training noise. The training loss only approximates it (by up to half a dB on some clips).
+    /// </summary>
+    internal static double MeasuredPsnr(AsmrNetwork network, TrainingTarget target)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var saved = network.GridLatents.Select(z => z.detach().clone()).ToList();
+        bool noise = network.LatentNoise;
+        network.LatentNoise = false;
+        foreach (var z in network.GridLatents)
+        {
+            z.copy_(z.round());
+        }
+
+        var metrics = VideoMetrics.Measure(target.Video, target.Reconstruct(network.ForwardPooled(network.SharedPre(), target.Pooling)));
+        for (int i = 0; i < saved.Count; i++)
+        {
+            network.GridLatents[i].copy_(saved[i]);
+        }
+
+        network.LatentNoise = noise;
+        return network.Architecture.OutputChannels == 3 ? metrics.PsnrRgb : metrics.PsnrY;
+    }
 
     private static Tensor[] Snapshot(List<Parameter> parameters, Tensor[]? into)
     {

@@ -20,11 +20,11 @@ internal sealed record TrainerOptions
 
     /// <summary>
     /// λ of the latents' rate term: the loss adds λ × (estimated latent bits per luma sample of the segment). With
-    /// <see cref="LatentBudgetBits"/> set this is the starting value and is steered towards that budget.
+    /// <see cref="LatentBudgetBits"/> set this is the smallest value; λ rises while the latents are over that budget.
     /// </summary>
     public double LatentRateWeight { get; init; } = 4e-3;
 
-    /// <summary>When set, λ is adjusted every report so that the latents' estimated bits approach this budget.</summary>
+    /// <summary>When set, λ is raised (never lowered below <see cref="LatentRateWeight"/>) while the latents' estimated bits exceed this budget.</summary>
     public double? LatentBudgetBits { get; init; }
 
     /// <summary>Train latents with additive U(−½, ½) noise (the usual proxy for rounding); off for fine-tuning.</summary>
@@ -52,6 +52,9 @@ internal sealed record TrainerOptions
 
     /// <summary>Stop as soon as a reported training loss is at or below this (a quality target); null = run all steps.</summary>
     public double? StopLoss { get; init; }
+
+    /// <summary>With <see cref="StopLoss"/>: stop only once the measured PSNR (<see cref="Trainer.MeasuredPsnr"/>) also reaches this.</summary>
+    public double? StopPsnr { get; init; }
 
     /// <summary>Seed of the cell sampling.</summary>
     public long Seed { get; init; } = 1;

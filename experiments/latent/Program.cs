@@ -57,6 +57,18 @@ int fixedSteps = int.Parse(Get("steps", "0"));
 int total = fixedSteps > 0 ? fixedSteps : 100000; var clock = Stopwatch.StartNew();
 net.LatentNoise = true;
 int step = 0;
+if (Get("trainer", "0") == "1")
+{
+    // The encoder's own training loop (Trainer.Train), with its λ controller when budget= is given (bits).
+    var rep = Trainer.Train(net, target, new TrainerOptions
+    {
+        Steps = total, LearningRate = lr, ModulationLearningRate = mlr, LatentLearningRate = zlr, ChannelWeights = weights,
+        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, Seed = 1,
+        LatentBudgetBits = opts.ContainsKey("budget") ? D("budget", "0") : null,
+    }, p => { if (p.Step % 200 == 0) Console.WriteLine($"step {p.Step}/{p.TotalSteps} loss {p.Loss:E3} latentKB {net.LatentBits().item<float>() / 8192:F2} t={p.Elapsed.TotalSeconds:F0}"); });
+    Console.WriteLine($"trainer: final lambda {rep.LatentRateWeight:E2} spikes {rep.Spikes}");
+    step = total;
+}
 for (; step < total; step++)
 {
     double warm = 0.02 * total;

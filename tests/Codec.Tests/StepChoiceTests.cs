@@ -49,4 +49,20 @@ public sealed class StepChoiceTests
 
     private static StepCandidate[] Picked(uint[] multipliers) =>
         [.. multipliers.Select((m, t) => Candidates[t].Single(c => c.Multiplier == m))];
+
+    [Fact]
+    public void Rescale_scales_each_tensor_by_how_its_chosen_step_actually_coded()
+    {
+        IReadOnlyList<IReadOnlyList<StepCandidate>> candidates =
+        [
+            [new(4, 100, 0.1), new(8, 60, 0.2)],
+            [new(1, 50, 0)],
+        ];
+
+        var rescaled = StepSearch.Rescale(candidates, [8u, 1u], [90, 40]);
+
+        Assert.Equal([150, 90], rescaled[0].Select(c => c.Bytes));
+        Assert.Equal([40], rescaled[1].Select(c => c.Bytes));
+        Assert.Equal([0.1, 0.2], rescaled[0].Select(c => c.Distortion));
+    }
 }
