@@ -161,7 +161,7 @@ internal static class InvalidVectorCatalog
             new(Corrupt, InvalidData, "the first byte of a range-coded tensor must be 0")),
         new(
             "e15-model-version",
-            "model_version = 3, which no version of the format defines, in a version 2 file (spec §10.1).",
+            "model_version = 3, which no version of the format defines, in a version 1 file (spec §10.1).",
             "error-model-version",
             ModelFile(p => p[0] = 3),
             new(Corrupt, InvalidData, "unsupported model version 3")),
