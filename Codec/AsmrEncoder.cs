@@ -160,31 +160,7 @@ internal static class AsmrEncoder
         var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers);
         if (budgetBytes is { } modelBudget && settings.QuantizationAwareFraction > 0)
         {
-            // Fine-tuning moves the values (latents included), so the coded sizes drift from what the step search
-            // measured, by several per cent either way: choose the steps again with sizes rescaled to what each
-            // tensor now codes to, and keep the result only if it really fits.
-            for (int attempt = 0; attempt < 3; attempt++)
-            {
-                int[] actual = [.. model.Tensors.Select(t => AdaptiveIntegerCoder.Encode(t.Values).Length)];
-                long total = actual.Sum(b => (long)b);
-                if (total <= modelBudget && total >= modelBudget * 0.98)
-                {
-                    break;
-                }
-
-                var refit = StepSearch.ChooseForBudget(StepSearch.Rescale(candidates, multipliers, actual), modelBudget - (Math.Max(0, total - modelBudget) * attempt), out _);
-                var again = SegmentExporter.Export(network, firstFrame, video.Frames.Count, refit);
-                long refitTotal = again.Tensors.Sum(t => (long)AdaptiveIntegerCoder.Encode(t.Values).Length);
-                if (refitTotal <= modelBudget || total > modelBudget)
-                {
-                    (model, multipliers) = (again, refit);
-                }
-
-                if (refitTotal <= modelBudget)
-                {
-                    break;
-                }
-            }
+            model = FitBudgetAfterFineTuning(network, model, candidates, multipliers, modelBudget);
         }
 
         SegmentExporter.Load(network, model);
@@ -192,6 +168,45 @@ internal static class AsmrEncoder
         int bytes = ModelPayloads.Write(model).Length;
         return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
     }
+
+    /// <summary>
+    /// Fine-tuning moves the values (latents included), so the coded sizes drift from what the step search measured, by
+    /// several per cent either way: choose the steps again with each tensor's candidate sizes rescaled to what it now
+    /// codes to, and keep a new choice only when it fits (or the model it replaces did not). At most three rounds; a
+    /// round that would overshoot a model that already fits ends the search, since repeating it changes nothing.
+    /// </summary>
+    private static SegmentModel FitBudgetAfterFineTuning(
+        AsmrNetwork network, SegmentModel model, IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, uint[] multipliers, long budget)
+    {
+        int[] sizes = CodedSizes(model);
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long total = sizes.Sum(b => (long)b);
+            if (total <= budget && total >= budget * 0.98)
+            {
+                break;
+            }
+
+            var refit = StepSearch.ChooseForBudget(StepSearch.Rescale(candidates, multipliers, sizes), budget - (Math.Max(0, total - budget) * attempt), out _);
+            var again = SegmentExporter.Export(network, model.FirstFrame, model.FrameCount, refit);
+            int[] againSizes = CodedSizes(again);
+            bool fits = againSizes.Sum(b => (long)b) <= budget;
+            if (!fits && total <= budget)
+            {
+                break;
+            }
+
+            (model, multipliers, sizes) = (again, refit, againSizes);
+            if (fits)
+            {
+                break;
+            }
+        }
+
+        return model;
+    }
+
+    private static int[] CodedSizes(SegmentModel model) => [.. model.Tensors.Select(t => AdaptiveIntegerCoder.Encode(t.Values).Length)];
 
     /// <summary>
     /// The coarsest steps whose quantized model still meets <paramref name="targetLoss"/> (almost lossless steps when

@@ -25,7 +25,7 @@ internal static class SegmentExporter
             var (role, level, _, _) = layout[i];
             result.Add(role switch
             {
-                TensorRole.GridProjection => Values(network.GridProjections[GridIndex(a, level)]),
+                TensorRole.GridProjection => Values(network.GridProjections[a.GridIndex(level)]),
                 TensorRole.GridLatents => LatentChannel(network, level, LatentChannelOf(layout, i)),
                 TensorRole.Modulation when a.Modulation(level) == ModulationKind.Linear => LinearPerDigit(network, level),
                 TensorRole.Modulation => Values(network.ModulationParameter(level)),
@@ -106,7 +106,7 @@ internal static class SegmentExporter
         using var noGrad = no_grad();
         if (role == TensorRole.GridLatents)
         {
-            network.GridLatents[GridIndex(a, level)].select(1, LatentChannelOf(layout, index)).copy_(tensor(values));
+            network.GridLatents[a.GridIndex(level)].select(1, LatentChannelOf(layout, index)).copy_(tensor(values));
             return;
         }
 
@@ -132,7 +132,7 @@ internal static class SegmentExporter
             TensorRole.Bias => level == 0 ? network.Bias0 : network.BiasParameter(level),
             TensorRole.Weight => network.WeightParameter(level),
             TensorRole.OutputWeight => network.OutputWeight,
-            TensorRole.GridProjection => network.GridProjections[GridIndex(a, level)],
+            TensorRole.GridProjection => network.GridProjections[a.GridIndex(level)],
             _ => network.OutputBias,
         };
         p.copy_(tensor(values).view(p.shape));
@@ -149,19 +149,6 @@ internal static class SegmentExporter
         }
     }
 
-    private static int GridIndex(ModelArchitecture a, int level)
-    {
-        for (int i = 0; i < a.Grids.Count; i++)
-        {
-            if (a.Grids[i].Level == level)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(level), $"No latent grid on level {level}.");
-    }
-
     /// <summary>The channel of the grid-latents tensor at layout position <paramref name="index"/>.</summary>
     private static int LatentChannelOf(IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout, int index)
     {
@@ -175,7 +162,7 @@ internal static class SegmentExporter
     }
 
     private static float[] LatentChannel(AsmrNetwork network, int level, int channel) =>
-        Values(network.GridLatents[GridIndex(network.Architecture, level)].select(1, channel));
+        Values(network.GridLatents[network.Architecture.GridIndex(level)].select(1, channel));
 
     private static float[] Values(Tensor t)
     {

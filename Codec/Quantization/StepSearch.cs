@@ -16,8 +16,8 @@ internal static class StepSearch
     public static int OverheadBytes(ModelArchitecture architecture)
     {
         ArgumentNullException.ThrowIfNull(architecture);
-        int grids = architecture.Grids.Count;
-        return 16 + (7 * architecture.Levels) + (grids == 0 ? 0 : 1 + (4 * grids)) + 2 + (19 * architecture.TensorLayout().Count);
+        return ModelPayloadFormat.HeaderLength(architecture.Levels, architecture.Grids.Count)
+            + (ModelPayloadFormat.RecordHeaderLength * architecture.TensorLayout().Count);
     }
 
     /// <summary>The training loss of the network; <paramref name="cellStride"/> &gt; 1 evaluates every n-th last-level parent cell only.</summary>

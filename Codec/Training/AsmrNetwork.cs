@@ -206,7 +206,7 @@ internal sealed class AsmrNetwork : nn.Module
     /// <summary>θ_l [C_t, C_y, C_x, H] plus the term z·U of the latent grid on level l, if any (spec §11.4).</summary>
     private Tensor AddGrid(int level, Tensor theta)
     {
-        int i = Array.FindIndex([.. Architecture.Grids], g => g.Level == level);
+        int i = Architecture.GridIndex(level);
         if (i < 0)
         {
             return theta;
@@ -352,7 +352,7 @@ internal sealed class AsmrNetwork : nn.Module
     private Tensor AddGridPerSample(int level, Tensor theta, long[,] coordinates)
     {
         var a = Architecture;
-        int i = Array.FindIndex([.. a.Grids], g => g.Level == level);
+        int i = a.GridIndex(level);
         if (i < 0)
         {
             return theta;

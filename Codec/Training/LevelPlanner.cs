@@ -46,9 +46,10 @@ internal static class LevelPlanner
         ];
         var kinds = Enumerable.Range(0, levels)
             .Select(l => l == levels - 1 ? options.LastModulation : options.CoarseModulation).ToArray();
-        var grids = Enumerable.Range(0, Math.Clamp(options.GridLevels, 0, levels - 1))
-            .Select(k => new LatentGrid(levels - 2 - k, options.GridRank, 1))
-            .OrderBy(g => g.Level)
+        // Grids on the GridLevels levels just above the last, in increasing level order.
+        int gridLevels = Math.Clamp(options.GridLevels, 0, levels - 1);
+        var grids = Enumerable.Range(levels - 1 - gridLevels, gridLevels)
+            .Select(level => new LatentGrid(level, options.GridRank, 1))
             .ToArray();
         return new ModelArchitecture(bases, options.Width, chroma == ChromaFormat.Mono400 ? 1 : 3, kinds, grids);
     }

@@ -80,7 +80,7 @@ internal static class ModelSynthesizer
             case TensorRole.Weight:
                 return (1L << 17) / h;
             case TensorRole.GridProjection:
-                return (Turn >> (4 + Math.Min(level, 3))) / architecture.GridAt(level)!.Rank;
+                return (Turn >> (4 + Math.Min(level, 3))) / architecture.Grids[architecture.GridIndex(level)].Rank;
             default:
                 int root = 1;
                 while (root * root < h)

@@ -135,8 +135,8 @@ public sealed class ModelArchitecture
     /// <summary>The model_version a payload of this architecture has: 2 with latent grids, else 1.</summary>
     public int ModelVersion => _grids.Length == 0 ? 1 : 2;
 
-    /// <summary>The latent grid on a level, or null.</summary>
-    public LatentGrid? GridAt(int level) => Array.Find(_grids, g => g.Level == level);
+    /// <summary>The position in <see cref="Grids"/> of the latent grid on a level, or −1 when the level has none.</summary>
+    public int GridIndex(int level) => Array.FindIndex(_grids, g => g.Level == level);
 
     /// <summary>Cells of latent grid i: TemporalCells × C[y][g] × C[x][g].</summary>
     public long GridCellCount(int index)

@@ -11,17 +11,28 @@ public class SpecSectionExampleTests
     // L = 2, H = 1, O = 1, D = 8; bases t = [1, 1], y = [1, 1], x = [1, 2]; every μ = 1.
     private static readonly int[][] Bases = [[1, 1], [1, 1], [1, 2]];
 
+    private static readonly SpecTensor[] SpecTensors =
+    [
+        new SpecTensor(1, 0, 1, 3, 1, 0, [0, 0, 0]),
+        new SpecTensor(1, 1, 2, 1, 1, 0, [0, 1 << 30]),
+        new SpecTensor(2, 0, 1, 1, 1, 0, [1 << 28]),
+        new SpecTensor(4, 0, 1, 1, 1, 0, [1 << 26]),
+        new SpecTensor(5, 0, 1, 1, 1, 0, [1 << 27]),
+    ];
+
+    private static readonly QuantizedTensor[] Tensors =
+    [
+        new QuantizedTensor(TensorRole.Modulation, 0, 1, 3, 1, [0, 0, 0]),
+        new QuantizedTensor(TensorRole.Modulation, 1, 2, 1, 1, [0, 1 << 30]),
+        new QuantizedTensor(TensorRole.Bias, 0, 1, 1, 1, [1 << 28]),
+        new QuantizedTensor(TensorRole.OutputWeight, 0, 1, 1, 1, [1 << 26]),
+        new QuantizedTensor(TensorRole.OutputBias, 0, 1, 1, 1, [1 << 27]),
+    ];
+
     [Fact]
     public void Section11_7_SpecLiteralDecoder_GivesTheSpecSamples()
     {
-        var model = new SpecModel(0, 1, 2, 1, 1, Bases, [0, 1],
-        [
-            new SpecTensor(1, 0, 1, 3, 1, 0, [0, 0, 0]),
-            new SpecTensor(1, 1, 2, 1, 1, 0, [0, 1 << 30]),
-            new SpecTensor(2, 0, 1, 1, 1, 0, [1 << 28]),
-            new SpecTensor(4, 0, 1, 1, 1, 0, [1 << 26]),
-            new SpecTensor(5, 0, 1, 1, 1, 0, [1 << 27]),
-        ]);
+        var model = new SpecModel(0, 1, 2, 1, 1, Bases, [0, 1], SpecTensors);
         var decoder = new SpecDecoder(model);
 
         var left = decoder.Trace(0, 0, 0);
@@ -36,14 +47,7 @@ public class SpecSectionExampleTests
     public void Section11_7_AsmrcDecoder_GivesTheSpecSamples()
     {
         var architecture = new ModelArchitecture(Bases, 1, 1, [ModulationKind.Linear, ModulationKind.Table]);
-        var model = new SegmentModel(0, 1, architecture,
-        [
-            new QuantizedTensor(TensorRole.Modulation, 0, 1, 3, 1, [0, 0, 0]),
-            new QuantizedTensor(TensorRole.Modulation, 1, 2, 1, 1, [0, 1 << 30]),
-            new QuantizedTensor(TensorRole.Bias, 0, 1, 1, 1, [1 << 28]),
-            new QuantizedTensor(TensorRole.OutputWeight, 0, 1, 1, 1, [1 << 26]),
-            new QuantizedTensor(TensorRole.OutputBias, 0, 1, 1, 1, [1 << 27]),
-        ]);
+        var model = new SegmentModel(0, 1, architecture, Tensors);
 
         var frame = new SegmentDecoder(model, 2, 1, ChromaFormat.Mono400, 8, new DecoderOptions { Threads = 1 }).DecodeFrame(0);
 
@@ -55,15 +59,7 @@ public class SpecSectionExampleTests
     {
         // The same model plus a grid on level 0 (k = 1, τ = 1): U = [2^28], z_0 = [−1], so θ_0 = 2^28 − 2^28 = 0.
         var model = new SpecModel(0, 1, 2, 1, 1, Bases, [0, 1],
-        [
-            new SpecTensor(1, 0, 1, 3, 1, 0, [0, 0, 0]),
-            new SpecTensor(1, 1, 2, 1, 1, 0, [0, 1 << 30]),
-            new SpecTensor(2, 0, 1, 1, 1, 0, [1 << 28]),
-            new SpecTensor(4, 0, 1, 1, 1, 0, [1 << 26]),
-            new SpecTensor(5, 0, 1, 1, 1, 0, [1 << 27]),
-            new SpecTensor(6, 0, 1, 1, 1, 0, [1 << 28]),
-            new SpecTensor(7, 0, 1, 1, 1, 0, [-1]),
-        ],
+            [.. SpecTensors, new SpecTensor(6, 0, 1, 1, 1, 0, [1 << 28]), new SpecTensor(7, 0, 1, 1, 1, 0, [-1])],
         [new SpecGrid(0, 1, 1)]);
         var decoder = new SpecDecoder(model);
 
@@ -83,11 +79,7 @@ public class SpecSectionExampleTests
         var architecture = new ModelArchitecture(Bases, 1, 1, [ModulationKind.Linear, ModulationKind.Table], [new LatentGrid(0, 1, 1)]);
         var model = new SegmentModel(0, 1, architecture,
         [
-            new QuantizedTensor(TensorRole.Modulation, 0, 1, 3, 1, [0, 0, 0]),
-            new QuantizedTensor(TensorRole.Modulation, 1, 2, 1, 1, [0, 1 << 30]),
-            new QuantizedTensor(TensorRole.Bias, 0, 1, 1, 1, [1 << 28]),
-            new QuantizedTensor(TensorRole.OutputWeight, 0, 1, 1, 1, [1 << 26]),
-            new QuantizedTensor(TensorRole.OutputBias, 0, 1, 1, 1, [1 << 27]),
+            .. Tensors,
             new QuantizedTensor(TensorRole.GridProjection, 0, 1, 1, 1, [1 << 28]),
             new QuantizedTensor(TensorRole.GridLatents, 0, 1, 1, 1, [-1]),
         ]);

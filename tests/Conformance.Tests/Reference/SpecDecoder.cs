@@ -7,14 +7,6 @@ namespace Asmr.Conformance.Tests.Reference;
 /// </summary>
 internal sealed class SpecDecoder
 {
-    private const int RoleModulation = 1;
-    private const int RoleBias = 2;
-    private const int RoleWeight = 3;
-    private const int RoleOutputWeight = 4;
-    private const int RoleOutputBias = 5;
-    private const int RoleGridProjection = 6;
-    private const int RoleGridLatents = 7;
-
     private readonly SpecModel _m;
     private readonly uint[][][] _p;
     private readonly bool _applyGrids;
@@ -126,7 +118,7 @@ internal sealed class SpecDecoder
         uint[][] p = [.. Enumerable.Range(0, levels).Select(l => _p[l][delta[l]])];
         var theta = new uint[levels][];
         uint[] pre = new uint[h];
-        var b0 = _m.Find(RoleBias, 0);
+        var b0 = _m.Find(SpecRole.Bias, 0);
         theta[0] = new uint[h];
         for (int r = 0; r < h; r++)
         {
@@ -147,8 +139,8 @@ internal sealed class SpecDecoder
                 }
                 else
                 {
-                    var w = _m.Find(RoleWeight, l);
-                    var b = _m.Find(RoleBias, l);
+                    var w = _m.Find(SpecRole.Weight, l);
+                    var b = _m.Find(SpecRole.Bias, l);
                     int acc = 0;
                     for (int j = 0; j < h; j++)
                     {
@@ -169,8 +161,8 @@ internal sealed class SpecDecoder
             AddGridTerm(l, t, y, x, theta[l]);
         }
 
-        var wd = _m.Find(RoleOutputWeight, 0);
-        var bd = _m.Find(RoleOutputBias, 0);
+        var wd = _m.Find(SpecRole.OutputWeight, 0);
+        var bd = _m.Find(SpecRole.OutputBias, 0);
         uint[] m = p[levels - 1];
         int[] sinPre = [.. pre.Select(SpecSine.S)];
         int[] cosPre = [.. pre.Select(SpecSine.C)];
@@ -224,8 +216,8 @@ internal sealed class SpecDecoder
         }
 
         long n = (((c[0] / (_m.C(0, g) / grid.Tau) * _m.C(1, g)) + c[1]) * _m.C(2, g)) + c[2];
-        var u = _m.Find(RoleGridProjection, g);
-        var z = _m.FindAll(RoleGridLatents, g);
+        var u = _m.Find(SpecRole.GridProjection, g);
+        var z = _m.FindAll(SpecRole.GridLatents, g);
         for (int r = 0; r < _m.H; r++)
         {
             uint sum = theta[r];
@@ -266,7 +258,7 @@ internal sealed class SpecDecoder
 
     private uint[][] Pattern(int l)
     {
-        var tensor = _m.Find(RoleModulation, l);
+        var tensor = _m.Find(SpecRole.Modulation, l);
         int beta = _m.Beta(l);
         var pattern = new uint[beta][];
         for (int delta = 0; delta < beta; delta++)

@@ -11,14 +11,6 @@ namespace Asmr.Conformance.Tests.Reference;
 /// </summary>
 internal static class SpecModelParser
 {
-    private const int RoleModulation = 1;
-    private const int RoleBias = 2;
-    private const int RoleWeight = 3;
-    private const int RoleOutputWeight = 4;
-    private const int RoleOutputBias = 5;
-    private const int RoleGridProjection = 6;
-    private const int RoleGridLatents = 7;
-
     /// <summary>Parses a payload of a file whose header has min_reader_version 2 (model_version 1 or 2 allowed).</summary>
     public static SpecModel Parse(byte[] p) => Parse(p, fileMinReaderVersion: 2);
 
@@ -138,7 +130,7 @@ internal static class SpecModelParser
                 throw new InvalidDataException($"tensor {i + 1} is ({role}, {level}, {rows}×{columns}), expected {expected[i]}");
             }
 
-            if (mu == 0 || (role == RoleGridLatents && mu != 1))
+            if (mu == 0 || (role == SpecRole.GridLatents && mu != 1))
             {
                 throw new InvalidDataException($"tensor {i + 1} multiplier {mu}");
             }
@@ -163,25 +155,25 @@ internal static class SpecModelParser
         var records = new List<(int, int, int, int)>();
         for (int l = 0; l < m.L; l++)
         {
-            records.Add(m.ModulationKind[l] == 0 ? (RoleModulation, l, m.H, 3) : (RoleModulation, l, m.Beta(l), m.H));
+            records.Add(m.ModulationKind[l] == 0 ? (SpecRole.Modulation, l, m.H, 3) : (SpecRole.Modulation, l, m.Beta(l), m.H));
         }
 
-        records.Add((RoleBias, 0, 1, m.H));
+        records.Add((SpecRole.Bias, 0, 1, m.H));
         for (int l = 2; l < m.L; l++)
         {
-            records.Add((RoleWeight, l, m.H, m.H));
-            records.Add((RoleBias, l, 1, m.H));
+            records.Add((SpecRole.Weight, l, m.H, m.H));
+            records.Add((SpecRole.Bias, l, 1, m.H));
         }
 
-        records.Add((RoleOutputWeight, 0, m.O, m.H));
-        records.Add((RoleOutputBias, 0, 1, m.O));
+        records.Add((SpecRole.OutputWeight, 0, m.O, m.H));
+        records.Add((SpecRole.OutputBias, 0, 1, m.O));
         foreach (var g in m.GridList)
         {
-            records.Add((RoleGridProjection, g.Level, g.Rank, m.H));
+            records.Add((SpecRole.GridProjection, g.Level, g.Rank, m.H));
             int cells = (int)(g.Tau * m.C(1, g.Level) * m.C(2, g.Level));
             for (int i = 0; i < g.Rank; i++)
             {
-                records.Add((RoleGridLatents, g.Level, 1, cells));
+                records.Add((SpecRole.GridLatents, g.Level, 1, cells));
             }
         }
 

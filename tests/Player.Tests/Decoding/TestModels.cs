@@ -94,6 +94,7 @@ internal static class TestModels
             {
                 case TensorRole.Modulation:
                 case TensorRole.Bias:
+                case TensorRole.GridProjection:
                     mu = rng.NextBool() ? 1u : (uint)rng.Next(1, 1 << 16);
                     for (int i = 0; i < values.Length; i++)
                     {
@@ -149,14 +150,6 @@ internal static class TestModels
                         values[i] = style == ValueStyle.Extreme
                             ? rng.Next(-(int)(int.MaxValue / mu), (int)(int.MaxValue / mu))
                             : rng.Next((1 << 26) / (int)mu, (3 << 26) / (int)mu);
-                    }
-
-                    break;
-                case TensorRole.GridProjection:
-                    mu = rng.NextBool() ? 1u : (uint)rng.Next(1, 1 << 16);
-                    for (int i = 0; i < values.Length; i++)
-                    {
-                        values[i] = (int)rng.NextUInt32();
                     }
 
                     break;

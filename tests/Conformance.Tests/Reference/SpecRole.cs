@@ -1,0 +1,13 @@
+namespace Asmr.Conformance.Tests.Reference;
+
+/// <summary>The tensor roles of spec §10.2, as the record's role byte stores them.</summary>
+internal static class SpecRole
+{
+    public const int Modulation = 1;
+    public const int Bias = 2;
+    public const int Weight = 3;
+    public const int OutputWeight = 4;
+    public const int OutputBias = 5;
+    public const int GridProjection = 6;
+    public const int GridLatents = 7;
+}
