@@ -230,8 +230,7 @@ public class PatchLibTorchSharp : Task
         {
             string tmp = path + ".patching";
             File.WriteAllBytes(tmp, d);
-            File.Copy(tmp, path, true);
-            File.Delete(tmp);
+            File.Move(tmp, path, overwrite: true); // a rename: never writes through a hard link into the package cache
         }
 
         return changed;
