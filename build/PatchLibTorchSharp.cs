@@ -230,7 +230,8 @@ public class PatchLibTorchSharp : Task
         {
             string tmp = path + ".patching";
             File.WriteAllBytes(tmp, d);
-            File.Move(tmp, path, overwrite: true); // a rename: never writes through a hard link into the package cache
+            File.Delete(path); // unlinks: never writes through a hard link into the package cache
+            File.Move(tmp, path);
         }
 
         return changed;

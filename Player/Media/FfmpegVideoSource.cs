@@ -236,7 +236,16 @@ public sealed class FfmpegVideoSource : IVideoSource
         }
 
         _disposed = true;
-        _stop.Cancel();
+        try
+        {
+            // FFMpegCore's cancel callback asks ffmpeg to quit on its standard input; when ffmpeg has just exited by
+            // itself, that write fails with a broken pipe, which is no error of the caller's.
+            _stop.Cancel();
+        }
+        catch (Exception e) when (e is IOException or AggregateException or InvalidOperationException)
+        {
+        }
+
         try
         {
             _run.Wait(TimeSpan.FromSeconds(10));

@@ -71,6 +71,11 @@ internal sealed class EncodeJob
             }
 
             int encodedFrames = reports.Sum(r => r.Model.FrameCount);
+            if (encodedFrames == 0)
+            {
+                throw new InputException($"ffmpeg decoded no frames of '{_request.Input}', although ffprobe counted {header.FrameCount}; the file may be truncated.");
+            }
+
             header = header with { FrameCount = encodedFrames };
             AsmrSegment[] segments = [.. reports.Select(r => new AsmrSegment(r.Model.FirstFrame, r.Model.FrameCount, ModelPayloadWriter.Write(r.Model)))];
             var measured = new AsmrFile { SequenceHeader = header, Segments = segments };
