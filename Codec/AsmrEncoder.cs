@@ -99,12 +99,14 @@ internal static class AsmrEncoder
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)
                 : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel),
         };
+        network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         var training = Trainer.Train(
             network,
             target,
             options,
             p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "train", p.Step, p.TotalSteps, p.Loss, p.Elapsed)),
             cancellationToken: cancellationToken);
+        network.HalfPrecisionLastLevel = false;
         SegmentExporter.RoundLatents(network);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
 

@@ -279,8 +279,18 @@ internal sealed class AsmrNetwork : nn.Module
         }
 
         var x = LastLevelInput(pre);
+        if (HalfPrecisionLastLevel && is_grad_enabled())
+        {
+            // bfloat16 operands, float32 accumulation: twice as fast on CPUs with AVX-512 BF16, and its rounding
+            // (2^-9 of the output) is far below the training error.
+            return x.to(ScalarType.BFloat16).mm(cat(blocks, 1).to(ScalarType.BFloat16)).to(ScalarType.Float32) + cat(biases, 0);
+        }
+
         return addmm(cat(biases, 0), x, cat(blocks, 1), 1f, 1f);
     }
+
+    /// <summary>Training only: the last level's GEMM in bfloat16 (<see cref="ForwardPooled"/>, with gradients on).</summary>
+    public bool HalfPrecisionLastLevel { get; set; }
 
     /// <summary>[a⊙sin pre, a⊙cos pre] (a = 1 without amplitude modulation): [C, 2H].</summary>
     private Tensor LastLevelInput(Tensor pre)

@@ -57,6 +57,11 @@ internal static class Trainer
         for (; step < total; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (rateScale < 1 && options.SpikeRecoverySteps > 0)
+            {
+                rateScale = Math.Min(1, rateScale * Math.Pow(2, 1.0 / options.SpikeRecoverySteps));
+            }
+
             double factor = Schedule(step, total, options) * rateScale;
             int g = 0;
             foreach (var group in optimizer.ParamGroups)
@@ -93,7 +98,7 @@ internal static class Trainer
                 if (step % options.ReportEvery == 0 || step == total - 1)
                 {
                     loss = l.item<float>();
-                    progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed));
+                    progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed, spikes));
                     if (bits is not null && options.LatentBudgetBits is { } budgetBits)
                     {
                         // Raise λ while the latents' estimated size is over their share of the budget (never below the

@@ -36,6 +36,12 @@ internal sealed record TrainerOptions
     /// </summary>
     public double SpikeFactor { get; init; } = 1.5;
 
+    /// <summary>
+    /// After a spike the learning rate climbs back from half to the schedule over this many steps (geometrically);
+    /// 0 keeps it halved for the rest of training.
+    /// </summary>
+    public int SpikeRecoverySteps { get; init; }
+
     /// <summary>Fraction of steps with a linear warm-up.</summary>
     public double WarmupFraction { get; init; } = 0.02;
 

@@ -20,6 +20,27 @@ if (args.Length > 0 && args[0] == "plan")
     }
     return;
 }
+if (args.Length > 0 && args[0] == "mm")
+{
+    // GEMM speed of the last level's shape, forward and backward, fp32 against bf16 (threads=args[1]).
+    torch.set_num_threads(int.Parse(args[1]));
+    foreach (var dtype in new[] { ScalarType.Float32, ScalarType.BFloat16 })
+    {
+        var xa = randn(12672, 128).requires_grad_(true);
+        var ka = randn(128, 384).requires_grad_(true);
+        var sw = Stopwatch.StartNew();
+        int reps = 20;
+        for (int r = 0; r < reps + 3; r++)
+        {
+            if (r == 3) sw.Restart();
+            using var sc = NewDisposeScope();
+            var y = xa.to(dtype).mm(ka.to(dtype)).to(ScalarType.Float32);
+            y.square().sum().backward();
+        }
+        Console.WriteLine($"{dtype}: {sw.Elapsed.TotalMilliseconds / reps:F1} ms per fwd+bwd");
+    }
+    return;
+}
 var opts = args.Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a.Length > 1 ? a[1] : "");
 string Get(string k, string d) => opts.TryGetValue(k, out var v) ? v : d;
 double D(string k, string d) => double.Parse(Get(k, d));
@@ -32,8 +53,10 @@ string kinds = Get("kinds", new string('T', bases[0].Length - 1) + "L");
 var grids = Get("grids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => g.Split(':'))
     .Select(p => new LatentGrid(int.Parse(p[0]), int.Parse(p[1]), p.Length > 2 ? int.Parse(p[2]) : 1)).OrderBy(g => g.Level).ToList();
 var arch = new ModelArchitecture(bases, h, 3, kinds.Select(c => c == 'T' ? ModulationKind.Table : ModulationKind.Linear).ToArray(), grids);
-torch.manual_seed(1);
-using var net = new AsmrNetwork(arch, new NetworkInit { CoarseTableBound = D("cb", "3.14159"), TableBound = D("tb", "1"), WeightGain = D("wg", "1"), OutputGain = D("og", "0.05"), LastLevelAmplitude = Get("amp", "0") == "1", AmplitudeGain = D("ag", "0.1"), GridProjectionBound = D("pb", "0.3") }, 1);
+long seed = long.Parse(Get("seed", "1"));
+torch.manual_seed(seed);
+using var net = new AsmrNetwork(arch, new NetworkInit { CoarseTableBound = D("cb", "3.14159"), TableBound = D("tb", "1"), WeightGain = D("wg", "1"), OutputGain = D("og", "0.05"), LastLevelAmplitude = Get("amp", "0") == "1", AmplitudeGain = D("ag", "0.1"), GridProjectionBound = D("pb", "0.3") }, seed);
+net.HalfPrecisionLastLevel = Get("bf16", "0") == "1";
 long latentCount = net.GridLatents.Sum(z => z.shape[0] * z.shape[1]);
 Console.WriteLine($"params {arch.ParameterCount()} latents {latentCount} MAC/sample {arch.MacsPerSample():F0}");
 using var target = new TrainingTarget(arch, video);
@@ -63,9 +86,9 @@ if (Get("trainer", "0") == "1")
     var rep = Trainer.Train(net, target, new TrainerOptions
     {
         Steps = total, LearningRate = lr, ModulationLearningRate = mlr, LatentLearningRate = zlr, ChannelWeights = weights,
-        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, Seed = 1,
+        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, Seed = seed, SpikeRecoverySteps = int.Parse(Get("recover", "0")), SpikeFactor = D("spike", "1.5"),
         LatentBudgetBits = opts.ContainsKey("budget") ? D("budget", "0") : null,
-    }, p => { if (p.Step % 200 == 0) Console.WriteLine($"step {p.Step}/{p.TotalSteps} loss {p.Loss:E3} latentKB {net.LatentBits().item<float>() / 8192:F2} t={p.Elapsed.TotalSeconds:F0}"); });
+    }, p => { if (p.Step % 200 == 0) Console.WriteLine($"step {p.Step}/{p.TotalSteps} loss {p.Loss:E3} spikes {p.Spikes} latentKB {net.LatentBits().item<float>() / 8192:F2} t={p.Elapsed.TotalSeconds:F0}"); });
     Console.WriteLine($"trainer: final lambda {rep.LatentRateWeight:E2} spikes {rep.Spikes}");
     step = total;
 }

@@ -6,12 +6,13 @@ namespace Asmr.Codec.Tests;
 
 public sealed class DeterminismTests
 {
-    private static IReadOnlyList<float[]> TrainOnce(long seed, double cellFraction)
+    private static IReadOnlyList<float[]> TrainOnce(long seed, double cellFraction, bool halfPrecision = false)
     {
         var video = TestVideos.Smooth(4, 16, 16);
         var a = LevelPlanner.Plan(4, 16, 16, video.Chroma, new PlannerOptions { Width = 8, LastSpatialBase = 4 });
         using var net = new AsmrNetwork(a, new NetworkInit(), seed);
         using var target = new TrainingTarget(a, video);
+        net.HalfPrecisionLastLevel = halfPrecision;
         Trainer.Train(net, target, new TrainerOptions { Steps = 25, Seed = seed, CellFraction = cellFraction, ReportEvery = 1000 });
         return SegmentExporter.FloatTensors(net);
     }
@@ -28,6 +29,19 @@ public sealed class DeterminismTests
         {
             Assert.Equal(first[i], second[i]);
         }
+    }
+
+    [Fact]
+    public void Same_seed_gives_identical_weights_with_a_bfloat16_last_level()
+    {
+        var first = TrainOnce(5, 1.0, halfPrecision: true);
+        var second = TrainOnce(5, 1.0, halfPrecision: true);
+        for (int i = 0; i < first.Count; i++)
+        {
+            Assert.Equal(first[i], second[i]);
+        }
+
+        Assert.NotEqual(TrainOnce(5, 1.0)[^1], first[^1]);
     }
 
     [Fact]

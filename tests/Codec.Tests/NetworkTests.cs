@@ -112,4 +112,32 @@ public sealed class NetworkTests
         Assert.True((pooled.narrow(1, 16, 4) - cb).abs().max().item<float>() < 1e-5);
         Assert.True((pooled.narrow(1, 0, 16) - full.select(1, 0)).abs().max().item<float>() < 1e-5);
     }
+
+    [Fact]
+    public void Half_precision_last_level_stays_within_bfloat16_rounding_of_float32_and_keeps_gradients()
+    {
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 11);
+        using var scope = NewDisposeScope();
+        var pre = net.SharedPre();
+        (int, int)[] pooling = [(1, 1), (2, 2), (2, 2)];
+        var exact = net.ForwardPooled(pre, pooling).detach();
+
+        net.HalfPrecisionLastLevel = true;
+        var half = net.ForwardPooled(pre, pooling);
+        double difference = (half.detach() - exact).abs().max().item<float>();
+        double scale = exact.abs().max().item<float>();
+
+        // bfloat16 keeps 8 significant bits: operands round by 2^-9 relative, the GEMM accumulates in float32.
+        Assert.True(difference > 0, "the bfloat16 path must actually run in bfloat16");
+        Assert.True(difference < 0.02 * scale, $"bfloat16 output differs by {difference} at output scale {scale}");
+        half.square().sum().backward();
+        Assert.NotNull(net.OutputWeight.grad);
+        Assert.True(net.OutputWeight.grad!.abs().sum().item<float>() > 0);
+
+        using (no_grad())
+        {
+            // Evaluation (no gradients) always uses float32, whatever the flag says.
+            Assert.Equal(0f, (net.ForwardPooled(pre, pooling) - exact).abs().max().item<float>());
+        }
+    }
 }
