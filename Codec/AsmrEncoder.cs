@@ -106,7 +106,6 @@ internal static class AsmrEncoder
             options,
             p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "train", p.Step, p.TotalSteps, p.Loss, p.Elapsed)),
             cancellationToken: cancellationToken);
-        network.HalfPrecisionLastLevel = false;
         SegmentExporter.RoundLatents(network);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
 
@@ -159,6 +158,7 @@ internal static class AsmrEncoder
                 cancellationToken);
         }
 
+        network.HalfPrecisionLastLevel = false;
         var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers);
         if (budgetBytes is { } modelBudget && settings.QuantizationAwareFraction > 0)
         {

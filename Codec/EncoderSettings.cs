@@ -80,6 +80,6 @@ internal sealed record EncoderSettings
     {
         EncoderPreset.Fast => 1000,
         EncoderPreset.Slow => 10000,
-        _ => 3500,
+        _ => 6000,
     };
 }

@@ -23,21 +23,31 @@ internal static class Trainer
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
         torch.set_num_threads(options.Threads);
+        GlibcHeap.KeepFreedMemory();
         var weights = options.ChannelWeights ?? (network.Architecture.OutputChannels == 3 ? RgbWeights : [1.0]);
         var modulation = Enumerable.Range(0, network.Architecture.Levels).Select(network.ModulationParameter).ToList();
         var latents = network.GridLatents.ToList();
         var rest = network.parameters()
             .Where(p => !modulation.Any(m => ReferenceEquals(m, p)) && !latents.Any(z => ReferenceEquals(z, p))).ToList();
-        var groups = new List<Adam.ParamGroup>
-        {
-            new(modulation, new Adam.Options { LearningRate = options.ModulationLearningRate }),
-            new(rest, new Adam.Options { LearningRate = options.LearningRate }),
-        };
         List<double> baseRates = [options.ModulationLearningRate, options.LearningRate];
         if (latents.Count > 0)
         {
-            groups.Add(new(latents, new Adam.Options { LearningRate = options.LatentLearningRate }));
             baseRates.Add(options.LatentLearningRate);
+        }
+
+        Adam NewOptimizer()
+        {
+            var groups = new List<Adam.ParamGroup>
+            {
+                new(modulation, new Adam.Options { LearningRate = options.ModulationLearningRate }),
+                new(rest, new Adam.Options { LearningRate = options.LearningRate }),
+            };
+            if (latents.Count > 0)
+            {
+                groups.Add(new(latents, new Adam.Options { LearningRate = options.LatentLearningRate }));
+            }
+
+            return optim.Adam(groups, options.LearningRate);
         }
 
         double samples = target.Video.Width * (double)target.Video.Height * target.Video.Frames.Count;
@@ -48,98 +58,109 @@ internal static class Trainer
         double bestLoss = double.PositiveInfinity;
         double rateScale = 1.0;
         int spikes = 0;
-        using var optimizer = optim.Adam(groups, options.LearningRate);
+        var optimizer = NewOptimizer();
         using var sampler = new Generator((ulong)options.Seed + 0x5EED);
         var clock = Stopwatch.StartNew();
         int total = options.Steps;
         double loss = double.NaN;
         int step = 0;
-        for (; step < total; step++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (rateScale < 1 && options.SpikeRecoverySteps > 0)
+            for (; step < total; step++)
             {
-                rateScale = Math.Min(1, rateScale * Math.Pow(2, 1.0 / options.SpikeRecoverySteps));
-            }
-
-            double factor = Schedule(step, total, options) * rateScale;
-            int g = 0;
-            foreach (var group in optimizer.ParamGroups)
-            {
-                group.LearningRate = baseRates[g++] * factor;
-            }
-
-            using (var scope = NewDisposeScope())
-            {
-                optimizer.zero_grad();
-                hook?.BeforeForward();
-                var pre = network.SharedPre();
-                Tensor? cells = null;
-                if (options.CellFraction < 1)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (rateScale < 1 && options.SpikeRecoverySteps > 0)
                 {
-                    long count = Math.Max(1, (long)(pre.shape[0] * options.CellFraction));
-                    cells = randperm(pre.shape[0], generator: sampler).narrow(0, 0, count);
-                    pre = pre.index_select(0, cells);
+                    rateScale = Math.Min(1, rateScale * Math.Pow(2, 1.0 / options.SpikeRecoverySteps));
                 }
 
-                var output = network.ForwardPooled(pre, target.Pooling);
-                var l = target.Loss(output, weights, cells);
-                var objective = l;
-                Tensor? bits = null;
-                if (latents.Count > 0)
+                double factor = Schedule(step, total, options) * rateScale;
+                int g = 0;
+                foreach (var group in optimizer.ParamGroups)
                 {
-                    bits = network.LatentBits();
-                    objective = l + ((lambda / samples) * bits);
+                    group.LearningRate = baseRates[g++] * factor;
                 }
 
-                objective.backward();
-                hook?.BeforeOptimizerStep();
-                optimizer.step();
-                if (step % options.ReportEvery == 0 || step == total - 1)
+                using (var scope = NewDisposeScope())
                 {
-                    loss = l.item<float>();
-                    progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed, spikes));
-                    if (bits is not null && options.LatentBudgetBits is { } budgetBits)
+                    optimizer.zero_grad();
+                    hook?.BeforeForward();
+                    var pre = network.SharedPre();
+                    Tensor? cells = null;
+                    if (options.CellFraction < 1)
                     {
-                        // Raise λ while the latents' estimated size is over their share of the budget (never below the
-                        // starting λ: lowering it buys bits the latents do not use well, and destabilises training).
-                        lambda = Math.Max(options.LatentRateWeight, lambda * Math.Clamp(bits.item<float>() / budgetBits, 0.7, 1.4));
+                        long count = Math.Max(1, (long)(pre.shape[0] * options.CellFraction));
+                        cells = randperm(pre.shape[0], generator: sampler).narrow(0, 0, count);
+                        pre = pre.index_select(0, cells);
+                    }
+
+                    var output = network.ForwardPooled(pre, target.Pooling);
+                    var l = target.Loss(output, weights, cells);
+                    var objective = l;
+                    Tensor? bits = null;
+                    if (latents.Count > 0)
+                    {
+                        bits = network.LatentBits();
+                        objective = l + ((lambda / samples) * bits);
+                    }
+
+                    objective.backward();
+                    hook?.BeforeOptimizerStep();
+                    optimizer.step();
+                    if (step % options.ReportEvery == 0 || step == total - 1)
+                    {
+                        loss = l.item<float>();
+                        progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed, spikes));
+                        if (bits is not null && options.LatentBudgetBits is { } budgetBits)
+                        {
+                            // Raise λ while the latents' estimated size is over their share of the budget (never below the
+                            // starting λ: lowering it buys bits the latents do not use well, and destabilises training).
+                            lambda = Math.Max(options.LatentRateWeight, lambda * Math.Clamp(bits.item<float>() / budgetBits, 0.7, 1.4));
+                        }
                     }
                 }
-            }
 
-            if (options.SpikeFactor > 0 && step % options.ReportEvery == 0)
-            {
-                // Sine networks at a high learning rate sometimes jump out of a good basin and take hundreds of
-                // steps to come back (or never do): go back to the best parameters and slow down instead.
-                if (loss < bestLoss)
+                if (options.SpikeFactor > 0 && step % options.ReportEvery == 0)
                 {
-                    bestLoss = loss;
-                    best = Snapshot(parameters, best);
+                    // Sine networks at a high learning rate sometimes jump out of a good basin and take hundreds of
+                    // steps to come back (or never do): go back to the best parameters and slow down instead.
+                    if (loss < bestLoss)
+                    {
+                        bestLoss = loss;
+                        best = Snapshot(parameters, best);
+                    }
+                    else if (loss > options.SpikeFactor * bestLoss && best is not null)
+                    {
+                        // Adam's second moments now hold the spike's huge gradients and would shrink every step for
+                        // about 1/(1−β₂) = 1000 steps (a run that kept them plateaued 2 dB short): start Adam afresh.
+                        Restore(parameters, best);
+                        optimizer.Dispose();
+                        optimizer = NewOptimizer();
+                        rateScale *= 0.5;
+                        spikes++;
+                    }
                 }
-                else if (loss > options.SpikeFactor * bestLoss && best is not null)
+
+                if (options.StopLoss is { } stop && step % options.ReportEvery == 0 && step > 0 && loss <= stop
+                    && MeasuredPsnr(network, target) >= (options.StopPsnr ?? double.NegativeInfinity))
                 {
-                    Restore(parameters, best);
-                    rateScale *= 0.5;
-                    spikes++;
+                    step++;
+                    break;
+                }
+
+                if (options.TimeBudget is { } budget && (step == 4 || (step > 4 && step % 50 == 0)))
+                {
+                    // Size (then keep re-sizing) the schedule from the measured speed so training ends on the budget.
+                    double elapsed = clock.Elapsed.TotalSeconds;
+                    double perStep = elapsed / (step + 1);
+                    int estimate = (int)((budget.TotalSeconds - elapsed) / perStep) + step + 1;
+                    total = Math.Max(step + 2, estimate);
                 }
             }
-
-            if (options.StopLoss is { } stop && step % options.ReportEvery == 0 && step > 0 && loss <= stop
-                && MeasuredPsnr(network, target) >= (options.StopPsnr ?? double.NegativeInfinity))
-            {
-                step++;
-                break;
-            }
-
-            if (options.TimeBudget is { } budget && (step == 4 || (step > 4 && step % 50 == 0)))
-            {
-                // Size (then keep re-sizing) the schedule from the measured speed so training ends on the budget.
-                double elapsed = clock.Elapsed.TotalSeconds;
-                double perStep = elapsed / (step + 1);
-                int estimate = (int)((budget.TotalSeconds - elapsed) / perStep) + step + 1;
-                total = Math.Max(step + 2, estimate);
-            }
+        }
+        finally
+        {
+            optimizer.Dispose();
         }
 
         network.LatentNoise = false;

@@ -86,7 +86,7 @@ if (Get("trainer", "0") == "1")
     var rep = Trainer.Train(net, target, new TrainerOptions
     {
         Steps = total, LearningRate = lr, ModulationLearningRate = mlr, LatentLearningRate = zlr, ChannelWeights = weights,
-        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, Seed = seed, SpikeRecoverySteps = int.Parse(Get("recover", "0")), SpikeFactor = D("spike", "1.5"),
+        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, Seed = seed, SpikeRecoverySteps = int.Parse(Get("recover", "0")), WarmupFraction = D("warm", "0.02"), SpikeFactor = D("spike", "1.5"),
         LatentBudgetBits = opts.ContainsKey("budget") ? D("budget", "0") : null,
     }, p => { if (p.Step % 200 == 0) Console.WriteLine($"step {p.Step}/{p.TotalSteps} loss {p.Loss:E3} spikes {p.Spikes} latentKB {net.LatentBits().item<float>() / 8192:F2} t={p.Elapsed.TotalSeconds:F0}"); });
     Console.WriteLine($"trainer: final lambda {rep.LatentRateWeight:E2} spikes {rep.Spikes}");
@@ -130,6 +130,31 @@ using (no_grad())
 long bytesTotal = long.Parse(Get("bytes", "20000"));
 var cands = StepSearch.Measure(net, target, weights);
 var mus = StepSearch.ChooseForBudget(cands, bytesTotal - StepSearch.OverheadBytes(arch), out double lam);
+// qat=lrFactor:steps[:noise],... : from the same float network, straight-through fine-tuning as the encoder does it.
+var floatSnapshot = net.parameters().Select(p => p.detach().clone()).ToList();
+foreach (var variant in Get("qat", "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+{
+    var parts = variant.Split(':');
+    double f = double.Parse(parts[0]);
+    int qsteps = int.Parse(parts[1]);
+    using (no_grad()) { var ps = net.parameters().ToList(); for (int i = 0; i < ps.Count; i++) ps[i].copy_(floatSnapshot[i]); }
+    var qclock = Stopwatch.StartNew();
+    net.HalfPrecisionLastLevel = Get("bf16", "0") == "1";
+    var qrep = Trainer.Train(net, target, new TrainerOptions
+    {
+        Steps = qsteps, LearningRate = lr * f, ModulationLearningRate = mlr * f, LatentLearningRate = zlr * f, ChannelWeights = weights,
+        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, LatentNoise = false, WarmupFraction = 0, Seed = seed,
+    }, null, parts.Length > 2 && parts[2] == "n" ? new Asmr.Codec.Quantization.QuantizationNoise(net, mus, 7) : new Asmr.Codec.Quantization.StraightThroughQuantization(net, mus));
+    net.HalfPrecisionLastLevel = false;
+    var qm = SegmentExporter.Export(net, 0, video.Frames.Count, mus);
+    SegmentExporter.Load(net, qm);
+    using (no_grad())
+    {
+        var rec = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
+        Console.WriteLine($"qat {variant}: payload {ModelPayloadWriter.Write(qm).Length} B spikes {qrep.Spikes} t={qclock.Elapsed.TotalSeconds:F0}s: {VideoMetrics.Measure(target.Video, rec)}");
+    }
+}
+using (no_grad()) { var ps = net.parameters().ToList(); for (int i = 0; i < ps.Count; i++) ps[i].copy_(floatSnapshot[i]); }
 var model = SegmentExporter.Export(net, 0, video.Frames.Count, mus);
 SegmentExporter.Load(net, model);
 var payload = ModelPayloadWriter.Write(model);

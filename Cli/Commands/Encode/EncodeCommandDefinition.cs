@@ -90,7 +90,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Option<int?> Steps { get; } = new("--steps")
     {
-        Description = "Training steps per segment, overriding the preset's (fast 1000, medium 3500, slow 10000).",
+        Description = "Training steps per segment, overriding the preset's (fast 1000, medium 6000, slow 10000).",
         HelpName = "N",
         CustomParser = NumberParsers.NullableInt("--steps", 1, 1_000_000),
     };
