@@ -68,7 +68,7 @@ internal sealed record EncoderSettings
 
     /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
     /// network's tensors into what they leave).</summary>
-    public double LatentShare { get; init; } = 0.35;
+    public double LatentShare { get; init; } = 0.25;
 
     /// <summary>Latents' rate λ per unit of target loss when there is no byte budget (<see cref="TargetPsnr"/>, <see cref="Lambda"/>).</summary>
     public double LatentRatePerLoss { get; init; } = 3.0;

@@ -57,6 +57,7 @@ internal static class Trainer
         Tensor[]? best = null;
         double bestLoss = double.PositiveInfinity;
         double rateScale = 1.0;
+        double restartCeiling = 1.0;
         int spikes = 0;
         var optimizer = NewOptimizer();
         using var sampler = new Generator((ulong)options.Seed + 0x5EED);
@@ -69,9 +70,9 @@ internal static class Trainer
             for (; step < total; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (rateScale < 1 && options.SpikeRecoverySteps > 0)
+                if (rateScale < restartCeiling && options.SpikeRecoverySteps > 0)
                 {
-                    rateScale = Math.Min(1, rateScale * Math.Pow(2, 1.0 / options.SpikeRecoverySteps));
+                    rateScale = Math.Min(restartCeiling, rateScale * Math.Pow(1 / options.SpikeRestartScale, 1.0 / options.SpikeRecoverySteps));
                 }
 
                 double factor = Schedule(step, total, options) * rateScale;
@@ -136,7 +137,10 @@ internal static class Trainer
                         Restore(parameters, best);
                         optimizer.Dispose();
                         optimizer = NewOptimizer();
-                        rateScale *= 0.5;
+                        // A fresh Adam takes steps of the full learning rate at once: warm up again, from a small
+                        // fraction to SpikeRateFactor of the rate the spike came at (or stay there without recovery).
+                        restartCeiling *= options.SpikeRateFactor;
+                        rateScale = options.SpikeRecoverySteps > 0 ? options.SpikeRestartScale * restartCeiling : restartCeiling;
                         spikes++;
                     }
                 }

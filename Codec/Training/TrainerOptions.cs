@@ -42,6 +42,12 @@ internal sealed record TrainerOptions
     /// </summary>
     public int SpikeRecoverySteps { get; init; } = 200;
 
+    /// <summary>After a spike the learning rate's ceiling is multiplied by this.</summary>
+    public double SpikeRateFactor { get; init; } = 0.5;
+
+    /// <summary>With <see cref="SpikeRecoverySteps"/>: the fraction of the ceiling the warm-up after a spike starts from.</summary>
+    public double SpikeRestartScale { get; init; } = 0.1;
+
     /// <summary>Fraction of steps with a linear warm-up.</summary>
     public double WarmupFraction { get; init; } = 0.02;
 

@@ -86,7 +86,7 @@ if (Get("trainer", "0") == "1")
     var rep = Trainer.Train(net, target, new TrainerOptions
     {
         Steps = total, LearningRate = lr, ModulationLearningRate = mlr, LatentLearningRate = zlr, ChannelWeights = weights,
-        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, Seed = seed, SpikeRecoverySteps = int.Parse(Get("recover", "0")), WarmupFraction = D("warm", "0.02"), SpikeFactor = D("spike", "1.5"),
+        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, Seed = seed, SpikeRecoverySteps = int.Parse(Get("recover", "200")), SpikeRateFactor = D("ceil", "0.5"), SpikeRestartScale = D("restart", "0.1"), WarmupFraction = D("warm", "0.02"), SpikeFactor = D("spike", "1.5"),
         LatentBudgetBits = opts.ContainsKey("budget") ? D("budget", "0") : null,
     }, p => { if (p.Step % 200 == 0) Console.WriteLine($"step {p.Step}/{p.TotalSteps} loss {p.Loss:E3} spikes {p.Spikes} latentKB {net.LatentBits().item<float>() / 8192:F2} t={p.Elapsed.TotalSeconds:F0}"); });
     Console.WriteLine($"trainer: final lambda {rep.LatentRateWeight:E2} spikes {rep.Spikes}");
@@ -156,6 +156,26 @@ foreach (var variant in Get("qat", "").Split(',', StringSplitOptions.RemoveEmpty
 }
 using (no_grad()) { var ps = net.parameters().ToList(); for (int i = 0; i < ps.Count; i++) ps[i].copy_(floatSnapshot[i]); }
 var model = SegmentExporter.Export(net, 0, video.Frames.Count, mus);
+if (Get("blame", "0") == "1")
+{
+    // Which tensors' quantization costs the PSNR: quantize one role at a time (the rest float).
+    var floats = SegmentExporter.FloatTensors(net);
+    var layout = arch.TensorLayout();
+    var payloadSizes = model.Tensors.Select(t => AdaptiveIntegerCoder.Encode(t.Values).Length).ToArray();
+    foreach (var role in layout.Select(l => l.Item1).Distinct())
+    {
+        SegmentExporter.Load(net, model);
+        var q = SegmentExporter.FloatTensors(net);
+        for (int i = 0; i < layout.Count; i++) if (layout[i].Item1 != role) SegmentExporter.SetTensor(net, i, floats[i]);
+        using (no_grad())
+        {
+            var rec = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
+            int bytesOfRole = Enumerable.Range(0, layout.Count).Where(i => layout[i].Item1 == role).Sum(i => payloadSizes[i]);
+            Console.WriteLine($"only {role} quantized ({bytesOfRole} B): {VideoMetrics.Measure(target.Video, rec)}");
+        }
+    }
+    for (int i = 0; i < layout.Count; i++) SegmentExporter.SetTensor(net, i, floats[i]);
+}
 SegmentExporter.Load(net, model);
 var payload = ModelPayloadWriter.Write(model);
 long latentBytes = 0;
