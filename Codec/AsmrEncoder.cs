@@ -100,12 +100,27 @@ internal static class AsmrEncoder
                 : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel),
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
-        var training = Trainer.Train(
-            network,
-            target,
-            options,
-            p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "train", p.Step, p.TotalSteps, p.Loss, p.Elapsed)),
-            cancellationToken: cancellationToken);
+        TrainingReport training;
+        for (int attempt = 0; ; attempt++)
+        {
+            // A network that collapses at the start never leaves that state: start again from another initialisation
+            // (deterministic: the seeds follow from --seed); the last attempt trains to the end whatever happens.
+            bool last = attempt == MaxTrainingRestarts;
+            training = Trainer.Train(
+                network,
+                target,
+                last ? options with { StallLossFraction = 0 } : options,
+                p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "train", p.Step, p.TotalSteps, p.Loss, p.Elapsed)),
+                cancellationToken: cancellationToken);
+            if (!training.Stalled)
+            {
+                break;
+            }
+
+            manual_seed(settings.Seed + ((attempt + 1) * RestartSeedStride));
+            using var fresh = new AsmrNetwork(architecture, new NetworkInit(), settings.Seed + ((attempt + 1) * RestartSeedStride));
+            network.CopyParametersFrom(fresh);
+        }
         SegmentExporter.RoundLatents(network);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
 
@@ -147,6 +162,7 @@ internal static class AsmrEncoder
                 LatentRateWeight = qualityTarget ? 0 : training.LatentRateWeight,
                 LatentBudgetBits = null,
                 LatentNoise = false,
+                StallLossFraction = 0,
                 WarmupFraction = 0,
             };
             Trainer.Train(
@@ -257,6 +273,12 @@ internal static class AsmrEncoder
 
     /// <summary>Bits per network parameter next to latent grids (akiyo CIF, 0.05 bpp, H = 64: 12.2 KB for 17.5 k parameters).</summary>
     internal const double GridNetworkBitsPerParameter = 5.5;
+
+    /// <summary>Fresh initialisations tried when training collapses at the start (<see cref="TrainerOptions.StallLossFraction"/>).</summary>
+    internal const int MaxTrainingRestarts = 2;
+
+    /// <summary>Seed offset between those initialisations.</summary>
+    internal const long RestartSeedStride = 7919;
 
     /// <summary>Hidden width for a quality target without an explicit width (the measured best at 0.05 bpp on CIF).</summary>
     internal const int QualityTargetWidth = 80;

@@ -111,6 +111,24 @@ internal sealed class AsmrNetwork : nn.Module
         base.Dispose(disposing);
     }
 
+    /// <summary>Overwrites every parameter with <paramref name="other"/>'s (same architecture): a fresh start from another initialisation.</summary>
+    public void CopyParametersFrom(AsmrNetwork other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        using var noGrad = no_grad();
+        var mine = parameters().ToList();
+        var theirs = other.parameters().ToList();
+        if (mine.Count != theirs.Count)
+        {
+            throw new ArgumentException("The networks have different parameter lists.", nameof(other));
+        }
+
+        for (int i = 0; i < mine.Count; i++)
+        {
+            mine[i].copy_(theirs[i]);
+        }
+    }
+
     /// <summary>True when the experimental per-cell amplitudes are on (such a network cannot be exported).</summary>
     public bool HasLastLevelAmplitude => _ampWeight is not null;
 

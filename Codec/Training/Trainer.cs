@@ -58,6 +58,9 @@ internal static class Trainer
         double bestLoss = double.PositiveInfinity;
         double rateScale = 1.0;
         double restartCeiling = 1.0;
+        bool stalled = false;
+        double stallLoss = options.StallLossFraction > 0 ? Math.Max(1e-3, options.StallLossFraction * target.ConstantLoss(weights)) : double.PositiveInfinity;
+        int stallCheckStep = Math.Max(100, options.Steps / 20);
         int spikes = 0;
         var optimizer = NewOptimizer();
         using var sampler = new Generator((ulong)options.Seed + 0x5EED);
@@ -145,6 +148,17 @@ internal static class Trainer
                     }
                 }
 
+                if (stallCheckStep >= 0 && step >= stallCheckStep && step % options.ReportEvery == 0)
+                {
+                    stallCheckStep = -1;
+                    if (loss > stallLoss)
+                    {
+                        stalled = true;
+                        step++;
+                        break;
+                    }
+                }
+
                 if (options.StopLoss is { } stop && step % options.ReportEvery == 0 && step > 0 && loss <= stop
                     && MeasuredPsnr(network, target) >= (options.StopPsnr ?? double.NegativeInfinity))
                 {
@@ -176,7 +190,7 @@ internal static class Trainer
             }
         }
 
-        return new TrainingReport(step, loss, clock.Elapsed, lambda, spikes);
+        return new TrainingReport(step, loss, clock.Elapsed, lambda, spikes, stalled);
     }
 
     /// <summary>RGB MSE (full scale) per unit of the YCbCr-weighted training loss: the (255/219)² of limited-range luma.</summary>

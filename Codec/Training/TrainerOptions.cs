@@ -48,6 +48,14 @@ internal sealed record TrainerOptions
     /// <summary>With <see cref="SpikeRecoverySteps"/>: the fraction of the ceiling the warm-up after a spike starts from.</summary>
     public double SpikeRestartScale { get; init; } = 0.1;
 
+    /// <summary>
+    /// Stall check: at the first report from step max(100, 5 % of the steps), a loss still above this fraction of
+    /// the best constant picture's loss (and above 1e-3) means the network collapsed at the start (some seeds do
+    /// at a high learning rate, and never leave); training then stops with <see cref="TrainingReport.Stalled"/> so
+    /// the caller can start again from another initialisation. 0 turns the check off.
+    /// </summary>
+    public double StallLossFraction { get; init; } = 0.5;
+
     /// <summary>Fraction of steps with a linear warm-up.</summary>
     public double WarmupFraction { get; init; } = 0.02;
 

@@ -132,6 +132,35 @@ internal sealed class TrainingTarget : IDisposable
         return (diff.square().sum(dim: 0) * weights).sum() * scale;
     }
 
+    /// <summary>The loss of the best constant picture: each channel predicted by its mean (what a collapsed network draws).</summary>
+    public double ConstantLoss(IReadOnlyList<double> channelWeights)
+    {
+        ArgumentNullException.ThrowIfNull(channelWeights);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var constant = zeros_like(_target);
+        for (int o = 0; o < ChannelOffsets.Count; o++)
+        {
+            long start = ChannelOffsets[o];
+            long end = o + 1 < ChannelOffsets.Count ? ChannelOffsets[o + 1] : _columns;
+            var block = _target.narrow(1, start, end - start);
+            Tensor mean;
+            if (_mask is null)
+            {
+                mean = block.mean();
+            }
+            else
+            {
+                var m = _mask.narrow(1, start, end - start);
+                mean = (block * m).sum() / m.sum().clamp_min(1);
+            }
+
+            constant.narrow(1, start, end - start).fill_(mean.item<float>());
+        }
+
+        return Loss(constant, channelWeights).item<float>();
+    }
+
     /// <summary>Pooled output as plane samples, rounded as the decoder rounds: [frame][plane][row·w + col].</summary>
     public ushort[][][] Reconstruct(Tensor pooledOutput)
     {

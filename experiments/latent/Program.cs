@@ -144,7 +144,7 @@ foreach (var variant in Get("qat", "").Split(',', StringSplitOptions.RemoveEmpty
     {
         Steps = qsteps, LearningRate = lr * f, ModulationLearningRate = mlr * f, LatentLearningRate = zlr * f, ChannelWeights = weights,
         Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, LatentNoise = false, WarmupFraction = 0, Seed = seed,
-    }, null, parts.Length > 2 && parts[2] == "n" ? new Asmr.Codec.Quantization.QuantizationNoise(net, mus, 7) : new Asmr.Codec.Quantization.StraightThroughQuantization(net, mus));
+    }, null, parts.Length > 2 && parts[2] == "n" ? new Latent.QuantizationNoise(net, mus, 7) : new Asmr.Codec.Quantization.StraightThroughQuantization(net, mus));
     net.HalfPrecisionLastLevel = false;
     var qm = SegmentExporter.Export(net, 0, video.Frames.Count, mus);
     SegmentExporter.Load(net, qm);

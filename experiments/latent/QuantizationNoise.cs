@@ -1,6 +1,7 @@
+using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
 
-namespace Asmr.Codec.Quantization;
+namespace Latent;
 
 /// <summary>
 /// Fine-tuning with quantization noise: every step evaluates the loss at the parameters plus uniform noise of one
