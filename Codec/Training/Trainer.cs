@@ -61,6 +61,7 @@ internal static class Trainer
         bool stalled = false;
         double stallLoss = options.StallLossFraction > 0 ? Math.Max(1e-3, options.StallLossFraction * target.ConstantLoss(weights)) : double.PositiveInfinity;
         int stallCheckStep = Math.Max(100, options.Steps / 20);
+        double lowestLoss = double.PositiveInfinity;
         int spikes = 0;
         var optimizer = NewOptimizer();
         using var sampler = new Generator((ulong)options.Seed + 0x5EED);
@@ -114,6 +115,7 @@ internal static class Trainer
                     if (step % options.ReportEvery == 0 || step == total - 1)
                     {
                         loss = l.item<float>();
+                        lowestLoss = Math.Min(lowestLoss, loss);
                         progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed, spikes));
                         if (bits is not null && options.LatentBudgetBits is { } budgetBits)
                         {
@@ -150,8 +152,9 @@ internal static class Trainer
 
                 if (stallCheckStep >= 0 && step >= stallCheckStep && step % options.ReportEvery == 0)
                 {
+                    // The lowest report so far, not the current one: a spike at the check step is the spike guard's business.
                     stallCheckStep = -1;
-                    if (loss > stallLoss)
+                    if (lowestLoss > stallLoss)
                     {
                         stalled = true;
                         step++;

@@ -35,7 +35,8 @@ public sealed class SpikeGuardTests
         manual_seed(3);
         using var net = new AsmrNetwork(a, new NetworkInit(), 3);
         using var target = new TrainingTarget(a, video);
-        var options = new TrainerOptions { Steps = 400, Seed = 3, ReportEvery = 10, SpikeFactor = spikeFactor, SpikeRecoverySteps = 50 };
+        // The stall check is off: this network is still slow at its check step, and the tests isolate the spike guard.
+        var options = new TrainerOptions { Steps = 400, Seed = 3, ReportEvery = 10, SpikeFactor = spikeFactor, SpikeRecoverySteps = 50, StallLossFraction = 0 };
         return Trainer.Train(net, target, options, reports is null ? null : reports.Add, kickAt is { } k ? new Kick(net, k) : null);
     }
 
