@@ -26,6 +26,14 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly List<Parameter> _gridProjections = [];
     private readonly List<Parameter> _gridLogScales = [];
     private readonly Generator _latentNoise;
+    private readonly Scalar _linearScale;
+
+    // Scalars the per-step arithmetic uses, held in fields: a temporary Scalar (an implicit conversion of a literal)
+    // may be finalised by the GC while the native call that reads it still runs (its handle was passed as a bare
+    // pointer), and libtorch then reads a freed scalar (c10 "Expected false to be true" in Scalar::toFloat).
+    private static readonly Scalar Half = 0.5.ToScalar();
+    private static readonly Scalar One = 1.0.ToScalar();
+    private static readonly Scalar MinProbability = 1e-9.ToScalar();
 
     public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed)
         : base("asmr")
@@ -34,6 +42,7 @@ internal sealed class AsmrNetwork : nn.Module
         ArgumentNullException.ThrowIfNull(init);
         Architecture = architecture;
         LinearScale = init.LinearScale;
+        _linearScale = LinearScale.ToScalar();
         int levels = architecture.Levels;
         int h = architecture.Width;
         int o = architecture.OutputChannels;
@@ -106,6 +115,7 @@ internal sealed class AsmrNetwork : nn.Module
         if (disposing)
         {
             _latentNoise.Dispose();
+            _linearScale.Dispose();
         }
 
         base.Dispose(disposing);
@@ -152,8 +162,8 @@ internal sealed class AsmrNetwork : nn.Module
         {
             var z = _gridLatents[i];
             var b = _gridLogScales[i].exp().view(1, -1);
-            Tensor F(Tensor x) => 0.5 + (0.5 * x.sign() * (1 - (-(x.abs() / b)).exp()));
-            var p = (F(z + 0.5) - F(z - 0.5)).clamp_min(1e-9);
+            Tensor F(Tensor x) => Half + (Half * x.sign() * (One - (-(x.abs() / b)).exp()));
+            var p = (F(z + Half) - F(z - Half)).clamp_min(MinProbability);
             total = total + (-p.log2()).sum();
         }
 
@@ -181,7 +191,7 @@ internal sealed class AsmrNetwork : nn.Module
     public Tensor Pattern(int level)
     {
         var digits = _digits[level];
-        return digits is null ? _modulation[level] : digits.mm(_modulation[level].t()) * LinearScale;
+        return digits is null ? _modulation[level] : digits.mm(_modulation[level].t()) * _linearScale;
     }
 
     /// <summary>
@@ -233,7 +243,7 @@ internal sealed class AsmrNetwork : nn.Module
         Tensor z = _gridLatents[i];
         if (LatentNoise && is_grad_enabled())
         {
-            z = z + (rand(z.shape, generator: _latentNoise) - 0.5);
+            z = z + (rand(z.shape, generator: _latentNoise) - Half);
         }
 
         long ct = theta.shape[0], cy = theta.shape[1], cx = theta.shape[2], h = theta.shape[3];

@@ -106,7 +106,8 @@ internal static class Trainer
                     if (latents.Count > 0)
                     {
                         bits = network.LatentBits();
-                        objective = l + ((lambda / samples) * bits);
+                        using var rate = (lambda / samples).ToScalar(); // held: see AsmrNetwork's scalar fields
+                        objective = l + (bits * rate);
                     }
 
                     objective.backward();

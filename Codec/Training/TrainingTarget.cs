@@ -1,4 +1,5 @@
 using Asmr.Container.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Asmr.Codec.Training;
@@ -129,7 +130,8 @@ internal sealed class TrainingTarget : IDisposable
 
         var weights = ChannelWeightVector(channelWeights);
         double scale = cells is null ? 1.0 : CellCount / (double)cells.shape[0];
-        return (diff.square().sum(dim: 0) * weights).sum() * scale;
+        using var cellScale = scale.ToScalar(); // held until the product is computed: see AsmrNetwork's scalar fields
+        return (diff.square().sum(dim: 0) * weights).sum() * cellScale;
     }
 
     /// <summary>The loss of the best constant picture: each channel predicted by its mean (what a collapsed network draws).</summary>
