@@ -76,8 +76,7 @@ internal static class AsmrEncoder
         bool qualityTarget = settings.TargetPsnr is not null;
         long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
-        manual_seed(settings.Seed);
-        using var network = new AsmrNetwork(architecture, new NetworkInit(), settings.Seed);
+        using var network = NewNetwork(architecture, settings.Seed);
         using var target = new TrainingTarget(architecture, video);
         var weights = architecture.OutputChannels == 3 ? Trainer.RgbWeights : [1.0];
         int steps = settings.Steps ?? settings.DefaultSteps;
@@ -117,8 +116,7 @@ internal static class AsmrEncoder
                 break;
             }
 
-            manual_seed(settings.Seed + ((attempt + 1) * RestartSeedStride));
-            using var fresh = new AsmrNetwork(architecture, new NetworkInit(), settings.Seed + ((attempt + 1) * RestartSeedStride));
+            using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride));
             network.CopyParametersFrom(fresh);
         }
         SegmentExporter.RoundLatents(network);
@@ -222,6 +220,13 @@ internal static class AsmrEncoder
         }
 
         return model;
+    }
+
+    /// <summary>A freshly initialised network; the seed fixes both its initialisation and libtorch's global generator.</summary>
+    private static AsmrNetwork NewNetwork(ModelArchitecture architecture, long seed)
+    {
+        manual_seed(seed);
+        return new AsmrNetwork(architecture, new NetworkInit(), seed);
     }
 
     private static int[] CodedSizes(SegmentModel model) => [.. model.Tensors.Select(t => AdaptiveIntegerCoder.Encode(t.Values).Length)];

@@ -32,13 +32,14 @@ internal sealed record TrainerOptions
 
     /// <summary>
     /// A reported loss this many times the best so far counts as a spike: training returns to the parameters of the
-    /// best report and goes on at half the learning rate. 0 turns the guard off.
+    /// best report, starts Adam afresh and warms up again to a lower rate (<see cref="SpikeRateFactor"/>,
+    /// <see cref="SpikeRecoverySteps"/>). 0 turns the guard off.
     /// </summary>
     public double SpikeFactor { get; init; } = 1.5;
 
     /// <summary>
-    /// After a spike the learning rate climbs back from half to the schedule over this many steps (geometrically);
-    /// 0 keeps it halved for the rest of training (a run that did so plateaued 1.7 dB below its seed siblings).
+    /// After a spike the learning rate climbs geometrically from <see cref="SpikeRestartScale"/> of its new ceiling to
+    /// the ceiling over this many steps; 0 goes straight to the ceiling.
     /// </summary>
     public int SpikeRecoverySteps { get; init; } = 200;
 

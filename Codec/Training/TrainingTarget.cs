@@ -144,7 +144,7 @@ internal sealed class TrainingTarget : IDisposable
         for (int o = 0; o < ChannelOffsets.Count; o++)
         {
             long start = ChannelOffsets[o];
-            long end = o + 1 < ChannelOffsets.Count ? ChannelOffsets[o + 1] : _columns;
+            long end = ChannelEnd(o);
             var block = _target.narrow(1, start, end - start);
             Tensor mean;
             if (_mask is null)
@@ -205,13 +205,15 @@ internal sealed class TrainingTarget : IDisposable
         _columnWeights.Dispose();
     }
 
+    /// <summary>One past the last column of output channel <paramref name="channel"/>'s block.</summary>
+    private long ChannelEnd(int channel) => channel + 1 < ChannelOffsets.Count ? ChannelOffsets[channel + 1] : _columns;
+
     private Tensor ChannelWeightVector(IReadOnlyList<double> channelWeights)
     {
         var w = new float[_columns];
         for (int p = 0; p < ChannelOffsets.Count; p++)
         {
-            long end = p + 1 < ChannelOffsets.Count ? ChannelOffsets[p + 1] : _columns;
-            for (long i = ChannelOffsets[p]; i < end; i++)
+            for (long i = ChannelOffsets[p]; i < ChannelEnd(p); i++)
             {
                 w[i] = (float)channelWeights[p];
             }
