@@ -297,6 +297,7 @@ internal static class AsmrEncoder
             Levels = settings.Levels,
             SegmentLength = settings.SegmentLength,
             LastModulation = settings.LastModulation,
+            LastSpatialBase = settings.DefaultLastSpatialBase,
             LastTemporalBase = settings.LastTemporalBase,
             GridLevels = settings.GridLevels,
             GridRank = settings.GridRank,
@@ -313,7 +314,7 @@ internal static class AsmrEncoder
         }
 
         // Widest network whose parameters fit the budget at about BitsPerParameter bits each.
-        foreach (int h in new[] { 128, 112, 96, 80, 64, 48, 32, 24, 16 })
+        foreach (int h in new[] { 128, 112, 96, 80, 72, 64, 56, 48, 40, 32, 24, 16 })
         {
             plan = LevelPlanner.Plan(frames, height, width, chroma, options with { Width = h });
             bool grids = plan.Grids.Count > 0;

@@ -25,6 +25,8 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly List<Parameter> _gridLatents = [];
     private readonly List<Parameter> _gridProjections = [];
     private readonly List<Parameter> _gridLogScales = [];
+    private readonly List<Tensor> _gridCells = [];
+    private readonly Tensor _rasterToTree;
     private readonly Generator _latentNoise;
     private readonly Scalar _linearScale;
 
@@ -107,7 +109,10 @@ internal sealed class AsmrNetwork : nn.Module
             register_parameter($"grid{i}_latents", latents);
             register_parameter($"grid{i}_projection", projection);
             register_parameter($"grid{i}_logscale", logScale);
+            _gridCells.Add(tensor(CellOrder.GridCellsInTreeOrder(architecture, i)));
         }
+
+        _rasterToTree = tensor(CellOrder.TreePositions(architecture, Math.Max(0, levels - 2)));
     }
 
     protected override void Dispose(bool disposing)
@@ -116,6 +121,11 @@ internal sealed class AsmrNetwork : nn.Module
         {
             _latentNoise.Dispose();
             _linearScale.Dispose();
+            _rasterToTree.Dispose();
+            foreach (var cells in _gridCells)
+            {
+                cells.Dispose();
+            }
         }
 
         base.Dispose(disposing);
@@ -198,40 +208,37 @@ internal sealed class AsmrNetwork : nn.Module
     /// Shared-activation forward over the whole padded grid. Returns [C_{L−2}, O, β_{L−1}]: parent cells of the last
     /// level in raster order, then output channel, then the last level's local index δ.
     /// </summary>
-    public Tensor Forward(bool factorised = true) => ForwardFromPre(SharedPre(), factorised);
+    public Tensor Forward(bool factorised = true) => ForwardFromPre(SharedPre(), factorised).index_select(0, _rasterToTree);
 
-    /// <summary>pre(p) for every cell p of level L−2 as [C_{L−2}, H] (raster order).</summary>
+    /// <summary>
+    /// pre(p) for every cell p of level L−2 as [C_{L−2}, H], in tree order (<see cref="CellOrder"/>: each parent's
+    /// children together, so broadcasting over them and summing gradients back are row operations).
+    /// </summary>
     public Tensor SharedPre()
     {
         var a = Architecture;
         int levels = a.Levels;
         int h = a.Width;
-        long ct = a.Base(Axis.T, 0), cy = a.Base(Axis.Y, 0), cx = a.Base(Axis.X, 0);
-        var theta = AddGrid(0, (Pattern(0) + _bias0).view(ct, cy, cx, h));
+        var theta = AddGrid(0, Pattern(0) + _bias0);
         for (int l = 1; l <= levels - 2; l++)
         {
             var parent = l == 1 ? theta : nn.functional.linear(theta.sin(), _weights[l]!, _biases[l]);
-            long bt = a.Base(Axis.T, l), by = a.Base(Axis.Y, l), bx = a.Base(Axis.X, l);
-            theta = (parent.view(ct, 1, cy, 1, cx, 1, h) + Pattern(l).view(1, bt, 1, by, 1, bx, h))
-                .reshape(ct * bt, cy * by, cx * bx, h);
-            ct *= bt;
-            cy *= by;
-            cx *= bx;
+            long beta = a.LocalCount(l);
+            theta = (parent.view(-1, 1, h) + Pattern(l).view(1, beta, h)).view(-1, h);
             theta = AddGrid(l, theta);
         }
 
-        var flat = theta.reshape(ct * cy * cx, h);
         if (levels == 2)
         {
-            return flat;
+            return theta;
         }
 
-        var hidden = flat.sin();
+        var hidden = theta.sin();
         var pre = nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
         return _ampWeight is null ? pre : cat([pre, nn.functional.linear(hidden, _ampWeight, _ampBias)], 1);
     }
 
-    /// <summary>θ_l [C_t, C_y, C_x, H] plus the term z·U of the latent grid on level l, if any (spec §11.4).</summary>
+    /// <summary>θ_l [C_l, H] (tree order) plus the term z·U of the latent grid on level l, if any (spec §11.4).</summary>
     private Tensor AddGrid(int level, Tensor theta)
     {
         int i = Architecture.GridIndex(level);
@@ -246,10 +253,7 @@ internal sealed class AsmrNetwork : nn.Module
             z = z + (rand(z.shape, generator: _latentNoise) - Half);
         }
 
-        long ct = theta.shape[0], cy = theta.shape[1], cx = theta.shape[2], h = theta.shape[3];
-        long tc = Architecture.Grids[i].TemporalCells;
-        var term = z.mm(_gridProjections[i]).view(tc, 1, cy, cx, h);
-        return (theta.view(tc, ct / tc, cy, cx, h) + term).view(ct, cy, cx, h);
+        return theta + z.index_select(0, _gridCells[i]).mm(_gridProjections[i]);
     }
 
     /// <summary>The last level from pre: [C, O, β]. Factorised: one GEMM [C × 2H]·[2H × O·β].</summary>

@@ -46,9 +46,21 @@ internal static class LevelPlanner
         ];
         var kinds = Enumerable.Range(0, levels)
             .Select(l => l == levels - 1 ? options.LastModulation : options.CoarseModulation).ToArray();
-        // Grids on the GridLevels levels just above the last, in increasing level order.
-        int gridLevels = Math.Clamp(options.GridLevels, 0, levels - 1);
-        var grids = Enumerable.Range(levels - 1 - gridLevels, gridLevels)
+        // Grids on the GridLevels levels ending at the finest shared level whose cells still span MinGridCell samples
+        // on y and x (L−2 when none does), in increasing level order.
+        int finest = levels - 2;
+        while (finest > 0 && (CellSpan(bases[1], finest) < options.MinGridCell || CellSpan(bases[2], finest) < options.MinGridCell))
+        {
+            finest--;
+        }
+
+        if (CellSpan(bases[1], finest) < options.MinGridCell || CellSpan(bases[2], finest) < options.MinGridCell)
+        {
+            finest = levels - 2;
+        }
+
+        int gridLevels = Math.Clamp(options.GridLevels, 0, finest + 1);
+        var grids = Enumerable.Range(finest + 1 - gridLevels, gridLevels)
             .Select(level => new LatentGrid(level, options.GridRank, 1))
             .ToArray();
         return new ModelArchitecture(bases, options.Width, chroma == ChromaFormat.Mono400 ? 1 : 3, kinds, grids);
@@ -112,6 +124,18 @@ internal static class LevelPlanner
         }
 
         return bases;
+    }
+
+    /// <summary>Samples a level-<paramref name="level"/> cell spans on one axis: the product of the finer bases.</summary>
+    private static int CellSpan(int[] axisBases, int level)
+    {
+        int span = 1;
+        for (int l = level + 1; l < axisBases.Length; l++)
+        {
+            span *= axisBases[l];
+        }
+
+        return span;
     }
 
     private static int AutoLevels(int size, PlannerOptions options)

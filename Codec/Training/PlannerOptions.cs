@@ -35,10 +35,17 @@ internal sealed record PlannerOptions
     public ModulationKind LastModulation { get; init; } = ModulationKind.Linear;
 
     /// <summary>
-    /// Latent grids (format 2) on this many levels just above the last (L−2, L−3, …); 0 = none (a format 1 model).
+    /// Latent grids (format 2) on this many shared levels (the finest with cells of at least <see cref="MinGridCell"/>
+    /// samples, and those above it); 0 = none (a format 1 model).
     /// Grids on the two finest shared levels fit akiyo CIF 1.6 dB better at equal bytes (experiments/NOTES.md).
     /// </summary>
     public int GridLevels { get; init; } = 2;
+
+    /// <summary>
+    /// Samples a grid cell spans at least, on y and x: grids go on the finest shared levels with cells that large, so
+    /// 2×2 last-level blocks keep their grids on 4×4 and 8×8 cells (finer latents cost more than they fit at 0.05 bpp).
+    /// </summary>
+    public int MinGridCell { get; init; } = 4;
 
     /// <summary>Latent channels per grid cell.</summary>
     public int GridRank { get; init; } = 4;

@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace Asmr.Codec.Training;
 
 /// <summary>
-/// A segment's samples laid out like <see cref="AsmrNetwork.ForwardPooled"/>'s output [C_{L−2}, Σ_o β_o] (each plane
+/// A segment's samples laid out like <see cref="AsmrNetwork.ForwardPooled"/>'s output [C_{L−2}, Σ_o β_o] (cells in
+/// tree order as <see cref="AsmrNetwork.SharedPre"/> gives them; each plane
 /// at its own resolution, chroma averaged over 2×2 / 2×1 network samples), with a validity mask when the grid is padded,
 /// so a training step compares tensors without any permutation.
 /// </summary>
@@ -33,6 +34,7 @@ internal sealed class TrainingTarget : IDisposable
         int bt = architecture.Base(Axis.T, last), by = architecture.Base(Axis.Y, last), bx = architecture.Base(Axis.X, last);
         long cy = architecture.CumulativeSize(Axis.Y, last - 1), cx = architecture.CumulativeSize(Axis.X, last - 1);
         long cells = architecture.CellCount(last - 1);
+        var treePositions = CellOrder.TreePositions(architecture, last - 1);
         int frames = video.Frames.Count;
         var pooling = new (int Sy, int Sx)[o];
         var offsets = new long[o];
@@ -74,7 +76,7 @@ internal sealed class TrainingTarget : IDisposable
                     for (int x = 0; x < pw; x++)
                     {
                         int gx = x * sx;
-                        long cell = ((((t / bt) * cy) + (gy / by)) * cx) + (gx / bx);
+                        long cell = treePositions[((((t / bt) * cy) + (gy / by)) * cx) + (gx / bx)];
                         long delta = ((((t % bt) * pby) + ((gy % by) / sy)) * pbx) + ((gx % bx) / sx);
                         long index = (cell * columns) + offsets[p] + delta;
                         target[index] = (float)(plane[(y * pw) + x] * scale);

@@ -14,9 +14,47 @@ if (args.Length > 0 && args[0] == "plan")
     {
         foreach (int hw in new[] { 64, 72, 80 })
         {
-            var a = LevelPlanner.Plan(f, hh, ww, Asmr.Container.ChromaFormat.Yuv420, new PlannerOptions { Width = hw });
-            Console.WriteLine($"{f}x{hh}x{ww} H={hw}: t[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.T, l)))}] y[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.Y, l)))}] x[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.X, l)))}] params {a.ParameterCount()} MAC {a.MacsPerSample():F0}");
+            var a = LevelPlanner.Plan(f, hh, ww, Asmr.Container.ChromaFormat.Yuv420, new PlannerOptions { Width = hw, LastSpatialBase = args.Length > 1 ? int.Parse(args[1]) : 4 });
+            Console.WriteLine($"{f}x{hh}x{ww} H={hw} grids [{string.Join(",", a.Grids.Select(g => g.Level))}]: t[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.T, l)))}] y[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.Y, l)))}] x[{string.Join(",", Enumerable.Range(0, a.Levels).Select(l => a.Base(Axis.X, l)))}] params {a.ParameterCount()} MAC {a.MacsPerSample():F0}");
         }
+    }
+    return;
+}
+if (args.Length > 0 && args[0] == "ops")
+{
+    // Elementwise cost on the 2×2 plan's penultimate level ([50688, 64]), threads=args[1].
+    torch.set_num_threads(int.Parse(args[1]));
+    var xa = randn(50688, 64);
+    var xb = randn(50688, 128);
+    var wm = randn(64, 64);
+    foreach (var (name, f) in new (string, Func<Tensor>)[] {
+        ("sin 64", () => xa.sin()), ("cos 64", () => xa.cos()), ("mul 64", () => xa * xa), ("add 64", () => xa + xa),
+        ("cat sin cos", () => cat([xa.sin(), xa.cos()], 1)), ("linear 64x64", () => nn.functional.linear(xa, wm)),
+        ("bf16 128", () => xb.to(ScalarType.BFloat16)), ("mm 128x96 bf16", () => xb.to(ScalarType.BFloat16).mm(randn(128, 96).to(ScalarType.BFloat16))) })
+    {
+        var sw = Stopwatch.StartNew();
+        for (int r = 0; r < 50; r++) { using var sc = NewDisposeScope(); f(); }
+        Console.WriteLine($"{name}: {sw.Elapsed.TotalMilliseconds / 50:F2} ms");
+    }
+    return;
+}
+if (args.Length > 0 && args[0] == "bcast")
+{
+    // Backward of the level-4 broadcast add (2×2 plan, H=56): raster layout against parent-major layout.
+    torch.set_num_threads(int.Parse(args[1]));
+    long hb = 56;
+    var parent = randn(72 * 88, hb).requires_grad_(true);
+    var pat = randn(8, hb).requires_grad_(true);
+    var g = randn(2 * 144 * 176, hb);
+    foreach (var (name, f) in new (string, Func<Tensor>)[] {
+        ("raster", () => (parent.view(1, 1, 72, 1, 88, 1, hb) + pat.view(1, 2, 1, 2, 1, 2, hb)).reshape(-1, hb)),
+        ("parent-major", () => (parent.view(-1, 1, hb) + pat.view(1, 8, hb)).reshape(-1, hb)),
+        ("sum rows only", () => g.sum(0).view(1,hb) + parent.sum()),
+        ("bias-like linear", () => nn.functional.linear(g, randn(hb, hb), randn(hb).requires_grad_(true))) })
+    {
+        var sw = Stopwatch.StartNew();
+        for (int r = 0; r < 30; r++) { using var sc = NewDisposeScope(); var y = f(); (y * 1f).sum().backward(); }
+        Console.WriteLine($"{name}: {sw.Elapsed.TotalMilliseconds / 30:F2} ms fwd+bwd");
     }
     return;
 }
@@ -80,6 +118,28 @@ int fixedSteps = int.Parse(Get("steps", "0"));
 int total = fixedSteps > 0 ? fixedSteps : 100000; var clock = Stopwatch.StartNew();
 net.LatentNoise = true;
 int step = 0;
+if (Get("prof", "0") == "1")
+{
+    // Phase times of a training step (the Trainer's own sequence), averaged over 20 steps after 5 warm-up steps.
+    var adam = optim.Adam(net.parameters(), 1e-4);
+    var names = new[] { "sharedpre", "pooled", "loss+bits", "backward", "adam" };
+    var acc = new double[names.Length];
+    for (int r = 0; r < 25; r++)
+    {
+        using var sc = NewDisposeScope();
+        var sw = Stopwatch.StartNew();
+        var times = new double[names.Length];
+        adam.zero_grad();
+        var pre = net.SharedPre(); times[0] = sw.Elapsed.TotalMilliseconds;
+        var outp = net.ForwardPooled(pre, target.Pooling); times[1] = sw.Elapsed.TotalMilliseconds;
+        var obj = target.Loss(outp, weights) + net.LatentBits() * 1e-9; times[2] = sw.Elapsed.TotalMilliseconds;
+        obj.backward(); times[3] = sw.Elapsed.TotalMilliseconds;
+        adam.step(); times[4] = sw.Elapsed.TotalMilliseconds;
+        if (r >= 5) for (int i = 0; i < names.Length; i++) acc[i] += (times[i] - (i > 0 ? times[i - 1] : 0)) / 20;
+    }
+    Console.WriteLine(string.Join("  ", names.Select((n, i) => $"{n} {acc[i]:F1} ms")) + $"  total {acc.Sum():F1} ms");
+    return;
+}
 if (Get("trainer", "0") == "1")
 {
     // The encoder's own training loop (Trainer.Train), with its λ controller when budget= is given (bits).

@@ -40,6 +40,40 @@ public sealed class PlannerTests
         Assert.Equal([11, 2, 2, 2, 4], Bases(a, Axis.X));
     }
 
+    [Fact]
+    public void Cif_with_2x2_blocks_keeps_its_grids_on_4x4_and_8x8_cells()
+    {
+        var a = LevelPlanner.Plan(32, 288, 352, ChromaFormat.Yuv420, new PlannerOptions { LastSpatialBase = 2 });
+        Assert.Equal([1, 1, 1, 1, 2, 16], Bases(a, Axis.T));
+        Assert.Equal([4, 3, 3, 2, 2, 2], Bases(a, Axis.Y));
+        Assert.Equal([11, 2, 2, 2, 2, 2], Bases(a, Axis.X));
+        Assert.Equal([2, 3], a.Grids.Select(g => g.Level));
+    }
+
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(4, 2)]
+    [InlineData(2, 1)]
+    public void Grids_sit_on_the_finest_levels_whose_cells_span_at_least_the_minimum(int lastBase, int gridLevels)
+    {
+        var a = LevelPlanner.Plan(32, 720, 1280, ChromaFormat.Yuv420, new PlannerOptions { LastSpatialBase = lastBase, GridLevels = gridLevels });
+        Assert.Equal(gridLevels, a.Grids.Count);
+        int finest = a.Grids[^1].Level;
+        Assert.True(Span(a, Axis.Y, finest) >= 4 && Span(a, Axis.X, finest) >= 4);
+        Assert.True(Span(a, Axis.Y, finest + 1) < 4 || Span(a, Axis.X, finest + 1) < 4);
+        Assert.Equal(Enumerable.Range(finest - gridLevels + 1, gridLevels), a.Grids.Select(g => g.Level));
+    }
+
+    [Fact]
+    public void A_picture_too_small_for_4x4_cells_still_gets_its_grids_above_the_last_level()
+    {
+        var a = LevelPlanner.Plan(3, 2, 2, ChromaFormat.Yuv420, new PlannerOptions { LastSpatialBase = 2, GridLevels = 1 });
+        Assert.Equal([a.Levels - 2], a.Grids.Select(g => g.Level));
+    }
+
+    private static int Span(ModelArchitecture a, Axis axis, int level) =>
+        Enumerable.Range(level + 1, a.Levels - level - 1).Aggregate(1, (p, l) => p * a.Base(axis, l));
+
     private static int[] Bases(ModelArchitecture a, Axis axis) => [.. Enumerable.Range(0, a.Levels).Select(l => a.Base(axis, l))];
 
     [Fact]

@@ -1,0 +1,35 @@
+using Asmr.Container;
+using Asmr.Container.Model;
+
+namespace Asmr.Codec.Tests;
+
+public sealed class PresetTests
+{
+    [Theory]
+    [InlineData("fast", 4)]
+    [InlineData("medium", 2)]
+    [InlineData("slow", 2)]
+    public void Each_preset_plans_its_last_level_block_size(string preset, int block)
+    {
+        var settings = new EncoderSettings { Preset = Enum.Parse<EncoderPreset>(preset, ignoreCase: true), Width = 32 };
+        var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings);
+        Assert.Equal(block, a.Base(Axis.Y, a.Levels - 1));
+        Assert.Equal(block, a.Base(Axis.X, a.Levels - 1));
+    }
+
+    [Fact]
+    public void An_explicit_block_size_overrides_the_preset()
+    {
+        var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, new EncoderSettings { Preset = EncoderPreset.Fast, LastSpatialBase = 2, Width = 32 });
+        Assert.Equal(2, a.Base(Axis.Y, a.Levels - 1));
+    }
+
+    [Fact]
+    public void Slower_presets_train_longer()
+    {
+        int fast = new EncoderSettings { Preset = EncoderPreset.Fast }.DefaultSteps;
+        int medium = new EncoderSettings { Preset = EncoderPreset.Medium }.DefaultSteps;
+        int slow = new EncoderSettings { Preset = EncoderPreset.Slow }.DefaultSteps;
+        Assert.True(fast < medium && medium < slow);
+    }
+}
