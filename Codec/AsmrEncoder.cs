@@ -146,9 +146,9 @@ internal static class AsmrEncoder
             multipliers = StepSearch.Choose(candidates, settings.Lambda, out _, out _);
         }
 
-        if (settings.QuantizationAwareFraction > 0)
+        if (settings.DefaultQuantizationAwareFraction > 0)
         {
-            int qatSteps = Math.Max(1, (int)(training.Steps * settings.QuantizationAwareFraction));
+            int qatSteps = Math.Max(1, (int)(training.Steps * settings.DefaultQuantizationAwareFraction));
             var qatOptions = options with
             {
                 Steps = qatSteps,
@@ -174,7 +174,7 @@ internal static class AsmrEncoder
 
         network.HalfPrecisionLastLevel = false;
         var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers);
-        if (budgetBytes is { } modelBudget && settings.QuantizationAwareFraction > 0)
+        if (budgetBytes is { } modelBudget && settings.DefaultQuantizationAwareFraction > 0)
         {
             model = FitBudgetAfterFineTuning(network, model, candidates, multipliers, modelBudget);
         }
