@@ -276,8 +276,12 @@ internal static class AsmrEncoder
     /// <summary>Bits per stored parameter at which quantization loss and model size balanced best (akiyo CIF, 0.05 bpp: H = 80).</summary>
     internal const double BitsPerParameter = 7.0;
 
-    /// <summary>Bits per network parameter next to latent grids (akiyo CIF, 0.05 bpp, H = 64: 12.2 KB for 17.5 k parameters).</summary>
-    internal const double GridNetworkBitsPerParameter = 5.5;
+    /// <summary>
+    /// Bits per network parameter next to latent grids: at akiyo CIF, 0.05 bpp, the widths that quantized best were
+    /// H = 64 for 4×4 blocks (17.5 k parameters), H = 56 for 2×2 blocks with a linear last level (17.4 k) and H = 48
+    /// with a last-level table (16.3 k); one more step of 8 lost 1 dB or more to quantization each time.
+    /// </summary>
+    internal const double GridNetworkBitsPerParameter = 6.5;
 
     /// <summary>Fresh initialisations tried when training collapses at the start (<see cref="TrainerOptions.StallLossFraction"/>).</summary>
     internal const int MaxTrainingRestarts = 2;
@@ -296,7 +300,7 @@ internal static class AsmrEncoder
             Width = settings.Width ?? 64,
             Levels = settings.Levels,
             SegmentLength = settings.SegmentLength,
-            LastModulation = settings.LastModulation,
+            LastModulation = settings.DefaultLastModulation,
             LastSpatialBase = settings.DefaultLastSpatialBase,
             LastTemporalBase = settings.LastTemporalBase,
             GridLevels = settings.GridLevels,

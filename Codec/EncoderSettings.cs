@@ -44,8 +44,14 @@ internal sealed record EncoderSettings
 
     public int Threads { get; init; } = 2;
 
-    /// <summary>Modulation kind of the last level (the others are tables).</summary>
-    public ModulationKind LastModulation { get; init; } = ModulationKind.Linear;
+    /// <summary>
+    /// Modulation kind of the last level (the others are tables); null = the preset's: a linear modulator for fast,
+    /// a table (one phase vector per 2×2×16 position) for medium and slow, which fit akiyo CIF 0.5 dB better at equal
+    /// bytes with H = 48 than the linear modulator with H = 56 (experiments/NOTES.md, session 5).
+    /// </summary>
+    public ModulationKind? LastModulation { get; init; }
+
+    internal ModulationKind DefaultLastModulation => LastModulation ?? (Preset == EncoderPreset.Fast ? ModulationKind.Linear : ModulationKind.Table);
 
     /// <summary>Base of the last level on y and x; null = the preset's (fast 4, medium and slow 2).</summary>
     public int? LastSpatialBase { get; init; }

@@ -25,6 +25,14 @@ public sealed class PresetTests
     }
 
     [Fact]
+    public void Only_fast_spends_steps_on_quantization_aware_fine_tuning_unless_told()
+    {
+        Assert.Equal(0.2, new EncoderSettings { Preset = EncoderPreset.Fast }.DefaultQuantizationAwareFraction);
+        Assert.Equal(0, new EncoderSettings { Preset = EncoderPreset.Medium }.DefaultQuantizationAwareFraction);
+        Assert.Equal(0.1, new EncoderSettings { Preset = EncoderPreset.Slow, QuantizationAwareFraction = 0.1 }.DefaultQuantizationAwareFraction);
+    }
+
+    [Fact]
     public void Slower_presets_train_longer()
     {
         int fast = new EncoderSettings { Preset = EncoderPreset.Fast }.DefaultSteps;
