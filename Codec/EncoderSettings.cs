@@ -82,10 +82,12 @@ internal sealed record EncoderSettings
     /// <summary>Latents' rate λ per unit of target loss when there is no byte budget (<see cref="TargetPsnr"/>, <see cref="Lambda"/>).</summary>
     public double LatentRatePerLoss { get; init; } = 3.0;
 
-    /// <summary>Fraction of the training steps used for quantization-aware fine-tuning after the step search.</summary>
-    /// Null = the preset's: 0.2 for fast (4×4 blocks: +0.2 dB), none for medium and slow, where it moved the 2×2
-    /// network's bytes more than its quality (+0.15 dB for +5 % bytes, experiments/NOTES.md, session 5) and the steps
-    /// are better spent training.
+    /// <summary>
+    /// Fraction of the training steps used for quantization-aware fine-tuning after the step search. Null = the
+    /// preset's: 0.2 for fast (4×4 blocks: +0.2 dB), none for medium and slow, where it moved the 2×2 network's bytes
+    /// more than its quality (+0.15 dB for +5 % bytes, experiments/NOTES.md, session 5) and the steps are better spent
+    /// training.
+    /// </summary>
     public double? QuantizationAwareFraction { get; init; }
 
     internal double DefaultQuantizationAwareFraction => QuantizationAwareFraction ?? (Preset == EncoderPreset.Fast ? 0.2 : 0);

@@ -15,6 +15,7 @@ internal static class CellOrder
     public static long[] TreePositions(ModelArchitecture architecture, int level)
     {
         ArgumentNullException.ThrowIfNull(architecture);
+        var spans = Spans(architecture, level);
         int ct = architecture.CumulativeSize(Axis.T, level);
         int cy = architecture.CumulativeSize(Axis.Y, level);
         int cx = architecture.CumulativeSize(Axis.X, level);
@@ -26,7 +27,7 @@ internal static class CellOrder
             {
                 for (int x = 0; x < cx; x++)
                 {
-                    positions[r++] = TreePosition(architecture, level, t, y, x);
+                    positions[r++] = TreePosition(architecture, spans, t, y, x);
                 }
             }
         }
@@ -38,31 +39,32 @@ internal static class CellOrder
     public static long TreePosition(ModelArchitecture architecture, int level, int t, int y, int x)
     {
         ArgumentNullException.ThrowIfNull(architecture);
-        long position = 0;
-        int spanT = 1, spanY = 1, spanX = 1;
-        for (int k = level; k > 0; k--)
-        {
-            spanT *= architecture.Base(Axis.T, k);
-            spanY *= architecture.Base(Axis.Y, k);
-            spanX *= architecture.Base(Axis.X, k);
-        }
+        return TreePosition(architecture, Spans(architecture, level), t, y, x);
+    }
 
-        for (int k = 0; k <= level; k++)
+    /// <summary>
+    /// Σ_k d_k · Π_{j&gt;k} β_j, where the level-k digit on an axis is the cell's coordinate divided by the span of a
+    /// level-k cell (in cells of the target level), modulo the level-k base.
+    /// </summary>
+    private static long TreePosition(ModelArchitecture architecture, (int T, int Y, int X)[] spans, int t, int y, int x)
+    {
+        long position = 0;
+        for (int k = 0; k < spans.Length; k++)
         {
             int bt = architecture.Base(Axis.T, k), by = architecture.Base(Axis.Y, k), bx = architecture.Base(Axis.X, k);
-            if (k > 0)
-            {
-                spanT /= bt;
-                spanY /= by;
-                spanX /= bx;
-            }
-
-            int dt = t / spanT % bt, dy = y / spanY % by, dx = x / spanX % bx;
+            int dt = t / spans[k].T % bt, dy = y / spans[k].Y % by, dx = x / spans[k].X % bx;
             position = (position * architecture.LocalCount(k)) + (((dt * by) + dy) * bx) + dx;
         }
 
         return position;
     }
+
+    /// <summary>For k = 0…level: cells of <paramref name="level"/> per level-k cell along t, y and x.</summary>
+    private static (int T, int Y, int X)[] Spans(ModelArchitecture architecture, int level) =>
+        [.. Enumerable.Range(0, level + 1).Select(k => (
+            architecture.CumulativeSize(Axis.T, level) / architecture.CumulativeSize(Axis.T, k),
+            architecture.CumulativeSize(Axis.Y, level) / architecture.CumulativeSize(Axis.Y, k),
+            architecture.CumulativeSize(Axis.X, level) / architecture.CumulativeSize(Axis.X, k)))];
 
     /// <summary>For each cell of grid <paramref name="gridIndex"/>'s level in tree order, its latent cell n(c) (spec §11.4).</summary>
     public static long[] GridCellsInTreeOrder(ModelArchitecture architecture, int gridIndex)

@@ -48,13 +48,15 @@ internal static class LevelPlanner
             .Select(l => l == levels - 1 ? options.LastModulation : options.CoarseModulation).ToArray();
         // Grids on the GridLevels levels ending at the finest shared level whose cells still span MinGridCell samples
         // on y and x (L−2 when none does), in increasing level order.
+        bool LargeEnough(int level) =>
+            CellSpan(bases[1], level) >= options.MinGridCell && CellSpan(bases[2], level) >= options.MinGridCell;
         int finest = levels - 2;
-        while (finest > 0 && (CellSpan(bases[1], finest) < options.MinGridCell || CellSpan(bases[2], finest) < options.MinGridCell))
+        while (finest > 0 && !LargeEnough(finest))
         {
             finest--;
         }
 
-        if (CellSpan(bases[1], finest) < options.MinGridCell || CellSpan(bases[2], finest) < options.MinGridCell)
+        if (!LargeEnough(finest))
         {
             finest = levels - 2;
         }
