@@ -92,10 +92,17 @@ internal static class DecodeCommand
                 $"a whole {outputHeader.Width}x{outputHeader.Height} frame is more than asmrc decodes at once (at most {Y4mReader.MaxLumaSamples} samples per frame); decode a part of it with --crop x,y,w,h.");
         }
 
+        if (request.Output.Kind == DecodeOutputKind.PngSingle && end - start != 1)
+        {
+            throw new UsageException(
+                $"'{request.Output.Path}' names one picture, but the decode gives {end - start} frames.",
+                hint: "use a pattern such as frame_%04d.png, or pick one frame with --frames K:K+1");
+        }
+
         using IVideoSink sink = request.Output.Kind switch
         {
             DecodeOutputKind.Y4mStdout => new Y4mWriter(new BufferedStream(console.OpenStandardOutput(), 1 << 16), outputHeader),
-            DecodeOutputKind.PngSequence => new PngSequenceWriter(request.Output.Path, outputHeader, startNumber: start + 1),
+            DecodeOutputKind.PngSequence or DecodeOutputKind.PngSingle => PngSequence(request, outputHeader, start),
             _ => VideoSinkFactory.Create(request.Output.Path, outputHeader),
         };
 
@@ -109,5 +116,19 @@ internal static class DecodeCommand
 
         sink.Complete(cancellationToken);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A PNG sink whose every file name has been checked before a frame is decoded.</summary>
+    private static PngSequenceWriter PngSequence(DecodeRequest request, SequenceHeader header, int start)
+    {
+        var sink = new PngSequenceWriter(request.Output.Path, header, startNumber: start + 1, request.Overwrite);
+        if (!request.Overwrite && sink.ExistingFiles(header.FrameCount).ToList() is { Count: > 0 } existing)
+        {
+            sink.Dispose();
+            string which = existing.Count == 1 ? $"'{existing[0]}' already exists" : $"'{existing[0]}' and {existing.Count - 1} more of its files already exist";
+            throw new OutputException($"Output {which}.", hint: "use -y (--overwrite) to replace them");
+        }
+
+        return sink;
     }
 }

@@ -14,4 +14,7 @@ internal enum DecodeOutputKind
 
     /// <summary>One PNG per frame, from a printf-style pattern such as <c>frame_%04d.png</c>.</summary>
     PngSequence,
+
+    /// <summary>A single <c>.png</c> name without a number field: allowed when exactly one frame is decoded.</summary>
+    PngSingle,
 }

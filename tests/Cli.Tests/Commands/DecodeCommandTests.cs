@@ -86,6 +86,61 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task Decode_to_png_pattern_refuses_when_any_later_frame_file_exists_and_writes_none()
+    {
+        using var temp = new TempDirectory();
+        SampleAsmr.Write(temp.File("in.asmr"));
+        File.WriteAllText(temp.File("f3.png"), "mine");
+
+        var result = await Asmrc.RunAsync("decode", temp.File("in.asmr"), temp.File("f%d.png"));
+
+        Assert.Equal(ExitCodes.OutputError, result.ExitCode);
+        Assert.Contains("f3.png", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(temp.File("f3.png")));
+        Assert.Equal(["f3.png", "in.asmr"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Decode_to_png_pattern_with_overwrite_replaces_existing_frame_files()
+    {
+        using var temp = new TempDirectory();
+        SampleAsmr.Write(temp.File("in.asmr"));
+        File.WriteAllText(temp.File("f3.png"), "mine");
+
+        var result = await Asmrc.RunAsync("decode", temp.File("in.asmr"), temp.File("f%d.png"), "-y", "--quiet");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(0x89, File.ReadAllBytes(temp.File("f3.png"))[0]);
+        Assert.Equal(SampleAsmr.Frames, Directory.GetFiles(temp.Path, "*.png").Length);
+    }
+
+    [Fact]
+    public async Task Decode_of_one_frame_to_a_plain_png_name_writes_that_file()
+    {
+        using var temp = new TempDirectory();
+        SampleAsmr.Write(temp.File("in.asmr"));
+
+        var result = await Asmrc.RunAsync("decode", temp.File("in.asmr"), temp.File("one.png"), "--frames", "2:3", "--quiet");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(["in.asmr", "one.png"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(0x89, File.ReadAllBytes(temp.File("one.png"))[0]);
+    }
+
+    [Fact]
+    public async Task Decode_of_several_frames_to_a_plain_png_name_is_a_usage_error()
+    {
+        using var temp = new TempDirectory();
+        SampleAsmr.Write(temp.File("in.asmr"));
+
+        var result = await Asmrc.RunAsync("decode", temp.File("in.asmr"), temp.File("one.png"));
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("names one picture", result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("one.png")));
+    }
+
+    [Fact]
     public async Task Decode_of_a_corrupt_file_exits_3_and_writes_nothing()
     {
         using var temp = new TempDirectory();

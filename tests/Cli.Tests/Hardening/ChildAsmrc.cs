@@ -26,6 +26,10 @@ internal static class ChildAsmrc
     /// <param name="stdinPath">Read stdin from this file (through /bin/sh); otherwise stdin is empty.</param>
     /// <param name="signal">Send this signal once <paramref name="signalAfter"/> appears on stderr.</param>
     /// <param name="signalAfter">The stderr text that shows the child is working.</param>
+    /// <param name="signalWhen">
+    /// When given, the signal waits (after <paramref name="signalAfter"/>) until this condition holds, polled every few
+    /// milliseconds: for example "the first output file exists", so the signal provably lands mid-work.
+    /// </param>
     /// <param name="asNobody">Run as user nobody through setpriv (see <see cref="Nobody"/>).</param>
     public static async Task<ChildResult> RunAsync(
         string[] args,
@@ -35,7 +39,8 @@ internal static class ChildAsmrc
         string? stdinPath = null,
         PosixSignal? signal = null,
         string? signalAfter = null,
-        bool asNobody = false)
+        bool asNobody = false,
+        Func<bool>? signalWhen = null)
     {
         ProcessStartInfo start;
         if (asNobody)
@@ -99,20 +104,25 @@ internal static class ChildAsmrc
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = new StringBuilder();
         bool signalled = false;
+        var working = new TaskCompletionSource();
         using var timeout = new CancellationTokenSource(Limit);
+        Task signaller = signal is { } s
+            ? SignalWhenAsync(process, s, working.Task, signalWhen ?? (() => true), () => signalled = true, timeout.Token)
+            : Task.CompletedTask;
         try
         {
             while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
             {
                 stderr.Append(line).Append('\n');
-                if (signal is { } s && !signalled && line.Contains(signalAfter ?? string.Empty, StringComparison.Ordinal))
+                if (line.Contains(signalAfter ?? string.Empty, StringComparison.Ordinal))
                 {
-                    signalled = true;
-                    Send(process.Id, s);
+                    working.TrySetResult();
                 }
             }
 
             await process.WaitForExitAsync(timeout.Token);
+            working.TrySetResult();
+            await signaller;
         }
         catch (OperationCanceledException)
         {
@@ -122,10 +132,27 @@ internal static class ChildAsmrc
 
         if (signal is not null && !signalled)
         {
-            throw new InvalidOperationException($"'{signalAfter}' never appeared on stderr, so no signal was sent:\n{stderr}");
+            throw new InvalidOperationException($"'{signalAfter}' never appeared on stderr, or the condition never held, so no signal was sent:\n{stderr}");
         }
 
         return new ChildResult(process.ExitCode, await stdout, stderr.ToString());
+    }
+
+    /// <summary>Once <paramref name="working"/> is done, polls <paramref name="condition"/> and sends the signal while the child still runs.</summary>
+    private static async Task SignalWhenAsync(Process process, PosixSignal signal, Task working, Func<bool> condition, Action sent, CancellationToken cancellationToken)
+    {
+        await working.WaitAsync(cancellationToken);
+        while (!process.HasExited)
+        {
+            if (condition())
+            {
+                Send(process.Id, signal);
+                sent();
+                return;
+            }
+
+            await Task.Delay(5, cancellationToken);
+        }
     }
 
     /// <summary>Sends a POSIX signal to one process, by id, with kill(1).</summary>

@@ -12,17 +12,21 @@ public sealed class InterruptionTests
     [InlineData(PosixSignal.SIGINT, "out.y4m")]
     [InlineData(PosixSignal.SIGTERM, "out.y4m")]
     [InlineData(PosixSignal.SIGINT, "f_%03d.png")]
+    [InlineData(PosixSignal.SIGTERM, "f_%03d.png")]
     public async Task A_signal_during_decode_exits_130_and_leaves_nothing(PosixSignal signal, string output)
     {
         using var temp = new Support.TempDirectory();
         HardeningInputs.WriteSlowAsmr(temp.File("in.asmr"));
         string folder = Directory.CreateDirectory(temp.File("out")).FullName;
 
+        // The signal waits until the first frame has reached the output folder (as a temporary file), so it always
+        // lands after output has started and long before the 256-frame decode ends.
         var result = await ChildAsmrc.RunAsync(
             ["decode", temp.File("in.asmr"), Path.Combine(folder, output)],
             temp.Path,
             signal: signal,
-            signalAfter: "decoding: started");
+            signalAfter: "decoding: started",
+            signalWhen: () => Directory.EnumerateFileSystemEntries(folder).Any());
 
         result.AssertFailure(ExitCodes.Interrupted, "interrupted");
         Assert.Empty(HardeningInputs.Listing(folder));

@@ -22,8 +22,18 @@ public sealed class DecodeOutputTests
         Assert.Equal("out.y4m", output!.FileForFrame(12));
     }
 
+    [Fact]
+    public void A_png_name_without_a_number_field_is_a_single_picture()
+    {
+        Assert.True(DecodeOutput.TryParse("one.png", out var output, out string error), error);
+        Assert.Equal(DecodeOutputKind.PngSingle, output!.Kind);
+        Assert.Equal("one.png", output.FileForFrame(5));
+    }
+
     [Theory]
     [InlineData("%s.png")]
+    [InlineData("f_%d_%d.png")]
+    [InlineData("100%%.png")]
     [InlineData("frame_%x.png")]
     [InlineData("")]
     public void Patterns_with_other_fields_are_rejected(string pattern)

@@ -33,8 +33,8 @@ public sealed class DecodeParsingTests
 
     [Theory]
     [InlineData("out.avi", "Cannot tell the output format")]
-    [InlineData("frame.png", "frame-number field")]
-    [InlineData("frame_%d_%d.png", "frame-number field")]
+    [InlineData("frame_%d_%d.png", "more than one number field")]
+    [InlineData("frame_%s.png", "unsupported % sequence")]
     [InlineData("out_%d.y4m", "Only PNG output")]
     public void Decode_rejects_outputs_it_cannot_write(string output, string fragment)
     {

@@ -94,11 +94,70 @@ public sealed class PngWriterTests
         Assert.Equal("352,288", probe.Trim());
     }
 
+    [Fact]
+    public void PngSequenceWriter_DisposedBeforeComplete_LeavesNoFile()
+    {
+        using var tmp = new TempFolder();
+        var header = new SequenceHeader { Width = 352, Height = 288, FrameCount = 2, FrameRate = new Rational(25, 1) };
+        using Y4mReader reader = Y4mReader.Open(TestMedia.AkiyoY4m, new VideoSourceOptions { MaxFrames = 2 });
+        using (var sink = new PngSequenceWriter(Path.Combine(tmp.Path, "frame_%04d.png"), header))
+        {
+            foreach (VideoFrame frame in reader.ReadFrames())
+            {
+                sink.WriteFrame(frame);
+            }
+
+            Assert.Equal(2, Directory.GetFiles(tmp.Path).Length);
+            Assert.Empty(Directory.GetFiles(tmp.Path, "frame_*"));
+        }
+
+        Assert.Empty(Directory.GetFiles(tmp.Path));
+    }
+
+    [Fact]
+    public void PngSequenceWriter_WithoutOverwrite_RefusesAtCompleteWhenALaterNameExists()
+    {
+        using var tmp = new TempFolder();
+        var header = new SequenceHeader { Width = 352, Height = 288, FrameCount = 2, FrameRate = new Rational(25, 1) };
+        File.WriteAllText(tmp.File("frame_2.png"), "mine");
+        using Y4mReader reader = Y4mReader.Open(TestMedia.AkiyoY4m, new VideoSourceOptions { MaxFrames = 2 });
+        using (var sink = new PngSequenceWriter(Path.Combine(tmp.Path, "frame_%d.png"), header, overwrite: false))
+        {
+            foreach (VideoFrame frame in reader.ReadFrames())
+            {
+                sink.WriteFrame(frame);
+            }
+
+            Assert.Equal([tmp.File("frame_2.png")], sink.ExistingFiles(2));
+            Assert.Throws<IOException>(() => sink.Complete());
+        }
+
+        Assert.Equal(["frame_2.png"], Directory.GetFiles(tmp.Path).Select(Path.GetFileName));
+        Assert.Equal("mine", File.ReadAllText(tmp.File("frame_2.png")));
+    }
+
+    [Fact]
+    public void PngSequenceWriter_SingleName_TakesOneFrameOnly()
+    {
+        using var tmp = new TempFolder();
+        var header = new SequenceHeader { Width = 352, Height = 288, FrameCount = 2, FrameRate = new Rational(25, 1) };
+        using Y4mReader reader = Y4mReader.Open(TestMedia.AkiyoY4m, new VideoSourceOptions { MaxFrames = 2 });
+        VideoFrame[] frames = [.. reader.ReadFrames()];
+        using var sink = new PngSequenceWriter(tmp.File("one.png"), header);
+
+        sink.WriteFrame(frames[0]);
+        Assert.Throws<InvalidOperationException>(() => sink.WriteFrame(frames[1]));
+        sink.Complete();
+
+        Assert.Equal(["one.png"], Directory.GetFiles(tmp.Path).Select(Path.GetFileName));
+    }
+
     [Theory]
     [InlineData("frame_%d.png", 7, "frame_7.png")]
     [InlineData("frame_%04d.png", 7, "frame_0007.png")]
     [InlineData("100%%_%03d.png", 12, "100%_012.png")]
     [InlineData("%09d", 5, "000000005")]
+    [InlineData("frame_%4d.png", 7, "frame_0007.png")]
     public void FramePathPattern_ValidPattern_FormatsLikePrintf(string pattern, int number, string expected)
     {
         Assert.Equal(expected, FramePathPattern.Parse(pattern).Format(number));
@@ -108,7 +167,6 @@ public sealed class PngWriterTests
     [InlineData("frame.png")]
     [InlineData("frame_%s.png")]
     [InlineData("frame_%d_%d.png")]
-    [InlineData("frame_%4d.png")]
     [InlineData("frame_%00d.png")]
     [InlineData("frame_%x.png")]
     [InlineData("frame_%")]
