@@ -1,6 +1,6 @@
 using System.Reflection;
 using Asmr.Cli.Errors;
-using Asmr.Player.Media;
+using Asmr.Media.IO;
 
 namespace Asmr.Cli;
 

@@ -4,7 +4,7 @@ using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Entropy;
 using Asmr.Container.Model;
-using Asmr.Player.Video;
+using Asmr.Decoder.Video;
 using static TorchSharp.torch;
 
 namespace Asmr.Codec;
@@ -36,11 +36,10 @@ internal static class AsmrEncoder
         var segments = LevelPlanner.Segments(header.FrameCount, settings.SegmentLength);
         var reports = new List<SegmentEncodeReport>(segments.Count);
         using var enumerator = frames.GetEnumerator();
-        long totalSamples = (long)header.FrameCount * header.Width * header.Height;
         for (int s = 0; s < segments.Count; s++)
         {
             var (first, count) = segments[s];
-            var buffer = new List<ushort[][]>(count);
+            var buffer = new List<VideoFrame>(count);
             while (buffer.Count < count && enumerator.MoveNext())
             {
                 buffer.Add(Copy(enumerator.Current, header));
@@ -51,9 +50,8 @@ internal static class AsmrEncoder
                 break;
             }
 
-            var video = new PlanarVideo(header.Width, header.Height, header.ChromaFormat, header.BitDepth, buffer);
-            double share = (double)buffer.Count * header.Width * header.Height / totalSamples;
-            reports.Add(EncodeSegment(video, first, s, segments.Count, share, settings, progress, cancellationToken));
+            var video = new VideoClip(buffer);
+            reports.Add(EncodeSegment(video, first, s, segments.Count, settings, progress, cancellationToken));
         }
 
         return reports;
@@ -61,11 +59,10 @@ internal static class AsmrEncoder
 
     /// <summary>Fits, quantizes and exports one segment.</summary>
     internal static SegmentEncodeReport EncodeSegment(
-        PlanarVideo video,
+        VideoClip video,
         int firstFrame,
         int segmentIndex,
         int segmentCount,
-        double shareOfSequence,
         EncoderSettings settings,
         IProgress<EncodeProgress>? progress,
         CancellationToken cancellationToken)
@@ -83,12 +80,10 @@ internal static class AsmrEncoder
         var options = new TrainerOptions
         {
             Steps = steps,
-            TimeBudget = settings.Steps is null && settings.TimeBudget is { } budget ? budget * shareOfSequence : null,
             LearningRate = settings.LearningRate,
-            ModulationLearningRate = settings.LearningRate * 6,
+            ModulationLearningRate = settings.LearningRate * TrainerOptions.ModulationRateFactor,
             ChannelWeights = weights,
             Threads = settings.Threads,
-            Seed = settings.Seed,
             StopLoss = settings.TargetPsnr is { } psnr
                 ? Trainer.PsnrToLoss(psnr + settings.QualityTargetMargin, architecture.OutputChannels)
                 : null,
@@ -143,7 +138,8 @@ internal static class AsmrEncoder
         }
         else
         {
-            multipliers = StepSearch.Choose(candidates, settings.Lambda, out _, out _);
+            // No target: distortion alone decides, which picks the finest steps.
+            multipliers = StepSearch.Choose(candidates, lambda: 0, out _, out _);
         }
 
         if (settings.DefaultQuantizationAwareFraction > 0)
@@ -152,7 +148,6 @@ internal static class AsmrEncoder
             var qatOptions = options with
             {
                 Steps = qatSteps,
-                TimeBudget = null,
                 LearningRate = options.LearningRate * 0.1,
                 ModulationLearningRate = options.ModulationLearningRate * 0.1,
                 LatentLearningRate = options.LatentLearningRate * 0.1,
@@ -181,7 +176,7 @@ internal static class AsmrEncoder
 
         SegmentExporter.Load(network, model);
         double quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
-        int bytes = ModelPayloads.Write(model).Length;
+        int bytes = ModelPayloadWriter.Write(model).Length;
         return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
     }
 
@@ -332,13 +327,20 @@ internal static class AsmrEncoder
         return plan;
     }
 
-    private static ushort[][] Copy(VideoFrame frame, SequenceHeader header)
+    /// <summary>A copy of a source frame, which sources may reuse for the next one.</summary>
+    private static VideoFrame Copy(VideoFrame frame, SequenceHeader header)
     {
-        if (frame.Width != header.Width || frame.Height != header.Height || frame.Chroma != header.ChromaFormat)
+        if (frame.Width != header.Width || frame.Height != header.Height || frame.Chroma != header.ChromaFormat || frame.BitDepth != header.BitDepth)
         {
             throw new ArgumentException("Frame geometry differs from the sequence header.", nameof(frame));
         }
 
-        return [.. frame.Planes.Select(p => (ushort[])p.Clone())];
+        var copy = new VideoFrame(frame.Width, frame.Height, frame.Chroma, frame.BitDepth);
+        for (int p = 0; p < frame.PlaneCount; p++)
+        {
+            frame.Planes[p].CopyTo(copy.Planes[p], 0);
+        }
+
+        return copy;
     }
 }

@@ -1,3 +1,4 @@
+using Asmr.Codec.Training;
 using Asmr.Container.Model;
 
 namespace Asmr.Codec;
@@ -5,17 +6,20 @@ namespace Asmr.Codec;
 /// <summary>What <see cref="AsmrEncoder"/> does. Unset values follow <see cref="Preset"/>.</summary>
 internal sealed record EncoderSettings
 {
-    public EncoderPreset Preset { get; init; } = EncoderPreset.Medium;
+    /// <summary>The preset of an encode that names none.</summary>
+    public const EncoderPreset DefaultPreset = EncoderPreset.Medium;
 
-    /// <summary>Seed of initialisation and sampling: same input + settings + seed → identical models on the same machine
-    /// and thread count, when <see cref="Steps"/> (not <see cref="TimeBudget"/>) fixes the training length.</summary>
-    public long Seed { get; init; } = 1;
+    /// <summary>The seed of an encode that names none.</summary>
+    public const long DefaultSeed = 0;
+
+    public EncoderPreset Preset { get; init; } = DefaultPreset;
+
+    /// <summary>Seed of the initialisation and the latent noise: same input + settings + seed → identical models on the
+    /// same machine and thread count.</summary>
+    public long Seed { get; init; } = DefaultSeed;
 
     /// <summary>Training steps per segment (deterministic). Overrides the preset.</summary>
     public int? Steps { get; init; }
-
-    /// <summary>Training wall-clock budget for the whole sequence, shared by segments in proportion to their samples.</summary>
-    public TimeSpan? TimeBudget { get; init; }
 
     /// <summary>Hidden width H; null = the widest of 16…128 whose parameter count fits the rate budget at about
     /// 7 bits per parameter (measured best on akiyo CIF at 0.05 bpp: H = 80), or 64 without a budget.</summary>
@@ -27,7 +31,8 @@ internal sealed record EncoderSettings
     /// <summary>Frames per segment.</summary>
     public int SegmentLength { get; init; } = 32;
 
-    /// <summary>Target rate in bits per luma pixel (model payload bytes · 8 / (W·H·frames)); null = use <see cref="Lambda"/>.</summary>
+    /// <summary>Target rate in bits per luma pixel (model payload bytes · 8 / (W·H·frames)); null (and no
+    /// <see cref="TargetPsnr"/>) = the finest quantization steps, rate unconstrained.</summary>
     public double? BitsPerPixel { get; init; } = 0.05;
 
     /// <summary>Target quality as RGB PSNR in dB (Y PSNR for monochrome); when set it replaces the rate target: training
@@ -39,15 +44,12 @@ internal sealed record EncoderSettings
     /// spent by quantization.</summary>
     public double QualityTargetMargin { get; init; } = 0.6;
 
-    /// <summary>Rate–distortion slope (loss per bit) when <see cref="BitsPerPixel"/> is null.</summary>
-    public double Lambda { get; init; } = 1e-9;
-
     public int Threads { get; init; } = 2;
 
     /// <summary>
     /// Modulation kind of the last level (the others are tables); null = the preset's: a linear modulator for fast,
     /// a table (one phase vector per 2×2×16 position) for medium and slow, which fit akiyo CIF 0.5 dB better at equal
-    /// bytes with H = 48 than the linear modulator with H = 56 (experiments/NOTES.md, session 5).
+    /// bytes with H = 48 than the linear modulator with H = 56 (experiments/NOTES.md).
     /// </summary>
     public ModulationKind? LastModulation { get; init; }
 
@@ -59,8 +61,8 @@ internal sealed record EncoderSettings
     /// <summary>Base of the last level on t.</summary>
     public int LastTemporalBase { get; init; } = 16;
 
-    /// <summary>Adam learning rate of weights (modulation tables use 6×).</summary>
-    public double LearningRate { get; init; } = 1e-2;
+    /// <summary>Adam learning rate of weights (modulation tables use <see cref="TrainerOptions.ModulationRateFactor"/>×).</summary>
+    public double LearningRate { get; init; } = TrainerOptions.DefaultLearningRate;
 
     /// <summary>
     /// Train the last level's GEMM in bfloat16 (about 1.4× more steps per second at the same quality per step). Null:
@@ -79,13 +81,13 @@ internal sealed record EncoderSettings
     /// network's tensors into what they leave).</summary>
     public double LatentShare { get; init; } = 0.25;
 
-    /// <summary>Latents' rate λ per unit of target loss when there is no byte budget (<see cref="TargetPsnr"/>, <see cref="Lambda"/>).</summary>
+    /// <summary>Latents' rate λ per unit of target loss under a <see cref="TargetPsnr"/>.</summary>
     public double LatentRatePerLoss { get; init; } = 3.0;
 
     /// <summary>
     /// Fraction of the training steps used for quantization-aware fine-tuning after the step search. Null = the
     /// preset's: 0.2 for fast (4×4 blocks: +0.2 dB), none for medium and slow, where it moved the 2×2 network's bytes
-    /// more than its quality (+0.15 dB for +5 % bytes, experiments/NOTES.md, session 5) and the steps are better spent
+    /// more than its quality (+0.15 dB for +5 % bytes, experiments/NOTES.md) and the steps are better spent
     /// training.
     /// </summary>
     public double? QuantizationAwareFraction { get; init; }
@@ -94,7 +96,7 @@ internal sealed record EncoderSettings
 
     /// <summary>
     /// 2×2 blocks fit akiyo CIF about 1 dB better than 4×4 at equal bytes and equal training time, but a step costs
-    /// 2.2× as much, so the fast preset, which stops early, keeps 4×4 (experiments/NOTES.md, session 5).
+    /// 2.2× as much, so the fast preset, which stops early, keeps 4×4 (experiments/NOTES.md).
     /// </summary>
     internal int DefaultLastSpatialBase => LastSpatialBase ?? (Preset == EncoderPreset.Fast ? 4 : 2);
 

@@ -18,7 +18,7 @@ fi
 rm -rf "$out"
 dotnet publish "$here/Asmr.Fuzz/Asmr.Fuzz.csproj" -c Release -o "$out" --artifacts-path "$work/build" -v quiet
 "$tools/sharpfuzz" "$out/Asmr.Container.dll"
-"$tools/sharpfuzz" "$out/Asmr.Player.dll"
+"$tools/sharpfuzz" "$out/Asmr.Decoder.dll"
 
 # 3. Fuzz. The dotnet host is not instrumented (AFL_SKIP_BIN_CHECK); -t is the per-input timeout in ms.
 AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \

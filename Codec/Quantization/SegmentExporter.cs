@@ -63,11 +63,6 @@ internal static class SegmentExporter
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(multipliers);
-        if (network.HasLastLevelAmplitude)
-        {
-            throw new NotSupportedException("Networks with the experimental last-level amplitudes cannot be exported to the current format.");
-        }
-
         var a = network.Architecture;
         var layout = a.TensorLayout();
         var floats = FloatTensors(network);

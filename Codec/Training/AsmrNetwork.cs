@@ -20,8 +20,6 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly Parameter _outBias;
     private readonly Tensor?[] _digits;
 
-    private readonly Parameter? _ampWeight;
-    private readonly Parameter? _ampBias;
     private readonly List<Parameter> _gridLatents = [];
     private readonly List<Parameter> _gridProjections = [];
     private readonly List<Parameter> _gridLogScales = [];
@@ -89,14 +87,6 @@ internal sealed class AsmrNetwork : nn.Module
         _outBias = new Parameter(full([o], init.OutputBias));
         register_parameter("out_w", _outWeight);
         register_parameter("out_b", _outBias);
-        if (init.LastLevelAmplitude && levels >= 3)
-        {
-            _ampWeight = new Parameter(Uniform([h, h], init.AmplitudeGain * Math.Sqrt(6.0 / h)));
-            _ampBias = new Parameter(full([h], 1.0));
-            register_parameter("amp_w", _ampWeight);
-            register_parameter("amp_b", _ampBias);
-        }
-
         for (int i = 0; i < architecture.Grids.Count; i++)
         {
             var g = architecture.Grids[i];
@@ -148,9 +138,6 @@ internal sealed class AsmrNetwork : nn.Module
             mine[i].copy_(theirs[i]);
         }
     }
-
-    /// <summary>True when the experimental per-cell amplitudes are on (such a network cannot be exported).</summary>
-    public bool HasLastLevelAmplitude => _ampWeight is not null;
 
     /// <summary>Per grid (architecture order): the latents as [cells, k] (float while training; the format stores integers).</summary>
     public IReadOnlyList<Parameter> GridLatents => _gridLatents;
@@ -234,8 +221,7 @@ internal sealed class AsmrNetwork : nn.Module
         }
 
         var hidden = theta.sin();
-        var pre = nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
-        return _ampWeight is null ? pre : cat([pre, nn.functional.linear(hidden, _ampWeight, _ampBias)], 1);
+        return nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
     }
 
     /// <summary>θ_l [C_l, H] (tree order) plus the term z·U of the latent grid on level l, if any (spec §11.4).</summary>
@@ -268,12 +254,7 @@ internal sealed class AsmrNetwork : nn.Module
         var m = Pattern(a.Levels - 1);
         if (!factorised)
         {
-            var act = (pre.narrow(1, 0, h).view(cells, 1, h) + m.view(1, beta, h)).sin();
-            if (_ampWeight is not null)
-            {
-                act = act * pre.narrow(1, h, h).view(cells, 1, h);
-            }
-
+            var act = (pre.view(cells, 1, h) + m.view(1, beta, h)).sin();
             return act.matmul(_outWeight.t()).permute(0, 2, 1) + _outBias.view(1, o, 1);
         }
 
@@ -324,19 +305,8 @@ internal sealed class AsmrNetwork : nn.Module
     /// <summary>Training only: the last level's GEMM in bfloat16 (<see cref="ForwardPooled"/>, with gradients on).</summary>
     public bool HalfPrecisionLastLevel { get; set; }
 
-    /// <summary>[a⊙sin pre, a⊙cos pre] (a = 1 without amplitude modulation): [C, 2H].</summary>
-    private Tensor LastLevelInput(Tensor pre)
-    {
-        if (_ampWeight is null)
-        {
-            return cat([pre.sin(), pre.cos()], 1);
-        }
-
-        int h = Architecture.Width;
-        var phase = pre.narrow(1, 0, h);
-        var amp = pre.narrow(1, h, h);
-        return cat([amp * phase.sin(), amp * phase.cos()], 1);
-    }
+    /// <summary>[sin pre, cos pre]: [C, 2H].</summary>
+    private static Tensor LastLevelInput(Tensor pre) => cat([pre.sin(), pre.cos()], 1);
 
     /// <summary>K[j, o, δ] = W_out[o, j]·cos(m[δ, j]) for j &lt; H and W_out[o, j]·sin(m[δ, j]) for the second half: [2H, O, β].</summary>
     private Tensor LastLevelKernel(Tensor m)

@@ -6,7 +6,7 @@ namespace Asmr.Codec.Training;
 /// The order in which training lays out the cells of a level: tree order, each parent's children together
 /// (position = Σ_k d_k · Π_{j&gt;k} β_j over the local digit tuples d_k = (d_t·B_y + d_y)·B_x + d_x of levels 0…l).
 /// Broadcasting a parent over its children and summing the gradient back are then plain row operations; in raster
-/// order they are strided 7-D reductions, ten times slower (experiments/NOTES.md, session 5). The decoder and the
+/// order they are strided 7-D reductions, ten times slower (experiments/NOTES.md). The decoder and the
 /// file use raster order (spec §11.1); the order here never leaves training.
 /// </summary>
 internal static class CellOrder

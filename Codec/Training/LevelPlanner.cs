@@ -34,8 +34,8 @@ internal static class LevelPlanner
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frames);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        int sy = chroma == ChromaFormat.Yuv420 ? 2 : 1;
-        int sx = chroma is ChromaFormat.Yuv420 or ChromaFormat.Yuv422 ? 2 : 1;
+        int sy = 1 << chroma.ChromaShiftY();
+        int sx = 1 << chroma.ChromaShiftX();
         int levels = options.Levels > 0 ? options.Levels : AutoLevels(Math.Max(height, width), options);
         levels = Math.Clamp(levels, ModelArchitecture.MinLevels, ModelArchitecture.MaxLevels);
         int[][] bases =

@@ -21,12 +21,6 @@ internal sealed record NetworkInit
     /// <summary>Output weights are U(±gain·√(6/H)).</summary>
     public double OutputGain { get; init; } = 0.05;
 
-    /// <summary>EXPERIMENTAL: per-cell amplitudes a = W_a·sin(θ_{L−2}) + b_a multiply the last level's activations.</summary>
-    public bool LastLevelAmplitude { get; init; }
-
-    /// <summary>W_a is U(±gain·√(6/H)); b_a starts at 1.</summary>
-    public double AmplitudeGain { get; init; } = 0.1;
-
     /// <summary>Latent grid projections are U(±bound) radians per latent unit; latents start at 0.</summary>
     public double GridProjectionBound { get; init; } = 0.3;
 

@@ -64,7 +64,6 @@ internal static class Trainer
         double lowestLoss = double.PositiveInfinity;
         int spikes = 0;
         var optimizer = NewOptimizer();
-        using var sampler = new Generator((ulong)options.Seed + 0x5EED);
         var clock = Stopwatch.StartNew();
         int total = options.Steps;
         double loss = double.NaN;
@@ -91,16 +90,8 @@ internal static class Trainer
                     optimizer.zero_grad();
                     hook?.BeforeForward();
                     var pre = network.SharedPre();
-                    Tensor? cells = null;
-                    if (options.CellFraction < 1)
-                    {
-                        long count = Math.Max(1, (long)(pre.shape[0] * options.CellFraction));
-                        cells = randperm(pre.shape[0], generator: sampler).narrow(0, 0, count);
-                        pre = pre.index_select(0, cells);
-                    }
-
                     var output = network.ForwardPooled(pre, target.Pooling);
-                    var l = target.Loss(output, weights, cells);
+                    var l = target.Loss(output, weights);
                     var objective = l;
                     Tensor? bits = null;
                     if (latents.Count > 0)
@@ -168,15 +159,6 @@ internal static class Trainer
                 {
                     step++;
                     break;
-                }
-
-                if (options.TimeBudget is { } budget && (step == 4 || (step > 4 && step % 50 == 0)))
-                {
-                    // Size (then keep re-sizing) the schedule from the measured speed so training ends on the budget.
-                    double elapsed = clock.Elapsed.TotalSeconds;
-                    double perStep = elapsed / (step + 1);
-                    int estimate = (int)((budget.TotalSeconds - elapsed) / perStep) + step + 1;
-                    total = Math.Max(step + 2, estimate);
                 }
             }
         }

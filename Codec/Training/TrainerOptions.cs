@@ -3,17 +3,20 @@ namespace Asmr.Codec.Training;
 /// <summary>How <see cref="Trainer"/> fits a network.</summary>
 internal sealed record TrainerOptions
 {
-    /// <summary>Optimiser steps; when <see cref="TimeBudget"/> is set, the step count is estimated from it instead.</summary>
+    /// <summary>The learning rate the encoder trains with unless told otherwise.</summary>
+    public const double DefaultLearningRate = 1e-2;
+
+    /// <summary>Modulation tables' learning rate as a multiple of the weights'.</summary>
+    public const double ModulationRateFactor = 6;
+
+    /// <summary>Optimiser steps.</summary>
     public int Steps { get; init; } = 1000;
 
-    /// <summary>Wall-clock budget; the schedule is sized from the measured speed of the first steps (not deterministic).</summary>
-    public TimeSpan? TimeBudget { get; init; }
-
     /// <summary>Adam learning rate of hidden weights, biases and output layer.</summary>
-    public double LearningRate { get; init; } = 2e-3;
+    public double LearningRate { get; init; } = DefaultLearningRate;
 
-    /// <summary>Adam learning rate of modulation tables / linear modulators.</summary>
-    public double ModulationLearningRate { get; init; } = 1e-2;
+    /// <summary>Adam learning rate of modulation tables / linear modulators: tables move faster than weights.</summary>
+    public double ModulationLearningRate { get; init; } = DefaultLearningRate * ModulationRateFactor;
 
     /// <summary>Adam learning rate of the latent grids' latents.</summary>
     public double LatentLearningRate { get; init; } = 3e-2;
@@ -68,17 +71,11 @@ internal sealed record TrainerOptions
 
     public int Threads { get; init; } = 2;
 
-    /// <summary>Fraction of the last level's parent cells trained on per step (random subset; 1 = whole grid).</summary>
-    public double CellFraction { get; init; } = 1.0;
-
     /// <summary>Stop as soon as a reported training loss is at or below this (a quality target); null = run all steps.</summary>
     public double? StopLoss { get; init; }
 
     /// <summary>With <see cref="StopLoss"/>: stop only once the measured PSNR (<see cref="Trainer.MeasuredPsnr"/>) also reaches this.</summary>
     public double? StopPsnr { get; init; }
-
-    /// <summary>Seed of the cell sampling.</summary>
-    public long Seed { get; init; } = 1;
 
     /// <summary>Report progress every this many steps.</summary>
     public int ReportEvery { get; init; } = 50;

@@ -18,7 +18,7 @@ internal sealed class TrainingTarget : IDisposable
     private readonly long[][] _gather;
     private readonly long _columns;
 
-    public TrainingTarget(ModelArchitecture architecture, PlanarVideo video)
+    public TrainingTarget(ModelArchitecture architecture, VideoClip video)
     {
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(video);
@@ -69,7 +69,7 @@ internal sealed class TrainingTarget : IDisposable
             long g = 0;
             for (int t = 0; t < frames; t++)
             {
-                var plane = video.Frames[t][p];
+                var plane = video.Frames[t].Planes[p];
                 for (int y = 0; y < ph; y++)
                 {
                     int gy = y * sy;
@@ -103,7 +103,7 @@ internal sealed class TrainingTarget : IDisposable
 
     public ModelArchitecture Architecture { get; }
 
-    public PlanarVideo Video { get; }
+    public VideoClip Video { get; }
 
     /// <summary>Per output channel, the (rows, columns) block averaged into one plane sample.</summary>
     public IReadOnlyList<(int Sy, int Sx)> Pooling { get; }

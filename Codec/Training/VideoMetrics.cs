@@ -6,7 +6,7 @@ internal sealed record VideoMetrics(double PsnrY, double PsnrCb, double PsnrCr, 
     public override string ToString() =>
         $"RGB {PsnrRgb:F2} dB | Y {PsnrY:F2} Cb {PsnrCb:F2} Cr {PsnrCr:F2} | YUV611 {PsnrYuv611:F2}";
 
-    public static VideoMetrics Measure(PlanarVideo source, IReadOnlyList<ushort[][]> decoded)
+    public static VideoMetrics Measure(VideoClip source, IReadOnlyList<ushort[][]> decoded)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(decoded);
@@ -20,7 +20,7 @@ internal sealed record VideoMetrics(double PsnrY, double PsnrCb, double PsnrCr, 
         {
             for (int p = 0; p < planes; p++)
             {
-                var a = source.Frames[t][p];
+                var a = source.Frames[t].Planes[p];
                 var b = decoded[t][p];
                 for (int i = 0; i < a.Length; i++)
                 {
@@ -33,7 +33,7 @@ internal sealed record VideoMetrics(double PsnrY, double PsnrCb, double PsnrCr, 
 
             if (planes == 3)
             {
-                rgbSq += RgbSquaredError(source, source.Frames[t], decoded[t], ref rgbN);
+                rgbSq += RgbSquaredError(source, source.Frames[t].Planes, decoded[t], ref rgbN);
             }
         }
 
@@ -48,7 +48,7 @@ internal sealed record VideoMetrics(double PsnrY, double PsnrCb, double PsnrCr, 
         return new VideoMetrics(py, Psnr(sq[1], n[1]), Psnr(sq[2], n[2]), Psnr(rgbSq, rgbN), Psnr(mseYuv, 1));
     }
 
-    private static double RgbSquaredError(PlanarVideo v, ushort[][] a, ushort[][] b, ref long count)
+    private static double RgbSquaredError(VideoClip v, ushort[][] a, ushort[][] b, ref long count)
     {
         double sum = 0;
         int w = v.Width, cw = v.PlaneWidth(1);

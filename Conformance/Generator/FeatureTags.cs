@@ -127,8 +127,8 @@ internal static class FeatureTags
             tags.Add("hidden-width-1");
         }
 
-        int codedWidth = sequence.ChromaFormat is ChromaFormat.Yuv420 or ChromaFormat.Yuv422 ? (sequence.Width + 1) & ~1 : sequence.Width;
-        int codedHeight = sequence.ChromaFormat == ChromaFormat.Yuv420 ? (sequence.Height + 1) & ~1 : sequence.Height;
+        int codedWidth = sequence.ChromaFormat.CodedWidth(sequence.Width);
+        int codedHeight = sequence.ChromaFormat.CodedHeight(sequence.Height);
         if (a.GridSize(Axis.X) > codedWidth)
         {
             tags.Add("grid-padded-x");

@@ -4,7 +4,7 @@ using Asmr.Conformance.Manifest;
 using Asmr.Conformance.Running;
 using Asmr.Container;
 using Asmr.Container.Model;
-using Asmr.Player.Decoding;
+using Asmr.Decoder.Inference;
 
 namespace Asmr.Conformance.Generator;
 
@@ -13,7 +13,7 @@ namespace Asmr.Conformance.Generator;
 /// <see cref="InvalidVectorCatalog"/>. Deterministic: the same code gives the same bytes. The expected hashes are
 /// what asmrc's decoder produces on its scalar path with one thread; the tests then check every other path, and
 /// an independent spec-literal decoder, against them. Run it with
-/// <c>dotnet run --project Conformance/Generator/Tool -- Conformance/vectors</c>.
+/// <c>dotnet run --project Conformance/Generator -- Conformance/vectors</c>.
 /// </summary>
 internal static class VectorGenerator
 {

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Asmr.Player.Video;
+using Asmr.Decoder.Video;
 
 namespace Asmr.Conformance.Hashing;
 

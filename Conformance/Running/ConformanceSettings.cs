@@ -1,4 +1,4 @@
-using Asmr.Player.Decoding;
+using Asmr.Decoder.Inference;
 
 namespace Asmr.Conformance.Running;
 

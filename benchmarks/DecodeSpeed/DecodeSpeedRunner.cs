@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Asmr.Codec;
 using Asmr.Container;
-using Asmr.Player.Decoding;
-using Asmr.Player.Files;
+using Asmr.Decoder.Inference;
+using Asmr.Decoder.Files;
 
 namespace Asmr.Benchmarks.DecodeSpeed;
 

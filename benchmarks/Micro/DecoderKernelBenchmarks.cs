@@ -1,5 +1,5 @@
 using Asmr.Container.Model;
-using Asmr.Player.Decoding;
+using Asmr.Decoder.Inference;
 using BenchmarkDotNet.Attributes;
 
 namespace Asmr.Benchmarks.Micro;

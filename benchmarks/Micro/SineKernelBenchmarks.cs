@@ -1,4 +1,4 @@
-using Asmr.Player.Decoding;
+using Asmr.Decoder.Inference;
 using BenchmarkDotNet.Attributes;
 
 namespace Asmr.Benchmarks.Micro;

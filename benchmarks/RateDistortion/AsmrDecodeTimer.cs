@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Asmr.Player.Decoding;
-using Asmr.Player.Files;
+using Asmr.Decoder.Inference;
+using Asmr.Decoder.Files;
 
 namespace Asmr.Benchmarks.RateDistortion;
 

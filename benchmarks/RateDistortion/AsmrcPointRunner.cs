@@ -1,5 +1,5 @@
 using System.Globalization;
-using Asmr.Player.Files;
+using Asmr.Decoder.Files;
 
 namespace Asmr.Benchmarks.RateDistortion;
 

@@ -1,5 +1,5 @@
-using Asmr.Player.Media;
-using Asmr.Player.Metrics;
+using Asmr.Media.IO;
+using Asmr.Media.Metrics;
 
 namespace Asmr.Benchmarks.RateDistortion;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Asmr.Player.Media;
+using Asmr.Media.IO;
 
 namespace Asmr.Benchmarks.RateDistortion;
 

@@ -1,3 +1,4 @@
+using Asmr.Experiments;
 using System.Diagnostics;
 using System.Text;
 using Asmr.Codec;
@@ -5,27 +6,26 @@ using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Model;
-using Asmr.Player.Decoding;
-using Asmr.Player.Video;
+using Asmr.Decoder.Inference;
+using Asmr.Decoder.Video;
 
 // End-to-end: AsmrEncoder → real payload writer/reader → real fixed-point SegmentDecoder → metrics + decoded y4m.
 var opts = args.Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a.Length > 1 ? a[1] : "");
 string Get(string k, string d) => opts.TryGetValue(k, out var v) ? v : d;
-var video = Y4mReader.Read(Get("in", "/tmp/akiyo32.y4m"), int.Parse(Get("frames", "32")));
+var video = Clips.Read(Get("in", "akiyo32.y4m"), int.Parse(Get("frames", "32")));
 if (opts.ContainsKey("compare"))
 {
-    var other = Y4mReader.Read(Get("compare", ""), video.Frames.Count);
-    Console.WriteLine($"compare {Get("compare", "")}: {VideoMetrics.Measure(video, other.Frames)}");
+    var other = Clips.Read(Get("compare", ""), video.Frames.Count);
+    Console.WriteLine($"compare {Get("compare", "")}: {VideoMetrics.Measure(video, [.. other.Frames.Select(f => f.Planes)])}");
     return;
 }
 
 var header = new SequenceHeader { Width = video.Width, Height = video.Height, FrameCount = video.Frames.Count, FrameRate = new Rational(25, 1) };
-var frames = video.Frames.Select(planes => { var f = new VideoFrame(video.Width, video.Height, video.Chroma, video.BitDepth); for (int p = 0; p < planes.Length; p++) planes[p].CopyTo(f.Planes[p], 0); return f; }).ToList();
+var frames = video.Frames.ToList();
 var settings = new EncoderSettings
 {
     Seed = long.Parse(Get("seed", "1")),
     Steps = opts.ContainsKey("steps") ? int.Parse(Get("steps", "0")) : null,
-    TimeBudget = opts.ContainsKey("secs") ? TimeSpan.FromSeconds(double.Parse(Get("secs", "240"))) : null,
     Width = opts.ContainsKey("h") ? int.Parse(Get("h", "64")) : null,
     Levels = int.Parse(Get("levels", "0")),
     BitsPerPixel = double.Parse(Get("bpp", "0.05")),
@@ -44,9 +44,9 @@ long bytes = 0;
 var decoded = new List<ushort[][]>();
 foreach (var r in reports)
 {
-    var payload = ModelPayloads.Write(r.Model);
+    var payload = ModelPayloadWriter.Write(r.Model);
     bytes += payload.Length;
-    var model = ModelPayloads.Read(payload, video.Width, video.Height, video.Chroma, r.Model.FirstFrame, r.Model.FrameCount);
+    var model = ModelPayloadReader.Read(payload, new ModelPayloadExpectations(r.Model.FirstFrame, r.Model.FrameCount, video.Width, video.Height, video.Chroma));
     Console.WriteLine($"segment {r.Model.FirstFrame}+{r.Model.FrameCount}: L={model.Architecture.Levels} H={model.Architecture.Width} bases t[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.T, l)))}] y[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.Y, l)))}] x[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.X, l)))}] params {model.Architecture.ParameterCount()} bytes {payload.Length} steps {r.Steps} floatLoss {r.FloatLoss:E3} quantLoss {r.QuantizedLoss:E3}");
     foreach (var f in new SegmentDecoder(model, video.Width, video.Height, video.Chroma, video.BitDepth).DecodeAll())
     {
@@ -58,7 +58,7 @@ double bpp = bytes * 8.0 / ((double)video.Width * video.Height * video.Frames.Co
 Console.WriteLine($"RESULT bytes {bytes} bpp {bpp:F4} encode {encodeSecs:F0}s wall / {cpuSecs:F0}s cpu | decoded (real fixed-point decoder): {VideoMetrics.Measure(video, decoded)}");
 if (opts.ContainsKey("out"))
 {
-    using var fs = File.Create(Get("out", "/tmp/dec.y4m"));
+    using var fs = File.Create(Get("out", Clips.RunFile("dec.y4m")));
     fs.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{video.Width} H{video.Height} F25:1 Ip A0:0 C420mpeg2\n"));
     foreach (var planes in decoded)
     {

@@ -1,4 +1,5 @@
 // Latent-grid experiment: ASMR + rate-penalised integer latent grids (Cool-chic-like) vs plain ASMR at equal bytes.
+using Asmr.Experiments;
 using System.Diagnostics;
 using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
@@ -83,7 +84,7 @@ var opts = args.Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a.Leng
 string Get(string k, string d) => opts.TryGetValue(k, out var v) ? v : d;
 double D(string k, string d) => double.Parse(Get(k, d));
 torch.set_num_threads(int.Parse(Get("threads", "2")));
-var video = Y4mReader.Read(Get("in", "/tmp/akiyo32.y4m"), int.Parse(Get("frames", "32")));
+var video = Clips.Read(Get("in", "akiyo32.y4m"), int.Parse(Get("frames", "32")));
 int[][] bases = Get("bases", "2,2,2,4;4,3,3,8;11,2,2,8").Split(';').Select(s => s.Split(',').Select(int.Parse).ToArray()).ToArray();
 int h = int.Parse(Get("h", "64"));
 string kinds = Get("kinds", new string('T', bases[0].Length - 1) + "L");
@@ -93,7 +94,7 @@ var grids = Get("grids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).S
 var arch = new ModelArchitecture(bases, h, 3, kinds.Select(c => c == 'T' ? ModulationKind.Table : ModulationKind.Linear).ToArray(), grids);
 long seed = long.Parse(Get("seed", "1"));
 torch.manual_seed(seed);
-using var net = new AsmrNetwork(arch, new NetworkInit { CoarseTableBound = D("cb", "3.14159"), TableBound = D("tb", "1"), WeightGain = D("wg", "1"), OutputGain = D("og", "0.05"), LastLevelAmplitude = Get("amp", "0") == "1", AmplitudeGain = D("ag", "0.1"), GridProjectionBound = D("pb", "0.3") }, seed);
+using var net = new AsmrNetwork(arch, new NetworkInit { CoarseTableBound = D("cb", "3.14159"), TableBound = D("tb", "1"), WeightGain = D("wg", "1"), OutputGain = D("og", "0.05"), GridProjectionBound = D("pb", "0.3") }, seed);
 net.HalfPrecisionLastLevel = Get("bf16", "0") == "1";
 long latentCount = net.GridLatents.Sum(z => z.shape[0] * z.shape[1]);
 Console.WriteLine($"params {arch.ParameterCount()} latents {latentCount} MAC/sample {arch.MacsPerSample():F0}");
@@ -146,7 +147,7 @@ if (Get("trainer", "0") == "1")
     var rep = Trainer.Train(net, target, new TrainerOptions
     {
         Steps = total, LearningRate = lr, ModulationLearningRate = mlr, LatentLearningRate = zlr, ChannelWeights = weights,
-        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, Seed = seed, SpikeRecoverySteps = int.Parse(Get("recover", "200")), SpikeRateFactor = D("ceil", "0.5"), SpikeRestartScale = D("restart", "0.1"), WarmupFraction = D("warm", "0.02"), SpikeFactor = D("spike", "1.5"),
+        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, SpikeRecoverySteps = int.Parse(Get("recover", "200")), SpikeRateFactor = D("ceil", "0.5"), SpikeRestartScale = D("restart", "0.1"), WarmupFraction = D("warm", "0.02"), SpikeFactor = D("spike", "1.5"),
         LatentBudgetBits = opts.ContainsKey("budget") ? D("budget", "0") : null,
     }, p => { if (p.Step % 200 == 0) Console.WriteLine($"step {p.Step}/{p.TotalSteps} loss {p.Loss:E3} spikes {p.Spikes} latentKB {net.LatentBits().item<float>() / 8192:F2} t={p.Elapsed.TotalSeconds:F0}"); });
     Console.WriteLine($"trainer: final lambda {rep.LatentRateWeight:E2} spikes {rep.Spikes}");
@@ -203,7 +204,7 @@ foreach (var variant in Get("qat", "").Split(',', StringSplitOptions.RemoveEmpty
     var qrep = Trainer.Train(net, target, new TrainerOptions
     {
         Steps = qsteps, LearningRate = lr * f, ModulationLearningRate = mlr * f, LatentLearningRate = zlr * f, ChannelWeights = weights,
-        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, LatentNoise = false, WarmupFraction = 0, Seed = seed,
+        Threads = int.Parse(Get("threads", "2")), LatentRateWeight = lambda, LatentNoise = false, WarmupFraction = 0,
     }, null, parts.Length > 2 && parts[2] == "n" ? new Latent.QuantizationNoise(net, mus, 7) : new Asmr.Codec.Quantization.StraightThroughQuantization(net, mus));
     net.HalfPrecisionLastLevel = false;
     var qm = SegmentExporter.Export(net, 0, video.Frames.Count, mus);

@@ -1,4 +1,4 @@
-using Asmr.Player.Files;
+using Asmr.Decoder.Files;
 using SharpFuzz;
 
 namespace Asmr.Fuzz;

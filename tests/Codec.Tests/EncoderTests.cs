@@ -1,7 +1,8 @@
 using Asmr.Codec.Quantization;
 using Asmr.Container;
-using Asmr.Player.Decoding;
-using Asmr.Player.Video;
+using Asmr.Container.Model;
+using Asmr.Decoder.Inference;
+using Asmr.Decoder.Video;
 
 namespace Asmr.Codec.Tests;
 
@@ -9,19 +10,7 @@ public sealed class EncoderTests
 {
     private static (List<VideoFrame> Frames, SequenceHeader Header) Source(int frames, int width, int height)
     {
-        var video = TestVideos.Smooth(frames, width, height);
-        var list = new List<VideoFrame>();
-        foreach (var planes in video.Frames)
-        {
-            var f = new VideoFrame(width, height, ChromaFormat.Yuv420, 8);
-            for (int p = 0; p < 3; p++)
-            {
-                planes[p].CopyTo(f.Planes[p], 0);
-            }
-
-            list.Add(f);
-        }
-
+        var list = TestVideos.Smooth(frames, width, height).Frames.ToList();
         var header = new SequenceHeader { Width = width, Height = height, FrameCount = frames, FrameRate = new Rational(25, 1) };
         return (list, header);
     }
@@ -40,8 +29,8 @@ public sealed class EncoderTests
         {
             long budget = (long)(8.0 * 24 * 18 * r.Model.FrameCount / 8);
             Assert.True(r.PayloadBytes <= budget, $"{r.PayloadBytes} bytes for a budget of {budget}");
-            var payload = ModelPayloads.Write(r.Model);
-            var read = ModelPayloads.Read(payload, 24, 18, ChromaFormat.Yuv420, r.Model.FirstFrame, r.Model.FrameCount);
+            var payload = ModelPayloadWriter.Write(r.Model);
+            var read = ModelPayloadReader.Read(payload, new ModelPayloadExpectations(r.Model.FirstFrame, r.Model.FrameCount, 24, 18, ChromaFormat.Yuv420));
             var decoded = new SegmentDecoder(read, 24, 18, ChromaFormat.Yuv420, 8).DecodeAll().ToList();
             Assert.Equal(r.Model.FrameCount, decoded.Count);
         }
@@ -51,7 +40,7 @@ public sealed class EncoderTests
     public void Training_lowers_the_loss_below_that_of_a_flat_grey_picture()
     {
         var (frames, header) = Source(2, 16, 16);
-        var settings = new EncoderSettings { Steps = 150, Width = 16, BitsPerPixel = null, Lambda = 0 };
+        var settings = new EncoderSettings { Steps = 150, Width = 16, BitsPerPixel = null };
         var report = AsmrEncoder.EncodeWithReports(frames, header, settings).Single();
 
         // A flat mid-grey reconstruction of this content has a loss of roughly 0.1 (RGB-weighted MSE in full-scale units).
@@ -66,6 +55,6 @@ public sealed class EncoderTests
         var settings = new EncoderSettings { Steps = 20, Width = 8, Seed = 9 };
         var a = AsmrEncoder.Encode(frames, header, settings).Single();
         var b = AsmrEncoder.Encode(frames, header, settings).Single();
-        Assert.Equal(ModelPayloads.Write(a), ModelPayloads.Write(b));
+        Assert.Equal(ModelPayloadWriter.Write(a), ModelPayloadWriter.Write(b));
     }
 }

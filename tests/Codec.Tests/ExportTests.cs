@@ -2,7 +2,7 @@ using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Model;
-using Asmr.Player.Decoding;
+using Asmr.Decoder.Inference;
 using static TorchSharp.torch;
 
 namespace Asmr.Codec.Tests;
@@ -32,8 +32,8 @@ public sealed class ExportTests
             _ => 1u << 8,
         }).ToArray();
         var model = SegmentExporter.Export(net, 0, video.Frames.Count, fine);
-        var payload = ModelPayloads.Write(model);
-        var read = ModelPayloads.Read(payload, video.Width, video.Height, video.Chroma, 0, video.Frames.Count);
+        var payload = ModelPayloadWriter.Write(model);
+        var read = ModelPayloadReader.Read(payload, new ModelPayloadExpectations(0, video.Frames.Count, video.Width, video.Height, video.Chroma));
 
         ushort[][][] floatFrames;
         using (var scope = NewDisposeScope())

@@ -2,7 +2,7 @@ using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Model;
-using Asmr.Player.Decoding;
+using Asmr.Decoder.Inference;
 using static TorchSharp.torch;
 
 namespace Asmr.Codec.Tests;
@@ -92,7 +92,7 @@ public sealed class LatentGridTests
 
         var expected = SegmentExporter.FloatTensors(net);
         var model = SegmentExporter.Export(net, 0, 4, [.. a.TensorLayout().Select(t => t.Role == TensorRole.GridLatents ? 1u : 1u << 12)]);
-        byte[] payload = ModelPayloads.Write(model);
+        byte[] payload = ModelPayloadWriter.Write(model);
 
         Assert.Equal(2, payload[0] | (payload[1] << 8));
         var layout = a.TensorLayout();
@@ -134,7 +134,7 @@ public sealed class LatentGridTests
             _ => 1u << 8,
         }).ToArray();
         var model = SegmentExporter.Export(net, 0, video.Frames.Count, fine);
-        var read = ModelPayloads.Read(ModelPayloads.Write(model), video.Width, video.Height, video.Chroma, 0, video.Frames.Count);
+        var read = ModelPayloadReader.Read(ModelPayloadWriter.Write(model), new ModelPayloadExpectations(0, video.Frames.Count, video.Width, video.Height, video.Chroma));
         ushort[][][] floatFrames;
         using (var scope = NewDisposeScope())
         using (var noGrad = no_grad())

@@ -17,8 +17,8 @@ public sealed class PlannerTests
     public void Plan_covers_the_video_with_little_padding_and_chroma_aligned_last_level(int frames, int height, int width, ChromaFormat chroma)
     {
         var a = LevelPlanner.Plan(frames, height, width, chroma, new PlannerOptions());
-        int sy = chroma == ChromaFormat.Yuv420 ? 2 : 1;
-        int sx = chroma is ChromaFormat.Yuv420 or ChromaFormat.Yuv422 ? 2 : 1;
+        int sy = 1 << chroma.ChromaShiftY();
+        int sx = 1 << chroma.ChromaShiftX();
         Assert.True(a.GridSize(Axis.T) >= frames);
         Assert.True(a.GridSize(Axis.Y) >= height);
         Assert.True(a.GridSize(Axis.X) >= width);

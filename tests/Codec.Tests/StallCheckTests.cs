@@ -15,7 +15,7 @@ public sealed class StallCheckTests
         using var target = new TrainingTarget(a, video);
         var options = new TrainerOptions
         {
-            Steps = 300, Seed = 5, ReportEvery = 10, StallLossFraction = stallFraction,
+            Steps = 300, ReportEvery = 10, StallLossFraction = stallFraction,
             LearningRate = learningRate, ModulationLearningRate = 6 * learningRate, LatentLearningRate = 3 * learningRate,
         };
         return Trainer.Train(net, target, options);
@@ -43,7 +43,7 @@ public sealed class StallCheckTests
         double expected = 0;
         for (int p = 0; p < 3; p++)
         {
-            var values = video.Frames.SelectMany(f => f[p]).Select(v => v / (double)(1 << video.BitDepth)).ToArray();
+            var values = video.Frames.SelectMany(f => f.Planes[p]).Select(v => v / (double)(1 << video.BitDepth)).ToArray();
             double mean = values.Average();
             expected += Trainer.RgbWeights[p] * values.Sum(v => (v - mean) * (v - mean)) / values.Length;
         }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Asmr.Conformance.Hashing;
 using Asmr.Container;
-using Asmr.Player.Video;
+using Asmr.Decoder.Video;
 
 namespace Asmr.Conformance.Tests;
 

@@ -1,7 +1,7 @@
 using Asmr.Conformance.Tests.Reference;
 using Asmr.Container;
 using Asmr.Container.Model;
-using Asmr.Player.Decoding;
+using Asmr.Decoder.Inference;
 
 namespace Asmr.Conformance.Tests;
 

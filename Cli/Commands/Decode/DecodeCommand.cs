@@ -5,9 +5,9 @@ using Asmr.Cli.IO;
 using Asmr.Cli.Parsing;
 using Asmr.Cli.Progress;
 using Asmr.Container;
-using Asmr.Player.Decoding;
-using Asmr.Player.Files;
-using Asmr.Player.Media;
+using Asmr.Decoder.Inference;
+using Asmr.Decoder.Files;
+using Asmr.Media.IO;
 
 namespace Asmr.Cli.Commands.Decode;
 

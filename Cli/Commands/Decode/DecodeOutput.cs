@@ -1,4 +1,4 @@
-using Asmr.Player.Media;
+using Asmr.Media.IO;
 
 namespace Asmr.Cli.Commands.Decode;
 

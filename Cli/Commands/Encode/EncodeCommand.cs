@@ -1,3 +1,4 @@
+using Asmr.Codec;
 using System.CommandLine;
 using Asmr.Cli.Errors;
 using Asmr.Cli.Hosting;
@@ -35,7 +36,7 @@ internal static class EncodeCommand
         return new EncodeRequest(
             parseResult.GetRequiredValue(definition.Input),
             parseResult.GetRequiredValue(definition.Output),
-            Enum.Parse<EncodePreset>(parseResult.GetRequiredValue(definition.Preset), ignoreCase: true),
+            Enum.Parse<EncoderPreset>(parseResult.GetRequiredValue(definition.Preset), ignoreCase: true),
             parseResult.GetValue(definition.Quality),
             parseResult.GetValue(definition.Size),
             parseResult.GetValue(definition.Bitrate),

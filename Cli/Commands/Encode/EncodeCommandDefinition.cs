@@ -1,3 +1,4 @@
+using Asmr.Codec;
 using System.CommandLine;
 using Asmr.Cli.Parsing;
 
@@ -84,7 +85,7 @@ internal sealed class EncodeCommandDefinition : Command
     {
         Description = "Random seed for network initialisation; same build, seed and --threads give the same file.",
         HelpName = "N",
-        DefaultValueFactory = _ => 0,
+        DefaultValueFactory = _ => (int)EncoderSettings.DefaultSeed,
         CustomParser = NumberParsers.Int("--seed", 0, int.MaxValue),
     };
 
@@ -115,7 +116,7 @@ internal sealed class EncodeCommandDefinition : Command
         var option = new Option<string>("--preset")
         {
             Description = "Speed against quality: fast trains 1000 steps with 4x4-pixel last-level blocks; medium 5000 and slow 10000 steps with 2x2 blocks.",
-            DefaultValueFactory = _ => "medium",
+            DefaultValueFactory = _ => EncoderSettings.DefaultPreset.ToString().ToLowerInvariant(),
         };
         option.AcceptOnlyFromAmong("fast", "medium", "slow");
         return option;

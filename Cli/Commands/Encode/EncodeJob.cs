@@ -9,9 +9,9 @@ using Asmr.Codec;
 using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Model;
-using Asmr.Player.Files;
-using Asmr.Player.Media;
-using Asmr.Player.Metrics;
+using Asmr.Decoder.Files;
+using Asmr.Media.IO;
+using Asmr.Media.Metrics;
 
 namespace Asmr.Cli.Commands.Encode;
 
@@ -137,12 +137,7 @@ internal sealed class EncodeJob
 
     private EncoderSettings Settings(SequenceHeader header) => new()
     {
-        Preset = _request.Preset switch
-        {
-            EncodePreset.Fast => EncoderPreset.Fast,
-            EncodePreset.Slow => EncoderPreset.Slow,
-            _ => EncoderPreset.Medium,
-        },
+        Preset = _request.Preset,
         Seed = _request.Seed,
         Threads = _request.Threads,
         Steps = _request.Steps,
@@ -193,7 +188,7 @@ internal sealed class EncodeJob
         using var bytes = new MemoryStream();
         AsmrWriter.Write(bytes, file, cancellationToken: cancellationToken);
         bytes.Position = 0;
-        using var decoder = AsmrFileDecoder.Open(bytes, new Player.Decoding.DecoderOptions { Threads = _request.Threads }, leaveOpen: true);
+        using var decoder = AsmrFileDecoder.Open(bytes, new Asmr.Decoder.Inference.DecoderOptions { Threads = _request.Threads }, leaveOpen: true);
         using var source = VideoSourceFactory.Open(sourcePath, options with { MaxFrames = file.SequenceHeader.FrameCount, CountFrames = false }, cancellationToken);
         var metrics = new QualityMetrics(file.SequenceHeader.Color);
         int done = 0;

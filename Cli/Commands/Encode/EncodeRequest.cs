@@ -1,3 +1,5 @@
+using Asmr.Codec;
+
 namespace Asmr.Cli.Commands.Encode;
 
 /// <summary>Everything <c>asmrc encode</c> was asked to do, validated.</summary>
@@ -16,7 +18,7 @@ namespace Asmr.Cli.Commands.Encode;
 internal sealed record EncodeRequest(
     string Input,
     string Output,
-    EncodePreset Preset,
+    EncoderPreset Preset,
     double? QualityDb,
     long? SizeBytes,
     long? BitrateBitsPerSecond,

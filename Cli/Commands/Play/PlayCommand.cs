@@ -2,10 +2,10 @@ using System.CommandLine;
 using Asmr.Cli.Errors;
 using Asmr.Cli.Hosting;
 using Asmr.Cli.IO;
-using Asmr.Player.Decoding;
-using Asmr.Player.Files;
-using Asmr.Player.Media;
-using Asmr.Player.Playback;
+using Asmr.Decoder.Inference;
+using Asmr.Decoder.Files;
+using Asmr.Media.IO;
+using Asmr.Media.Playback;
 
 namespace Asmr.Cli.Commands.Play;
 

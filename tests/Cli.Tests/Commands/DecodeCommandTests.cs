@@ -1,9 +1,9 @@
 using Asmr.Cli.Tests.Support;
 using Asmr.Container;
-using Asmr.Player.Decoding;
-using Asmr.Player.Files;
-using Asmr.Player.Media;
-using Asmr.Player.Video;
+using Asmr.Decoder.Inference;
+using Asmr.Decoder.Files;
+using Asmr.Media.IO;
+using Asmr.Decoder.Video;
 
 namespace Asmr.Cli.Tests.Commands;
 

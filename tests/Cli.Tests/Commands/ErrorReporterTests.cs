@@ -1,5 +1,5 @@
 using Asmr.Cli.Errors;
-using Asmr.Player.Media;
+using Asmr.Media.IO;
 
 namespace Asmr.Cli.Tests.Commands;
 

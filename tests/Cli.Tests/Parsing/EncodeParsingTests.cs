@@ -1,3 +1,4 @@
+using Asmr.Codec;
 using Asmr.Cli.Commands.Encode;
 using Asmr.Cli.Tests.Support;
 
@@ -13,7 +14,7 @@ public sealed class EncodeParsingTests
 
         Assert.Equal("in.mp4", request.Input);
         Assert.Equal("out.asmr", request.Output);
-        Assert.Equal(EncodePreset.Medium, request.Preset);
+        Assert.Equal(EncoderPreset.Medium, request.Preset);
         Assert.Null(request.QualityDb);
         Assert.Null(request.SizeBytes);
         Assert.Null(request.BitrateBitsPerSecond);
@@ -34,7 +35,7 @@ public sealed class EncodeParsingTests
         var request = EncodeCommand.FromParseResult(parse.Result, parse.Definition<EncodeCommandDefinition>(), parse.Settings);
 
         Assert.True(request.InputIsStdin);
-        Assert.Equal(EncodePreset.Slow, request.Preset);
+        Assert.Equal(EncoderPreset.Slow, request.Preset);
         Assert.Equal(34.5, request.QualityDb);
         Assert.Null(request.SizeBytes);
         Assert.Equal(7, request.Seed);

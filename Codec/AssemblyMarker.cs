@@ -1,5 +1,0 @@
-namespace Asmr.Codec;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,5 +1,0 @@
-namespace Asmr.Player;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,4 +1,0 @@
-namespace Asmr.Player.Playback;
-
-/// <summary>What a playback session did, for the status line and for tests.</summary>
-public sealed record PlaybackStatistics(int FramesShown, int FramesDropped, double MeanDecodeMilliseconds, bool QuitByUser);
