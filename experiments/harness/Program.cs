@@ -37,7 +37,7 @@ if (opts.ContainsKey("bytes"))
   if (grid is not null) { GridRate(); return; }
   var cands = Asmr.Codec.Quantization.StepSearch.Measure(net, target, weights);
   long budget = long.Parse(Get("bytes", "20000")) - Asmr.Codec.Quantization.StepSearch.OverheadBytes(arch);
-  var mus = Asmr.Codec.Quantization.StepSearch.ChooseForBudget(cands, budget, out double lam);
+  var mus = Asmr.Codec.Quantization.StepSearch.ChooseForBudget(cands, budget, double.PositiveInfinity, out double lam);
   var model = Asmr.Codec.Quantization.SegmentExporter.Export(net, 0, video.Frames.Count, mus);
   var payload = Asmr.Container.Model.ModelPayloadWriter.Write(model, out var lens);
   Asmr.Codec.Quantization.SegmentExporter.Load(net, model);
