@@ -33,6 +33,12 @@ internal static class ExitCodes
     /// <summary>Encoding or decoding failed inside asmrc: a bug, to be reported with --verbose output.</summary>
     public const int InternalError = 7;
 
+    /// <summary>
+    /// The encode wrote its file, but the file decodes far below the quality the fitted model reached (a
+    /// <c>warning:</c> line says by how much): a result a script must not take for a good one.
+    /// </summary>
+    public const int QualityShortfall = 8;
+
     /// <summary>Interrupted by Ctrl-C (SIGINT) or SIGTERM; nothing partial is left behind.</summary>
     public const int Interrupted = 130;
 
@@ -47,6 +53,7 @@ internal static class ExitCodes
         (Unsupported, "unsupported format version or feature"),
         (ToolMissing, "external tool missing (ffmpeg)"),
         (InternalError, "encode/decode failure (internal error; rerun with --verbose and report it)"),
+        (QualityShortfall, "encode wrote the file, but it decodes far below what the fitted model reached (see the warning)"),
         (Interrupted, "interrupted (Ctrl-C or SIGTERM)"),
     ];
 

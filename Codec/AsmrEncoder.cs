@@ -116,6 +116,8 @@ internal static class AsmrEncoder
         }
         SegmentExporter.RoundLatents(network);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
+        var fit = SegmentExporter.FloatTensors(network);
+        double maxQuantizedLoss = floatLoss * Math.Pow(10, MaxQuantizationLossDb / 10);
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", 0, network.Architecture.TensorLayout().Count, floatLoss, clock.Elapsed));
         var candidates = StepSearch.Measure(
@@ -129,12 +131,14 @@ internal static class AsmrEncoder
         {
             // The training loss only approximates the PSNR the decoded file measures: calibrate it on this fit, and aim a little higher.
             double offset = Math.Max(0, Trainer.LossToPsnr(floatLoss, architecture.OutputChannels) - Trainer.MeasuredPsnr(network, target));
-            multipliers = ChooseForQuality(network, target, weights, candidates, floatLoss, Trainer.PsnrToLoss(targetPsnr + offset + QualityTargetHeadroom, architecture.OutputChannels));
+            double targetLoss = Trainer.PsnrToLoss(targetPsnr + offset + QualityTargetHeadroom, architecture.OutputChannels);
+            maxQuantizedLoss = Math.Max(maxQuantizedLoss, targetLoss);
+            multipliers = ChooseForQuality(network, target, weights, candidates, floatLoss, targetLoss);
         }
         else if (settings.BitsPerPixel is { } bpp)
         {
             budgetBytes = Math.Max(1, (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture));
-            multipliers = StepSearch.ChooseForBudget(candidates, budgetBytes.Value, out _);
+            multipliers = StepSearch.ChooseForBudget(candidates, budgetBytes.Value, maxQuantizedLoss - floatLoss, out _);
         }
         else
         {
@@ -171,11 +175,25 @@ internal static class AsmrEncoder
         var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers);
         if (budgetBytes is { } modelBudget && settings.DefaultQuantizationAwareFraction > 0)
         {
-            model = FitBudgetAfterFineTuning(network, model, candidates, multipliers, modelBudget);
+            model = FitBudgetAfterFineTuning(network, model, candidates, multipliers, modelBudget, maxQuantizedLoss - floatLoss);
         }
 
         SegmentExporter.Load(network, model);
         double quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
+        if (quantizedLoss > maxQuantizedLoss)
+        {
+            // Per-tensor distortions do not add up exactly and fine-tuning can drift, so the quantized model may still be
+            // far below the fit: go back to the fit before fine-tuning and take steps checked on the whole quantized model.
+            for (int i = 0; i < fit.Count; i++)
+            {
+                SegmentExporter.SetTensor(network, i, fit[i]);
+            }
+
+            model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, ChooseForQuality(network, target, weights, candidates, floatLoss, maxQuantizedLoss));
+            SegmentExporter.Load(network, model);
+            quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
+        }
+
         int bytes = ModelPayloadWriter.Write(model).Length;
         return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
     }
@@ -187,7 +205,7 @@ internal static class AsmrEncoder
     /// round that would overshoot a model that already fits ends the search, since repeating it changes nothing.
     /// </summary>
     private static SegmentModel FitBudgetAfterFineTuning(
-        AsmrNetwork network, SegmentModel model, IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, uint[] multipliers, long budget)
+        AsmrNetwork network, SegmentModel model, IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, uint[] multipliers, long budget, double maxDistortion)
     {
         int[] sizes = CodedSizes(model);
         for (int attempt = 0; attempt < 3; attempt++)
@@ -198,7 +216,7 @@ internal static class AsmrEncoder
                 break;
             }
 
-            var refit = StepSearch.ChooseForBudget(StepSearch.Rescale(candidates, multipliers, sizes), budget - (Math.Max(0, total - budget) * attempt), out _);
+            var refit = StepSearch.ChooseForBudget(StepSearch.Rescale(candidates, multipliers, sizes), budget - (Math.Max(0, total - budget) * attempt), maxDistortion, out _);
             var again = SegmentExporter.Export(network, model.FirstFrame, model.FrameCount, refit);
             int[] againSizes = CodedSizes(again);
             bool fits = againSizes.Sum(b => (long)b) <= budget;
@@ -264,6 +282,13 @@ internal static class AsmrEncoder
     internal const double LatentRateAtReferenceRate = 4e-3;
 
     internal const double ReferenceBitsPerPixel = 0.05;
+
+    /// <summary>
+    /// dB the quantized model may lose against the float fit whatever the rate target (a <c>--quality</c> target may
+    /// allow more). Quantization at a rate the planner sized the network for costs 0.2–1 dB (experiments/NOTES.md); a rate
+    /// that cannot be met without losing more is missed instead (the latents of a short fit can alone overshoot it).
+    /// </summary>
+    internal const double MaxQuantizationLossDb = 3;
 
     /// <summary>dB the quantized model aims above a <c>--quality</c> target, for the loss-to-PSNR approximation.</summary>
     internal const double QualityTargetHeadroom = 0.1;

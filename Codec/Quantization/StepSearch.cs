@@ -50,6 +50,13 @@ internal static class StepSearch
         return (int)Math.Max(3, Math.Ceiling(target.CellCount * (double)target.SamplesPerCell / MeasuredSamples));
     }
 
+    /// <summary>
+    /// The coarsest phase step: the coarsest candidates (4 × the tensor's RMS) of a phase table spread over the whole turn
+    /// would be a turn or more, where every value rounds to 0 (μ clamped to 2^32 − 1), and beyond half a turn the lattice
+    /// q·μ modulo a turn only folds back towards 0.
+    /// </summary>
+    public const uint HalfTurn = 1u << 31;
+
     /// <summary>Candidate (μ, bytes, ΔD) per tensor; <paramref name="tensorDone"/> hears (tensors measured, tensor count).</summary>
     public static IReadOnlyList<IReadOnlyList<StepCandidate>> Measure(
         AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int candidatesPerOctave = 2, int octaves = 8, int? cellStride = null, Action<int, int>? tensorDone = null)
@@ -81,7 +88,7 @@ internal static class StepSearch
             for (int k = -4; k <= octaves * candidatesPerOctave; k++)
             {
                 double step = rms * Math.Pow(2, -k / (double)candidatesPerOctave);
-                uint mu = (uint)Math.Clamp(Math.Round(step * units), 1, uint.MaxValue);
+                uint mu = (uint)Math.Clamp(Math.Round(step * units), 1, TensorUnits.IsPhase(role) ? HalfTurn : uint.MaxValue);
                 if (!seen.Add(mu))
                 {
                     continue;
@@ -149,10 +156,18 @@ internal static class StepSearch
         return Choose(candidates, lambda, out _, out _);
     }
 
-    /// <summary>The smallest-distortion choice whose tensor data fits <paramref name="budgetBytes"/>.</summary>
-    public static uint[] ChooseForBudget(IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, long budgetBytes, out double lambda)
+    /// <summary>
+    /// The smallest-distortion choice whose tensor data fits <paramref name="budgetBytes"/>, but never one that adds more
+    /// than <paramref name="maxDistortion"/> (loss units). The latents have a single candidate each, so when they alone
+    /// overshoot the budget no slope meets it, and the bisection would end at its steepest, where every tensor takes its
+    /// fewest bytes whatever they cost: modulations quantized to all zeros and a flat grey picture, to save a few bytes
+    /// of a budget that is missed anyway.
+    /// </summary>
+    public static uint[] ChooseForBudget(IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, long budgetBytes, double maxDistortion, out double lambda)
     {
-        lambda = Bisect(l => { Choose(candidates, l, out long b, out _); return b <= budgetBytes; }).Above;
+        double fits = Bisect(l => { Choose(candidates, l, out long b, out _); return b <= budgetBytes; }).Above;
+        double bounded = Bisect(l => { Choose(candidates, l, out _, out double d); return d > maxDistortion; }).Below;
+        lambda = Math.Min(fits, bounded);
         return Choose(candidates, lambda, out _, out _);
     }
 

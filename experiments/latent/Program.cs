@@ -190,7 +190,7 @@ using (no_grad())
 }
 long bytesTotal = long.Parse(Get("bytes", "20000"));
 var cands = StepSearch.Measure(net, target, weights);
-var mus = StepSearch.ChooseForBudget(cands, bytesTotal - StepSearch.OverheadBytes(arch), out double lam);
+var mus = StepSearch.ChooseForBudget(cands, bytesTotal - StepSearch.OverheadBytes(arch), double.PositiveInfinity, out double lam);
 // qat=lrFactor:steps[:noise],... : from the same float network, straight-through fine-tuning as the encoder does it.
 var floatSnapshot = net.parameters().Select(p => p.detach().clone()).ToList();
 foreach (var variant in Get("qat", "").Split(',', StringSplitOptions.RemoveEmptyEntries))

@@ -1,4 +1,5 @@
 using Asmr.Codec.Quantization;
+using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Model;
 using Asmr.Decoder.Inference;
@@ -46,6 +47,20 @@ public sealed class EncoderTests
         // A flat mid-grey reconstruction of this content has a loss of roughly 0.1 (RGB-weighted MSE in full-scale units).
         Assert.True(report.FloatLoss < 0.01, $"float loss {report.FloatLoss}");
         Assert.True(report.QuantizedLoss < report.FloatLoss * 1.5 + 1e-4, $"quantized loss {report.QuantizedLoss}");
+    }
+
+    [Theory]
+    [InlineData("fast")]
+    [InlineData("medium")]
+    public void A_rate_that_cannot_be_met_is_missed_rather_than_met_with_a_flat_picture(string preset)
+    {
+        // 0.001 bits per pixel: fewer bytes than the latents alone, at any step.
+        var (frames, header) = Source(2, 32, 32);
+        var settings = new EncoderSettings { Preset = Enum.Parse<EncoderPreset>(preset, ignoreCase: true), Steps = 100, Width = 8, BitsPerPixel = 0.001 };
+        var report = AsmrEncoder.EncodeWithReports(frames, header, settings).Single();
+
+        double lost = Trainer.LossToPsnr(report.FloatLoss, 3) - Trainer.LossToPsnr(report.QuantizedLoss, 3);
+        Assert.True(lost <= AsmrEncoder.MaxQuantizationLossDb + 0.01, $"quantization lost {lost:0.00} dB (float loss {report.FloatLoss}, quantized {report.QuantizedLoss})");
     }
 
     [Fact]

@@ -23,8 +23,7 @@ internal static class EncodeCommand
         context.DeclareOutput(request.Output);
         FileChecks.RequireWritableOutput(request.Output, request.Overwrite);
         using var progress = context.CreateProgress();
-        await RunAsync(request, context.Console, progress, cancellationToken).ConfigureAwait(false);
-        return ExitCodes.Success;
+        return await RunAsync(request, context.Console, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads and resolves the options into an <see cref="EncodeRequest"/>.</summary>
@@ -51,14 +50,14 @@ internal static class EncodeCommand
     /// <summary>
     /// Encodes <see cref="EncodeRequest.Input"/> into <see cref="EncodeRequest.Output"/> (see <see cref="EncodeJob"/>):
     /// progress per segment, the file written atomically, and the measured size and quality reported at the end.
+    /// Returns <see cref="ExitCodes.Success"/> or <see cref="ExitCodes.QualityShortfall"/>.
     /// </summary>
-    internal static Task RunAsync(EncodeRequest request, CliConsole console, IProgressReporter progress, CancellationToken cancellationToken)
+    internal static Task<int> RunAsync(EncodeRequest request, CliConsole console, IProgressReporter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(progress);
         cancellationToken.ThrowIfCancellationRequested();
-        new EncodeJob(request, console, progress).Run(cancellationToken);
-        return Task.CompletedTask;
+        return Task.FromResult(new EncodeJob(request, console, progress).Run(cancellationToken));
     }
 }

@@ -39,7 +39,15 @@ internal sealed class EncodeJob
         _progress = progress;
     }
 
-    public void Run(CancellationToken cancellationToken)
+    /// <summary>
+    /// dB the decoded file may measure below the fitted model before the encode is reported as failing its model: the
+    /// encoder lets quantization cost up to <see cref="AsmrEncoder.MaxQuantizationLossDb"/>, judged on its training loss,
+    /// which approximates the decoded PSNR to about half a dB.
+    /// </summary>
+    internal const double QualityShortfallDb = AsmrEncoder.MaxQuantizationLossDb + 1;
+
+    /// <summary>Encodes, writes and measures; returns <see cref="ExitCodes.Success"/> or <see cref="ExitCodes.QualityShortfall"/>.</summary>
+    public int Run(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         string? spooled = null;
@@ -110,6 +118,18 @@ internal sealed class EncodeJob
                 _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"note: the decoded video reaches {reached:0.00} dB, below the --quality target of {wanted:0.##} dB; the network could not fit the video that well in the training steps given (try --preset slow or more --steps)."));
             }
+
+            // Frames weigh equally: every segment's loss is a mean over its frames of the same size.
+            double fitLoss = reports.Sum(r => r.FloatLoss * r.Model.FrameCount) / encodedFrames;
+            double fitted = Trainer.LossToPsnr(fitLoss, reports[0].Model.Architecture.OutputChannels);
+            if (FallsShort(reached, fitted, _request.QualityDb))
+            {
+                _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warning: the decoded video measures {reached:0.00} dB, far below the {fitted:0.00} dB the fitted model reached: quantizing or writing the model went wrong. The file is written; try another --seed or more --steps, and please report it."));
+                return ExitCodes.QualityShortfall;
+            }
+
+            return ExitCodes.Success;
         }
         finally
         {
@@ -119,6 +139,10 @@ internal sealed class EncodeJob
             }
         }
     }
+
+    /// <summary>Whether the decoded video measures far below the fitted model, or below a lower <c>--quality</c> target.</summary>
+    internal static bool FallsShort(double decodedPsnr, double fittedPsnr, double? qualityTarget) =>
+        decodedPsnr < Math.Min(fittedPsnr, qualityTarget ?? double.PositiveInfinity) - QualityShortfallDb;
 
     private static double Round(double psnr) => Math.Round(psnr, 3);
 

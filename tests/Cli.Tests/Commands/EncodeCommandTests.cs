@@ -1,4 +1,5 @@
 using System.Text;
+using Asmr.Cli.Commands.Encode;
 using Asmr.Cli.Hosting;
 using Asmr.Cli.Tests.Support;
 using Asmr.Container;
@@ -112,6 +113,17 @@ public sealed class EncodeCommandTests
 
         Assert.True(result.ExitCode is ExitCodes.InputError or ExitCodes.InvalidAsmr, result.ToString());
         Assert.False(File.Exists(temp.File("out.asmr")));
+    }
+
+    [Theory]
+    [InlineData(10.2, 23.5, null, true)]
+    [InlineData(20.6, 23.5, null, false)]
+    [InlineData(19.4, 23.5, null, true)]
+    [InlineData(20.0, 30.0, 20.5, false)]
+    [InlineData(12.0, 30.0, 20.5, true)]
+    public void An_encode_falls_short_when_it_decodes_far_below_its_fit_or_a_lower_quality_target(double decoded, double fitted, double? target, bool shortfall)
+    {
+        Assert.Equal(shortfall, EncodeJob.FallsShort(decoded, fitted, target));
     }
 
     /// <summary>A smooth 4:2:0 8-bit y4m: a diagonal gradient that moves one sample per frame.</summary>
