@@ -140,9 +140,16 @@ internal sealed class EncodeJob
         }
     }
 
-    /// <summary>Whether the decoded video measures far below the fitted model, or below a lower <c>--quality</c> target.</summary>
+    /// <summary>
+    /// Whether the decoded video measures far below the fitted model, or below a lower <c>--quality</c> target. A
+    /// decode at or above <see cref="VisuallyLosslessPsnr"/> never falls short: its error is under one code value.
+    /// </summary>
     internal static bool FallsShort(double decodedPsnr, double fittedPsnr, double? qualityTarget) =>
-        decodedPsnr < Math.Min(fittedPsnr, qualityTarget ?? double.PositiveInfinity) - QualityShortfallDb;
+        decodedPsnr < VisuallyLosslessPsnr
+        && decodedPsnr < Math.Min(fittedPsnr, qualityTarget ?? double.PositiveInfinity) - QualityShortfallDb;
+
+    /// <summary>The PSNR of a mean squared error of one code value (48.1 dB at 8 bits, relative to the peak at any depth).</summary>
+    internal const double VisuallyLosslessPsnr = 48.1;
 
     private static double Round(double psnr) => Math.Round(psnr, 3);
 

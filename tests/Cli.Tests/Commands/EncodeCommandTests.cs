@@ -121,6 +121,8 @@ public sealed class EncodeCommandTests
     [InlineData(19.4, 23.5, null, true)]
     [InlineData(20.0, 30.0, 20.5, false)]
     [InlineData(12.0, 30.0, 20.5, true)]
+    [InlineData(52.3, 59.8, null, false)]
+    [InlineData(47.0, 59.8, null, true)]
     public void An_encode_falls_short_when_it_decodes_far_below_its_fit_or_a_lower_quality_target(double decoded, double fitted, double? target, bool shortfall)
     {
         Assert.Equal(shortfall, EncodeJob.FallsShort(decoded, fitted, target));
