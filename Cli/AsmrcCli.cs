@@ -40,6 +40,12 @@ internal static class AsmrcCli
             return ExitCodes.UsageError;
         }
 
+        if (settings.Threads > Environment.ProcessorCount && !settings.Quiet)
+        {
+            await console.Error.WriteLineAsync(
+                $"note: --threads {settings.Threads} is more than this machine's {Environment.ProcessorCount} cores; using {settings.EffectiveThreads}.").ConfigureAwait(false);
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = console.Out,
@@ -65,6 +71,12 @@ internal static class AsmrcCli
     private static int ReportParseError(ParseResult parseResult, TextWriter error)
     {
         string message = parseResult.Errors.Count > 0 ? parseResult.Errors[0].Message : "Invalid arguments.";
+        if (parseResult.CommandResult.Command is RootCommand root
+            && parseResult.UnmatchedTokens.FirstOrDefault(token => !token.StartsWith('-')) is { } word)
+        {
+            message = $"'{word}' is not an asmrc verb; the verbs are {string.Join(", ", root.Subcommands.Select(verb => verb.Name))}.";
+        }
+
         ErrorReporter.WriteError(error, message, $"see '{CommandPath(parseResult)} --help'");
         return ExitCodes.UsageError;
     }

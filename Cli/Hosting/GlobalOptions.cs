@@ -29,7 +29,7 @@ internal sealed class GlobalOptions
 
     public Option<int> Threads { get; } = new("--threads")
     {
-        Description = "Worker threads (0 = one per core).",
+        Description = "Worker threads (0 = one per core; at most the core count).",
         HelpName = "N",
         DefaultValueFactory = _ => 0,
         CustomParser = NumberParsers.Int("--threads", 0, MaxThreads, " (0 = one per core)"),

@@ -10,6 +10,9 @@ internal sealed record GlobalSettings(bool Verbose, bool Quiet, bool Overwrite, 
     /// <summary>The defaults (no global option given).</summary>
     public static GlobalSettings Default { get; } = new(Verbose: false, Quiet: false, Overwrite: false, Threads: 0);
 
-    /// <summary>The thread count to use: <see cref="Threads"/>, or the processor count when it is 0.</summary>
-    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+    /// <summary>
+    /// The thread count to use: <see cref="Threads"/> up to the processor count (more threads than cores only make the
+    /// fixed-size work slower), or the processor count when it is 0.
+    /// </summary>
+    public int EffectiveThreads => Threads > 0 ? Math.Min(Threads, Environment.ProcessorCount) : Environment.ProcessorCount;
 }

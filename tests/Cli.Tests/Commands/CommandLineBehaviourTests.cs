@@ -35,6 +35,28 @@ public sealed class CommandLineBehaviourTests
     }
 
     [Fact]
+    public async Task An_unknown_verb_is_named_and_the_verbs_are_listed()
+    {
+        var result = await Asmrc.RunAsync("bogus");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal("asmrc: error: 'bogus' is not an asmrc verb; the verbs are encode, decode, play, info, conform.", result.ErrorLines[0]);
+    }
+
+    [Fact]
+    public async Task More_threads_than_cores_are_capped_with_a_note()
+    {
+        using var temp = new TempDirectory();
+        SampleAsmr.Write(temp.File("in.asmr"));
+
+        var result = await Asmrc.RunAsync("decode", temp.File("in.asmr"), temp.File("out.y4m"), "--threads", "999");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"note: --threads 999 is more than this machine's {Environment.ProcessorCount} cores; using {Environment.ProcessorCount}.", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(Environment.ProcessorCount, new Hosting.GlobalSettings(false, false, false, 999).EffectiveThreads);
+    }
+
+    [Fact]
     public async Task Parse_errors_exit_1_with_one_error_line_and_a_hint()
     {
         var result = await Asmrc.RunAsync("decode", "in.asmr", "out.avi");
