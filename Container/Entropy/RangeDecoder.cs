@@ -107,6 +107,44 @@ internal ref struct RangeDecoder
         return bit;
     }
 
+    /// <summary>
+    /// Decodes a symbol of a static cumulative-frequency table (draft spec §10.6): v = code div (range >> 15) names
+    /// the symbol whose interval holds it. A v at or past the total is no encoder's output: the data is rejected.
+    /// </summary>
+    public int DecodeSymbol(ReadOnlySpan<ushort> cumulative)
+    {
+        uint r = _range >> LaplaceTables.ProbabilityBits;
+        uint v = _code / r;
+        int last = cumulative.Length - 1;
+        if (v >= cumulative[last])
+        {
+            ThrowInvalid("a symbol lies past the end of its frequency table");
+        }
+
+        int low = 0, high = last - 1;
+        while (low < high)
+        {
+            int middle = (low + high + 1) >> 1;
+            if (cumulative[middle] <= v)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        _code -= r * cumulative[low];
+        _range = r * (uint)(cumulative[low + 1] - cumulative[low]);
+        if (_range < TopValue)
+        {
+            Normalize();
+        }
+
+        return low;
+    }
+
     /// <summary>Decodes <paramref name="count"/> (0..32) bypass bits, most significant first.</summary>
     public uint DecodeBypassBits(int count)
     {

@@ -70,6 +70,23 @@ internal sealed class RangeEncoder
         }
     }
 
+    /// <summary>
+    /// Codes symbol <paramref name="symbol"/> of a static table of cumulative frequencies in units of
+    /// 2^−<see cref="LaplaceTables.ProbabilityBits"/> (draft spec §10.6): r = range >> 15, low += r·c[i], range = r·(c[i+1] − c[i]).
+    /// </summary>
+    public void EncodeSymbol(ReadOnlySpan<ushort> cumulative, int symbol)
+    {
+        ThrowIfFinished();
+        uint r = _range >> LaplaceTables.ProbabilityBits;
+        _low += (ulong)r * cumulative[symbol];
+        _range = r * (uint)(cumulative[symbol + 1] - cumulative[symbol]);
+        while (_range < TopValue)
+        {
+            _range <<= 8;
+            ShiftLow();
+        }
+    }
+
     /// <summary>Codes the low <paramref name="count"/> bits of <paramref name="value"/> as bypass bits, most significant first.</summary>
     public void EncodeBypassBits(uint value, int count)
     {
