@@ -325,6 +325,7 @@ internal static class AsmrEncoder
             LastTemporalBase = settings.LastTemporalBase,
             GridLevels = settings.GridLevels,
             GridRank = settings.GridRank,
+            GridTemporalCells = settings.GridTemporalCells,
         };
         if (settings.Width is null && settings.TargetPsnr is not null)
         {

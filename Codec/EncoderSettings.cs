@@ -77,6 +77,9 @@ internal sealed record EncoderSettings
     /// <summary>Latent channels per grid cell.</summary>
     public int GridRank { get; init; } = 4;
 
+    /// <summary>Time cells per latent grid, at most (<see cref="Training.PlannerOptions.GridTemporalCells"/>).</summary>
+    public int GridTemporalCells { get; init; } = 1;
+
     /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
     /// network's tensors into what they leave).</summary>
     public double LatentShare { get; init; } = 0.25;

@@ -63,7 +63,7 @@ internal static class LevelPlanner
 
         int gridLevels = Math.Clamp(options.GridLevels, 0, finest + 1);
         var grids = Enumerable.Range(finest + 1 - gridLevels, gridLevels)
-            .Select(level => new LatentGrid(level, options.GridRank, 1))
+            .Select(level => new LatentGrid(level, options.GridRank, LargestDivisorAtMost(CellCount(bases[0], level), options.GridTemporalCells)))
             .ToArray();
         return new ModelArchitecture(bases, options.Width, chroma == ChromaFormat.Mono400 ? 1 : 3, kinds, grids);
     }
@@ -129,6 +129,29 @@ internal static class LevelPlanner
     }
 
     /// <summary>Samples a level-<paramref name="level"/> cell spans on one axis: the product of the finer bases.</summary>
+    /// <summary>C_a[level]: the level's cells along one axis.</summary>
+    private static int CellCount(int[] axisBases, int level)
+    {
+        int count = 1;
+        for (int l = 0; l <= level; l++)
+        {
+            count *= axisBases[l];
+        }
+
+        return count;
+    }
+
+    private static int LargestDivisorAtMost(int n, int limit)
+    {
+        int d = Math.Clamp(limit, 1, n);
+        while (n % d != 0)
+        {
+            d--;
+        }
+
+        return d;
+    }
+
     private static int CellSpan(int[] axisBases, int level)
     {
         int span = 1;

@@ -49,4 +49,10 @@ internal sealed record PlannerOptions
 
     /// <summary>Latent channels per grid cell.</summary>
     public int GridRank { get; init; } = 4;
+
+    /// <summary>
+    /// Time cells per grid, at most: each grid takes the largest divisor of its level's time cells C_t[g] that is no
+    /// larger (1 = one latent picture per segment).
+    /// </summary>
+    public int GridTemporalCells { get; init; } = 1;
 }

@@ -22,17 +22,21 @@ if (opts.ContainsKey("compare"))
 
 var header = new SequenceHeader { Width = video.Width, Height = video.Height, FrameCount = video.Frames.Count, FrameRate = new Rational(25, 1) };
 var frames = video.Frames.ToList();
-var settings = new EncoderSettings
+// Product defaults unless a key overrides them.
+var defaults = new EncoderSettings();
+var settings = defaults with
 {
-    Seed = long.Parse(Get("seed", "1")),
+    Preset = Enum.Parse<EncoderPreset>(Get("preset", defaults.Preset.ToString()), ignoreCase: true),
+    Seed = long.Parse(Get("seed", defaults.Seed.ToString())),
     Steps = opts.ContainsKey("steps") ? int.Parse(Get("steps", "0")) : null,
     Width = opts.ContainsKey("h") ? int.Parse(Get("h", "64")) : null,
-    Levels = int.Parse(Get("levels", "0")),
+    Levels = int.Parse(Get("levels", defaults.Levels.ToString())),
     BitsPerPixel = double.Parse(Get("bpp", "0.05")),
-    LearningRate = double.Parse(Get("lr", "5e-3")),
-    LastModulation = Get("last", "L") == "T" ? ModulationKind.Table : ModulationKind.Linear,
-    LastTemporalBase = int.Parse(Get("lastt", "4")), QuantizationAwareFraction = double.Parse(Get("qat", "0.2")),
-    SegmentLength = int.Parse(Get("seg", "32")),
+    LearningRate = double.Parse(Get("lr", defaults.LearningRate.ToString("R"))),
+    LastTemporalBase = int.Parse(Get("lastt", defaults.LastTemporalBase.ToString())),
+    QuantizationAwareFraction = opts.ContainsKey("qat") ? double.Parse(Get("qat", "0")) : null,
+    SegmentLength = int.Parse(Get("seg", defaults.SegmentLength.ToString())),
+    GridTemporalCells = int.Parse(Get("gridt", defaults.GridTemporalCells.ToString())),
 };
 var clock = Stopwatch.StartNew();
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -47,7 +51,7 @@ foreach (var r in reports)
     var payload = ModelPayloadWriter.Write(r.Model);
     bytes += payload.Length;
     var model = ModelPayloadReader.Read(payload, new ModelPayloadExpectations(r.Model.FirstFrame, r.Model.FrameCount, video.Width, video.Height, video.Chroma));
-    Console.WriteLine($"segment {r.Model.FirstFrame}+{r.Model.FrameCount}: L={model.Architecture.Levels} H={model.Architecture.Width} bases t[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.T, l)))}] y[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.Y, l)))}] x[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.X, l)))}] params {model.Architecture.ParameterCount()} bytes {payload.Length} steps {r.Steps} floatLoss {r.FloatLoss:E3} quantLoss {r.QuantizedLoss:E3}");
+    Console.WriteLine($"segment {r.Model.FirstFrame}+{r.Model.FrameCount}: L={model.Architecture.Levels} H={model.Architecture.Width} bases t[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.T, l)))}] y[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.Y, l)))}] x[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.X, l)))}] grids [{string.Join(",", model.Architecture.Grids.Select(g => $"l{g.Level}x{g.Rank}t{g.TemporalCells}"))}] params {model.Architecture.ParameterCount()} bytes {payload.Length} steps {r.Steps} floatLoss {r.FloatLoss:E3} quantLoss {r.QuantizedLoss:E3}");
     foreach (var f in new SegmentDecoder(model, video.Width, video.Height, video.Chroma, video.BitDepth).DecodeAll())
     {
         decoded.Add(f.Planes);

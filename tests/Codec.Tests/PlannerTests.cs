@@ -51,6 +51,18 @@ public sealed class PlannerTests
     }
 
     [Theory]
+    [InlineData(1, new[] { 1, 1 })]
+    [InlineData(2, new[] { 2, 2 })]
+    [InlineData(3, new[] { 2, 2 })]
+    [InlineData(8, new[] { 2, 4 })]
+    public void Grids_take_the_largest_divisor_of_their_levels_time_cells_up_to_the_limit(int limit, int[] expected)
+    {
+        var a = LevelPlanner.Plan(32, 288, 352, ChromaFormat.Yuv420, new PlannerOptions { LastSpatialBase = 2, LastTemporalBase = 4, GridTemporalCells = limit });
+        Assert.Equal([1, 1, 2, 2, 2, 4], Bases(a, Axis.T));
+        Assert.Equal(expected, a.Grids.Select(g => g.TemporalCells));
+    }
+
+    [Theory]
     [InlineData(2, 2)]
     [InlineData(4, 2)]
     [InlineData(2, 1)]
