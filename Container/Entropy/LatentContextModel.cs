@@ -1,0 +1,122 @@
+namespace Asmr.Container.Entropy;
+
+/// <summary>
+/// The latents' context model in integer arithmetic (draft spec §10.7): a small network that predicts each latent's
+/// Laplace mean and scale bin from latents the decoder already has (<see cref="LatentContext"/>). Encoder and decoder
+/// run this same code, so they choose the same table for every symbol on every machine.
+/// </summary>
+/// <remarks>
+/// With inputs a_i = clamp(latent, −64, 63): h_j = clamp(Σ_i W1[j,i]·a_i + B1[j], 0, 2^15) (Q8: value/256), then
+/// o_m = ((Σ_j W2[m,j]·h_j) >> 8) + B2[m] + C[channel, m] (Q8), computed in 64 bits. o_0 is the mean μ in Q8
+/// (μ_int = o_0 >> 8, f = (o_0 >> 4) &amp; 15); o_1 is log2 of the scale in Q8, and the scale bin is
+/// s = clamp(((o_1 + 16) >> 5) + 32, 0, 79), the nearest eighth of an octave.
+/// </remarks>
+internal sealed class LatentContextModel
+{
+    /// <summary>Latent inputs of the network (<see cref="LatentContext"/>).</summary>
+    public const int Inputs = LatentContext.Count;
+
+    /// <summary>Latent inputs are clamped to this magnitude (−64..63) so the sums stay small.</summary>
+    public const int InputLimit = 64;
+
+    /// <summary>Weights and biases lie in ±2^15 (Q8: ±128).</summary>
+    public const int ParameterLimit = 1 << 15;
+
+    /// <summary>The largest hidden value (Q8: 128).</summary>
+    public const int HiddenLimit = 1 << 15;
+
+    /// <summary>The predicted mean is clamped to ±2^14 in Q8 (±64).</summary>
+    public const int MeanLimit = 1 << 14;
+
+    private readonly int[] _w1;
+    private readonly int[] _b1;
+    private readonly int[] _w2;
+    private readonly int[] _b2;
+    private readonly int[] _channelBias;
+
+    /// <param name="hidden">Hidden units, 1..32.</param>
+    /// <param name="w1">hidden × <see cref="Inputs"/> weights, row-major (Q8).</param>
+    /// <param name="b1">hidden biases (Q8).</param>
+    /// <param name="w2">2 × hidden output weights, row-major (Q8).</param>
+    /// <param name="b2">2 output biases (Q8).</param>
+    /// <param name="channelBias">channels × 2 output biases per latent channel (Q8).</param>
+    public LatentContextModel(int hidden, int[] w1, int[] b1, int[] w2, int[] b2, int[] channelBias)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hidden, 32);
+        Check(w1, hidden * Inputs, nameof(w1));
+        Check(b1, hidden, nameof(b1));
+        Check(w2, 2 * hidden, nameof(w2));
+        Check(b2, 2, nameof(b2));
+        ArgumentNullException.ThrowIfNull(channelBias);
+        if (channelBias.Length == 0 || channelBias.Length % 2 != 0)
+        {
+            throw new ArgumentException("The channel biases are two per channel.", nameof(channelBias));
+        }
+
+        Check(channelBias, channelBias.Length, nameof(channelBias));
+        Hidden = hidden;
+        _w1 = w1;
+        _b1 = b1;
+        _w2 = w2;
+        _b2 = b2;
+        _channelBias = channelBias;
+    }
+
+    public int Hidden { get; }
+
+    /// <summary>Latent channels the model has output biases for.</summary>
+    public int Channels => _channelBias.Length / 2;
+
+    /// <summary>Predicts the mean (integer part and sixteenths) and scale bin of a latent of channel <paramref name="channel"/>.</summary>
+    public (int MeanInteger, int Fraction, int ScaleBin) Predict(ReadOnlySpan<int> context, int channel)
+    {
+        Span<long> h = stackalloc long[Hidden];
+        for (int j = 0; j < Hidden; j++)
+        {
+            long sum = _b1[j];
+            int row = j * Inputs;
+            for (int i = 0; i < Inputs; i++)
+            {
+                sum += (long)_w1[row + i] * Math.Clamp(context[i], -InputLimit, InputLimit - 1);
+            }
+
+            h[j] = Math.Clamp(sum, 0, HiddenLimit);
+        }
+
+        long mean = Output(h, 0) + _channelBias[2 * channel];
+        long logScale = Output(h, 1) + _channelBias[(2 * channel) + 1];
+        mean = Math.Clamp(mean, -MeanLimit, MeanLimit);
+        int scaleBin = (int)Math.Clamp(((logScale + 16) >> 5) + 32, 0, LaplaceTables.ScaleBins - 1);
+        return ((int)(mean >> 8), (int)((mean >> 4) & 15), scaleBin);
+    }
+
+    private long Output(ReadOnlySpan<long> h, int m)
+    {
+        long sum = 0;
+        int row = m * Hidden;
+        for (int j = 0; j < Hidden; j++)
+        {
+            sum += _w2[row + j] * h[j];
+        }
+
+        return (sum >> 8) + _b2[m];
+    }
+
+    private static void Check(int[] values, int length, string name)
+    {
+        ArgumentNullException.ThrowIfNull(values, name);
+        if (values.Length != length)
+        {
+            throw new ArgumentException($"{name} has {values.Length} values; the model needs {length}.", name);
+        }
+
+        foreach (int v in values)
+        {
+            if (v < -ParameterLimit || v > ParameterLimit)
+            {
+                throw new ArgumentOutOfRangeException(name, v, $"Context model parameters lie in ±{ParameterLimit}.");
+            }
+        }
+    }
+}
