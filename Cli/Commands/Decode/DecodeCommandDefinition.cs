@@ -42,7 +42,7 @@ internal sealed class DecodeCommandDefinition : Command
         HelpName = "a:b",
         CustomParser = result =>
         {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            string text = RepeatedOptions.LastToken(result);
             if (FrameRange.TryParse(text, out var range, out string error))
             {
                 return range;
@@ -59,7 +59,7 @@ internal sealed class DecodeCommandDefinition : Command
         HelpName = "x,y,w,h",
         CustomParser = result =>
         {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            string text = RepeatedOptions.LastToken(result);
             if (CropRect.TryParse(text, out var crop, out string error))
             {
                 return crop;

@@ -117,6 +117,7 @@ internal sealed class EncodeCommandDefinition : Command
         {
             Description = "Speed against quality: fast trains 1000 steps with 4x4-pixel last-level blocks; medium 5000 and slow 10000 steps with 2x2 blocks.",
             DefaultValueFactory = _ => EncoderSettings.DefaultPreset.ToString().ToLowerInvariant(),
+            CustomParser = RepeatedOptions.LastToken,
         };
         option.AcceptOnlyFromAmong("fast", "medium", "slow");
         return option;
@@ -124,7 +125,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     private static long? ParseQuantity(System.CommandLine.Parsing.ArgumentResult result, QuantityParser parse)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        string text = RepeatedOptions.LastToken(result);
         if (parse(text, out long value, out string error))
         {
             return value;
