@@ -22,6 +22,11 @@ internal static class EncodeCommand
         FileChecks.RequireInputFile(request.Input, allowStdin: true);
         context.DeclareOutput(request.Output);
         FileChecks.RequireWritableOutput(request.Output, request.Overwrite);
+        if (VideoFileNames.LooksLikeVideo(request.Output))
+        {
+            context.Inform($"warning: '{request.Output}' will hold an .asmr stream, not a {Path.GetExtension(request.Output).TrimStart('.').ToUpperInvariant()} video: players will not open it; name it {Path.ChangeExtension(Path.GetFileName(request.Output), ".asmr")}.");
+        }
+
         using var progress = context.CreateProgress();
         return await RunAsync(request, context.Console, progress, cancellationToken).ConfigureAwait(false);
     }
