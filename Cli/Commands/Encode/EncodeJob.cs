@@ -69,6 +69,11 @@ internal sealed class EncodeJob
             using (var source = OpenInput(sourcePath, options, cancellationToken))
             {
                 header = source.Header;
+                if (source is FfmpegVideoSource { HasAudio: true })
+                {
+                    _progress.WriteLine($"note: '{_request.Input}' has sound; asmrc encodes only the picture, so the audio is dropped.");
+                }
+
                 if (header.FrameCount == 0)
                 {
                     throw new InputException($"'{_request.Input}' has no frames to encode{(_request.StartFrame > 0 ? $" after skipping {_request.StartFrame}" : string.Empty)}.");
