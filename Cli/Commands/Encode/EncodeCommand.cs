@@ -20,6 +20,13 @@ internal static class EncodeCommand
         }
 
         FileChecks.RequireInputFile(request.Input, allowStdin: true);
+        if (request.OutputIsStdout && context.Console.OutputIsTerminal)
+        {
+            throw new UsageException(
+                "Refusing to write an .asmr file to a terminal.",
+                hint: $"redirect it (asmrc encode {request.Input} - > out.asmr) or pipe it");
+        }
+
         context.DeclareOutput(request.Output);
         FileChecks.RequireWritableOutput(request.Output, request.Overwrite);
         if (VideoFileNames.LooksLikeVideo(request.Output))

@@ -27,13 +27,6 @@ internal sealed class EncodeCommandDefinition : Command
         Options.Add(Frames);
         Options.Add(Start);
 
-        Output.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() == "-")
-            {
-                result.AddError("encode writes a file, not stdout; give an output name such as out.asmr.");
-            }
-        });
         Validators.Add(result =>
         {
             if (result.GetResult(Size) is { Implicit: false } && result.GetResult(Bitrate) is { Implicit: false })
@@ -55,7 +48,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Argument<string> Output { get; } = new("OUT")
     {
-        Description = "The .asmr file to write.",
+        Description = "The .asmr file to write, or - for stdout (not a terminal).",
     };
 
     public Option<string> Preset { get; } = CreatePreset();

@@ -106,10 +106,9 @@ internal sealed class EncodeJob
             }) };
 
             cancellationToken.ThrowIfCancellationRequested();
-            AsmrWriter.Write(_request.Output, file, new AsmrWriterOptions { Overwrite = _request.Overwrite }, cancellationToken);
-            long size = new FileInfo(_request.Output).Length;
+            long size = Write(file, cancellationToken);
             _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{_request.Output}: {size:N0} bytes, {encodedFrames} frames {header.Width}x{header.Height}, {8.0 * size / ((double)header.Width * header.Height * encodedFrames):0.0000} bpp (file), {bpp:0.0000} bpp (models)"));
+                $"{(_request.OutputIsStdout ? "stdout" : _request.Output)}: {size:N0} bytes, {encodedFrames} frames {header.Width}x{header.Height}, {8.0 * size / ((double)header.Width * header.Height * encodedFrames):0.0000} bpp (file), {bpp:0.0000} bpp (models)"));
             _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"PSNR Y {quality.PsnrY:0.00} dB, YUV(6:1:1) {quality.PsnrYuv:0.00} dB, RGB {quality.PsnrRgb:0.00} dB, SSIM-Y {quality.SsimY:0.0000}; encoded in {clock.Elapsed.TotalSeconds:0.0} s"));
             if (_request.SizeBytes is { } target && size > target)
@@ -155,6 +154,25 @@ internal sealed class EncodeJob
 
     /// <summary>The PSNR of a mean squared error of one code value (48.1 dB at 8 bits, relative to the peak at any depth).</summary>
     internal const double VisuallyLosslessPsnr = 48.1;
+
+    /// <summary>Writes the file (atomically) or sends it to stdout; returns its size in bytes.</summary>
+    private long Write(AsmrFile file, CancellationToken cancellationToken)
+    {
+        if (!_request.OutputIsStdout)
+        {
+            AsmrWriter.Write(_request.Output, file, new AsmrWriterOptions { Overwrite = _request.Overwrite }, cancellationToken);
+            return new FileInfo(_request.Output).Length;
+        }
+
+        // Built in memory first, so a failure while writing leaves nothing half-sent.
+        using var bytes = new MemoryStream();
+        AsmrWriter.Write(bytes, file, cancellationToken: cancellationToken);
+        using var stdout = _console.OpenStandardOutput();
+        bytes.Position = 0;
+        bytes.CopyTo(stdout);
+        stdout.Flush();
+        return bytes.Length;
+    }
 
     private static double Round(double psnr) => Math.Round(psnr, 3);
 
