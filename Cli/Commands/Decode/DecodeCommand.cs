@@ -23,6 +23,11 @@ internal static class DecodeCommand
         }
 
         FileChecks.RequireInputFile(request.Input, allowStdin: true);
+        if (request.Output.Kind == DecodeOutputKind.Y4mStdout && context.Settings.Progress == FileChecks.StandardStream)
+        {
+            throw new UsageException("--progress - and the output - would both use stdout; give --progress a file name.");
+        }
+
         if ((request.Codec is not null || request.Crf is not null) && request.Output.Kind != DecodeOutputKind.FfmpegFile)
         {
             throw new UsageException(
@@ -127,6 +132,7 @@ internal static class DecodeCommand
         }
 
         sink.Complete(cancellationToken);
+        progress.EndStage();
         return Task.CompletedTask;
     }
 

@@ -20,6 +20,11 @@ internal static class EncodeCommand
         }
 
         FileChecks.RequireInputFile(request.Input, allowStdin: true);
+        if (request.OutputIsStdout && context.Settings.Progress == FileChecks.StandardStream)
+        {
+            throw new UsageException("--progress - and the output - would both use stdout; give --progress a file name.");
+        }
+
         if (request.OutputIsStdout && context.Console.OutputIsTerminal)
         {
             throw new UsageException(

@@ -95,6 +95,7 @@ internal sealed class EncodeJob
 
             _progress.BeginStage("measuring", encodedFrames);
             var quality = Measure(measured, sourcePath, options, cancellationToken);
+            _progress.EndStage();
             double bpp = 8.0 * segments.Sum(s => (long)s.ModelPayload.Length + 4) / ((double)header.Width * header.Height * encodedFrames);
             var file = new AsmrFile { SequenceHeader = header, Segments = segments, Metadata = BuildMetadata(new MetadataQuality
             {
@@ -277,6 +278,7 @@ internal sealed class EncodeJob
                 }
 
                 writer.Complete(cancellationToken);
+                _progress.EndStage();
             }
 
             return path;
@@ -297,6 +299,12 @@ internal sealed class EncodeJob
         {
             if (value.Segment != _current.Segment || value.Stage != _current.Stage)
             {
+                if (_current.Segment >= 0)
+                {
+                    // The encoder moved on, so the stage is done, even if training stopped early at a quality target.
+                    reporter.EndStage();
+                }
+
                 _current = (value.Segment, value.Stage);
                 string stage = value.Stage == "train" ? "fitting" : value.Stage;
                 reporter.BeginStage($"segment {value.Segment + 1}/{value.SegmentCount} {stage}", Math.Max(1, value.TotalSteps));
@@ -305,7 +313,9 @@ internal sealed class EncodeJob
             string status = value.Loss > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"PSNR~{Trainer.LossToPsnr(value.Loss, channels):0.0} dB")
                 : string.Empty;
-            reporter.Report(value.Step, status);
+            // Training reports the index of the step it has just taken (the last is TotalSteps - 1); quantization reports tensors done.
+            int done = value.Stage == "quantize" ? value.Step : value.Step + 1;
+            reporter.Report(done, status);
         }
     }
 }
