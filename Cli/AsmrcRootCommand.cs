@@ -7,6 +7,7 @@ using Asmr.Cli.Commands.Info;
 using Asmr.Cli.Commands.Play;
 using Asmr.Cli.Help;
 using Asmr.Cli.Hosting;
+using Asmr.Cli.Parsing;
 
 namespace Asmr.Cli;
 
@@ -62,6 +63,7 @@ internal static class AsmrcRootCommand
         root.Subcommands.Add(play);
         root.Subcommands.Add(info);
         root.Subcommands.Add(conform);
+        RepeatedOptions.LetTheLastWin(root);
         return root;
     }
 }

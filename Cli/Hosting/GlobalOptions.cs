@@ -36,8 +36,16 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    /// <summary>All four, in help order.</summary>
-    public IEnumerable<Option> All => [Verbose, Quiet, Overwrite, Threads];
+    public Option<string?> Progress { get; } = new("--progress")
+    {
+        Description = "Write machine-readable progress (key=value lines, ending with progress=end) to FILE, or to stdout with -.",
+        HelpName = "FILE",
+        CustomParser = RepeatedOptions.LastToken,
+        Recursive = true,
+    };
+
+    /// <summary>All of them, in help order.</summary>
+    public IEnumerable<Option> All => [Verbose, Quiet, Overwrite, Threads, Progress];
 
     /// <summary>Reads the global settings from a parse result.</summary>
     public GlobalSettings Read(ParseResult parseResult)
@@ -47,6 +55,7 @@ internal sealed class GlobalOptions
             parseResult.GetValue(Verbose),
             parseResult.GetValue(Quiet),
             parseResult.GetValue(Overwrite),
-            parseResult.GetValue(Threads));
+            parseResult.GetValue(Threads),
+            parseResult.GetValue(Progress));
     }
 }

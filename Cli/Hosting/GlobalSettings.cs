@@ -5,7 +5,8 @@ namespace Asmr.Cli.Hosting;
 /// <param name="Quiet">No progress or information on stderr; errors only.</param>
 /// <param name="Overwrite">-y: replace existing outputs.</param>
 /// <param name="Threads">Worker threads; 0 = one per core (see <see cref="EffectiveThreads"/>).</param>
-internal sealed record GlobalSettings(bool Verbose, bool Quiet, bool Overwrite, int Threads)
+/// <param name="Progress">Where to write the machine-readable progress (a file, or <c>-</c> for stdout); null for none.</param>
+internal sealed record GlobalSettings(bool Verbose, bool Quiet, bool Overwrite, int Threads, string? Progress = null)
 {
     /// <summary>The defaults (no global option given).</summary>
     public static GlobalSettings Default { get; } = new(Verbose: false, Quiet: false, Overwrite: false, Threads: 0);

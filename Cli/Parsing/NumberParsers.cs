@@ -42,7 +42,7 @@ internal static class NumberParsers
         return null;
     };
 
-    private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+    private static string Token(ArgumentResult result) => RepeatedOptions.LastToken(result);
 
     private static string Range(int min, int max) => max == int.MaxValue
         ? string.Create(CultureInfo.InvariantCulture, $"≥ {min}")

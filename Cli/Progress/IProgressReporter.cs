@@ -13,6 +13,12 @@ internal interface IProgressReporter : IDisposable
     /// <summary>Moves the current stage to <paramref name="completed"/> units, with an optional status such as "PSNR 31.2 dB".</summary>
     void Report(double completed, string? status = null);
 
+    /// <summary>
+    /// Ends the current stage as done (also one that finished early, such as training that reached a quality
+    /// target). A stage left open when the reporter is disposed was stopped (an error or Ctrl-C) and says so.
+    /// </summary>
+    void EndStage();
+
     /// <summary>A line of information for the user (suppressed by --quiet).</summary>
     void WriteLine(string message);
 }

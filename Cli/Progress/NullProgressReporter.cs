@@ -13,6 +13,10 @@ internal sealed class NullProgressReporter : IProgressReporter
     {
     }
 
+    public void EndStage()
+    {
+    }
+
     public void WriteLine(string message)
     {
     }

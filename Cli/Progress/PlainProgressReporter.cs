@@ -35,7 +35,7 @@ internal sealed class PlainProgressReporter : IProgressReporter
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         lock (_gate)
         {
-            FinishStage();
+            FinishStage(ended: true);
             _stage = name;
             _total = total > 0 ? total : 0;
             _completed = 0;
@@ -63,8 +63,16 @@ internal sealed class PlainProgressReporter : IProgressReporter
             {
                 _lastTenth = Math.Max(_lastTenth, tenth);
                 _lastLine = now;
-                _writer.WriteLine(Line(final: false));
+                _writer.WriteLine(Line(final: false, ended: false));
             }
+        }
+    }
+
+    public void EndStage()
+    {
+        lock (_gate)
+        {
+            FinishStage(ended: true);
         }
     }
 
@@ -80,22 +88,22 @@ internal sealed class PlainProgressReporter : IProgressReporter
     {
         lock (_gate)
         {
-            FinishStage();
+            FinishStage(ended: false);
         }
     }
 
-    private void FinishStage()
+    private void FinishStage(bool ended)
     {
         if (_stage is null)
         {
             return;
         }
 
-        _writer.WriteLine(Line(final: true));
+        _writer.WriteLine(Line(final: true, ended));
         _stage = null;
     }
 
-    private string Line(bool final)
+    private string Line(bool final, bool ended)
     {
         var elapsed = _time.GetElapsedTime(_stageStart);
         var line = new StringBuilder(_stage);
@@ -121,7 +129,7 @@ internal sealed class PlainProgressReporter : IProgressReporter
 
         if (final)
         {
-            line.Append(_total > 0 && _completed < _total ? ", stopped after " : ", done in ").Append(ProgressFormat.Duration(elapsed));
+            line.Append(!ended && _total > 0 && _completed < _total ? ", stopped after " : ", done in ").Append(ProgressFormat.Duration(elapsed));
         }
 
         return line.ToString();

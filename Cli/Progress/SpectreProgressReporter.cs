@@ -9,8 +9,8 @@ namespace Asmr.Cli.Progress;
 internal sealed class SpectreProgressReporter : IProgressReporter
 {
     private readonly IAnsiConsole _console;
-    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<ProgressContext> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<ProgressContext> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _rendering;
     private readonly Lock _gate = new();
     private ProgressTask? _task;
@@ -31,10 +31,10 @@ internal sealed class SpectreProgressReporter : IProgressReporter
     public void BeginStage(string name, double total)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        EndStage();
         var context = Context();
         lock (_gate)
         {
-            Complete(_task);
             _stage = name;
             _task = context.AddTask(Markup.Escape(name), autoStart: true, maxValue: total > 0 ? total : 1);
             _task.IsIndeterminate = total <= 0;
@@ -58,9 +58,36 @@ internal sealed class SpectreProgressReporter : IProgressReporter
         }
     }
 
+    public void EndStage()
+    {
+        lock (_gate)
+        {
+            if (_task is not null)
+            {
+                _task.Value = _task.MaxValue;
+            }
+
+            Complete(_task);
+            _task = null;
+        }
+    }
+
     public void WriteLine(string message)
     {
-        // Written through the same console, Spectre keeps the line above the live bar.
+        bool between;
+        lock (_gate)
+        {
+            between = _task is null;
+        }
+
+        if (between)
+        {
+            // No stage is running (a summary after the last one): end the live display first, so its final redraw
+            // lands above this line instead of below it.
+            StopRendering();
+        }
+
+        // Written through the same console while a stage runs, Spectre keeps the line above the live bar.
         _console.Write(new Text(message + Environment.NewLine));
     }
 
@@ -77,8 +104,31 @@ internal sealed class SpectreProgressReporter : IProgressReporter
             Complete(_task);
         }
 
-        _finished.TrySetResult();
-        _rendering?.GetAwaiter().GetResult();
+        StopRendering();
+    }
+
+    private void StopRendering()
+    {
+        Task? rendering;
+        lock (_gate)
+        {
+            rendering = _rendering;
+            if (rendering is null)
+            {
+                return;
+            }
+
+            _rendering = null;
+            _finished.TrySetResult();
+        }
+
+        rendering.GetAwaiter().GetResult();
+        lock (_gate)
+        {
+            // A later stage starts a new live display.
+            _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 
     private static void Complete(ProgressTask? task)

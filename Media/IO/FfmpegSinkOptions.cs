@@ -12,6 +12,9 @@ public sealed record FfmpegSinkOptions
     /// <summary>Constant rate factor (<c>-crf</c>); 18 is visually near-lossless for x264. <see langword="null"/> to omit.</summary>
     public int? Crf { get; init; } = 18;
 
+    /// <summary>More encoder arguments, after <c>-crf</c> (for example <c>-b:v 0</c>, which VP9 needs for constant quality).</summary>
+    public IReadOnlyList<string> CodecArguments { get; init; } = [];
+
     /// <summary>Encoder speed preset (<c>-preset</c>); <see langword="null"/> to omit.</summary>
     public string? Preset { get; init; } = "medium";
 

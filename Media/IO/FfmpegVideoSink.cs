@@ -148,6 +148,8 @@ public sealed class FfmpegVideoSink : IVideoSink
             args.AddRange(["-crf", crf.ToString(CultureInfo.InvariantCulture)]);
         }
 
+        args.AddRange(options.CodecArguments);
+
         args.AddRange(["-pix_fmt", outputFormat]);
         args.AddRange(colour);
         string extension = Path.GetExtension(output).ToLowerInvariant();

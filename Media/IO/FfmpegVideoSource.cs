@@ -40,9 +40,10 @@ public sealed class FfmpegVideoSource : IVideoSource
     private Exception? _pipeError;
     private bool _disposed;
 
-    private FfmpegVideoSource(string path, SequenceHeader header, FfmpegPixelFormat pixelFormat, int? declared, int streamIndex, VideoSourceOptions options, FFOptions ffOptions)
+    private FfmpegVideoSource(string path, SequenceHeader header, FfmpegPixelFormat pixelFormat, int? declared, bool hasAudio, int streamIndex, VideoSourceOptions options, FFOptions ffOptions)
     {
         Path = path;
+        HasAudio = hasAudio;
         Header = header;
         PixelFormat = pixelFormat;
         DeclaredFrameCount = declared;
@@ -108,6 +109,9 @@ public sealed class FfmpegVideoSource : IVideoSource
 
     /// <summary>The ffmpeg command line (for diagnostics).</summary>
     public string Arguments { get; }
+
+    /// <summary>The file has an audio stream (as ffprobe reports); only the video is delivered.</summary>
+    public bool HasAudio { get; }
 
     /// <summary>Probes a file and starts decoding it.</summary>
     /// <param name="path">The input file.</param>
@@ -196,7 +200,7 @@ public sealed class FfmpegVideoSource : IVideoSource
             BitDepth = format.BitDepth,
             Color = color,
         };
-        return new FfmpegVideoSource(path, header, format, declared, video.Index, options, ffOptions);
+        return new FfmpegVideoSource(path, header, format, declared, analysis.AudioStreams.Count > 0, video.Index, options, ffOptions);
     }
 
     /// <inheritdoc />

@@ -22,7 +22,18 @@ internal static class DecodeCommand
             throw new UsageException($"Input and output are the same file ('{request.Input}').");
         }
 
-        FileChecks.RequireInputFile(request.Input);
+        FileChecks.RequireInputFile(request.Input, allowStdin: true);
+        if (request.Output.Kind == DecodeOutputKind.Y4mStdout && context.Settings.Progress == FileChecks.StandardStream)
+        {
+            throw new UsageException("--progress - and the output - would both use stdout; give --progress a file name.");
+        }
+
+        if ((request.Codec is not null || request.Crf is not null) && request.Output.Kind != DecodeOutputKind.FfmpegFile)
+        {
+            throw new UsageException(
+                $"--codec and --crf set how ffmpeg encodes a video file ({string.Join(", ", DecodeOutput.FfmpegExtensions)}); '{request.Output.Path}' is not one.");
+        }
+
         if (request.Output.Kind == DecodeOutputKind.Y4mStdout && context.Console.OutputIsTerminal)
         {
             throw new UsageException(
@@ -50,7 +61,9 @@ internal static class DecodeCommand
             parseResult.GetValue(definition.Frames) ?? FrameRange.All,
             parseResult.GetValue(definition.Crop),
             settings.Overwrite,
-            settings.EffectiveThreads);
+            settings.EffectiveThreads,
+            parseResult.GetValue(definition.Codec),
+            parseResult.GetValue(definition.Crf));
     }
 
     /// <summary>
@@ -65,7 +78,10 @@ internal static class DecodeCommand
         ArgumentNullException.ThrowIfNull(progress);
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var decoder = AsmrFileDecoder.Open(request.Input, new DecoderOptions { Threads = request.Threads });
+        var decoderOptions = new DecoderOptions { Threads = request.Threads };
+        using var decoder = request.Input == FileChecks.StandardStream
+            ? AsmrFileDecoder.Open(StandardInput.ReadAll(console, cancellationToken), decoderOptions)
+            : AsmrFileDecoder.Open(request.Input, decoderOptions);
         // Check every section's CRC first (models are small): a damaged file fails before anything is written.
         decoder.Reader.Verify(cancellationToken);
         var header = decoder.Header;
@@ -99,11 +115,12 @@ internal static class DecodeCommand
                 hint: "use a pattern such as frame_%04d.png, or pick one frame with --frames K:K+1");
         }
 
+        var encoder = request.Output.Kind == DecodeOutputKind.FfmpegFile ? VideoEncoderChoice.For(request.Output.Path, request.Codec, request.Crf) : null;
         using IVideoSink sink = request.Output.Kind switch
         {
             DecodeOutputKind.Y4mStdout => new Y4mWriter(new BufferedStream(console.OpenStandardOutput(), 1 << 16), outputHeader),
             DecodeOutputKind.PngSequence or DecodeOutputKind.PngSingle => PngSequence(request, outputHeader, start),
-            _ => VideoSinkFactory.Create(request.Output.Path, outputHeader),
+            _ => VideoSinkFactory.Create(request.Output.Path, outputHeader, encoder),
         };
 
         progress.BeginStage("decoding", end - start);
@@ -115,6 +132,7 @@ internal static class DecodeCommand
         }
 
         sink.Complete(cancellationToken);
+        progress.EndStage();
         return Task.CompletedTask;
     }
 

@@ -7,22 +7,24 @@ namespace Asmr.Cli.Commands.Decode;
 internal sealed class DecodeCommandDefinition : Command
 {
     public DecodeCommandDefinition()
-        : base("decode", "Decode an .asmr file to y4m, mp4/mkv (via ffmpeg) or PNG frames.")
+        : base("decode", "Decode an .asmr file to y4m, a video file (mp4, mkv, mov, webm, avi: encoded by ffmpeg) or PNG frames.")
     {
         Arguments.Add(Input);
         Arguments.Add(Output);
         Options.Add(Frames);
         Options.Add(Crop);
+        Options.Add(Codec);
+        Options.Add(Crf);
     }
 
     public Argument<string> Input { get; } = new("IN")
     {
-        Description = "The .asmr file to decode.",
+        Description = "The .asmr file to decode, or - to read it from stdin.",
     };
 
     public Argument<DecodeOutput> Output { get; } = new("OUT")
     {
-        Description = "out.y4m, out.mp4 or out.mkv, a PNG pattern such as frame_%04d.png, or - for y4m on stdout.",
+        Description = "out.y4m; out.mp4, .mkv, .mov, .webm or .avi (encoded by ffmpeg); a PNG pattern such as frame_%04d.png; or - for y4m on stdout.",
         CustomParser = result =>
         {
             string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
@@ -42,7 +44,7 @@ internal sealed class DecodeCommandDefinition : Command
         HelpName = "a:b",
         CustomParser = result =>
         {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            string text = RepeatedOptions.LastToken(result);
             if (FrameRange.TryParse(text, out var range, out string error))
             {
                 return range;
@@ -59,7 +61,7 @@ internal sealed class DecodeCommandDefinition : Command
         HelpName = "x,y,w,h",
         CustomParser = result =>
         {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            string text = RepeatedOptions.LastToken(result);
             if (CropRect.TryParse(text, out var crop, out string error))
             {
                 return crop;
@@ -68,5 +70,19 @@ internal sealed class DecodeCommandDefinition : Command
             result.AddError(error);
             return null;
         },
+    };
+
+    public Option<string?> Codec { get; } = new("--codec")
+    {
+        Description = "The ffmpeg encoder for a video file (default: libvpx-vp9 for .webm, mpeg4 for .avi, libx264 otherwise), e.g. libx265, ffv1.",
+        HelpName = "NAME",
+        CustomParser = RepeatedOptions.LastToken,
+    };
+
+    public Option<int?> Crf { get; } = new("--crf")
+    {
+        Description = "The encoder's constant rate factor, lower is better (default: 18 for libx264, 20 libx265, 24 libvpx-vp9 and libaom-av1).",
+        HelpName = "N",
+        CustomParser = NumberParsers.NullableInt("--crf", 0, 63),
     };
 }

@@ -8,7 +8,7 @@ namespace Asmr.Cli.Commands.Decode;
 internal sealed record DecodeOutput(DecodeOutputKind Kind, string Path)
 {
     /// <summary>The container extensions handed to ffmpeg.</summary>
-    public static IReadOnlyList<string> FfmpegExtensions { get; } = [".mp4", ".mkv"];
+    public static IReadOnlyList<string> FfmpegExtensions { get; } = [".mp4", ".mkv", ".mov", ".webm", ".avi"];
 
     public static bool TryParse(string text, out DecodeOutput? output, out string error)
     {
@@ -68,7 +68,7 @@ internal sealed record DecodeOutput(DecodeOutputKind Kind, string Path)
             return true;
         }
 
-        error = $"Cannot tell the output format from '{text}'; use a .y4m, .mp4 or .mkv file, a PNG pattern like frame_%04d.png (or one .png for a single frame), or - for y4m on stdout.";
+        error = $"Cannot tell the output format from '{text}'; use a .y4m, .mp4, .mkv, .mov, .webm or .avi file, a PNG pattern like frame_%04d.png (or one .png for a single frame), or - for y4m on stdout.";
         return false;
     }
 

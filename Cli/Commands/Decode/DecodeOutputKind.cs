@@ -9,7 +9,7 @@ internal enum DecodeOutputKind
     /// <summary>A <c>.y4m</c> file.</summary>
     Y4mFile,
 
-    /// <summary>A <c>.mp4</c> or <c>.mkv</c> file, encoded by ffmpeg.</summary>
+    /// <summary>A <c>.mp4</c>, <c>.mkv</c>, <c>.mov</c>, <c>.webm</c> or <c>.avi</c> file, encoded by ffmpeg.</summary>
     FfmpegFile,
 
     /// <summary>One PNG per frame, from a printf-style pattern such as <c>frame_%04d.png</c>.</summary>

@@ -20,8 +20,25 @@ internal static class EncodeCommand
         }
 
         FileChecks.RequireInputFile(request.Input, allowStdin: true);
+        if (request.OutputIsStdout && context.Settings.Progress == FileChecks.StandardStream)
+        {
+            throw new UsageException("--progress - and the output - would both use stdout; give --progress a file name.");
+        }
+
+        if (request.OutputIsStdout && context.Console.OutputIsTerminal)
+        {
+            throw new UsageException(
+                "Refusing to write an .asmr file to a terminal.",
+                hint: $"redirect it (asmrc encode {request.Input} - > out.asmr) or pipe it");
+        }
+
         context.DeclareOutput(request.Output);
         FileChecks.RequireWritableOutput(request.Output, request.Overwrite);
+        if (VideoFileNames.LooksLikeVideo(request.Output))
+        {
+            context.Inform($"warning: '{request.Output}' will hold an .asmr stream, not a {Path.GetExtension(request.Output).TrimStart('.').ToUpperInvariant()} video: players will not open it; name it {Path.ChangeExtension(Path.GetFileName(request.Output), ".asmr")}.");
+        }
+
         using var progress = context.CreateProgress();
         return await RunAsync(request, context.Console, progress, cancellationToken).ConfigureAwait(false);
     }

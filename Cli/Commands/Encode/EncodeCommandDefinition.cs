@@ -27,13 +27,6 @@ internal sealed class EncodeCommandDefinition : Command
         Options.Add(Frames);
         Options.Add(Start);
 
-        Output.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() == "-")
-            {
-                result.AddError("encode writes a file, not stdout; give an output name such as out.asmr.");
-            }
-        });
         Validators.Add(result =>
         {
             if (result.GetResult(Size) is { Implicit: false } && result.GetResult(Bitrate) is { Implicit: false })
@@ -55,7 +48,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Argument<string> Output { get; } = new("OUT")
     {
-        Description = "The .asmr file to write.",
+        Description = "The .asmr file to write, or - for stdout (not a terminal).",
     };
 
     public Option<string> Preset { get; } = CreatePreset();
@@ -117,6 +110,7 @@ internal sealed class EncodeCommandDefinition : Command
         {
             Description = "Speed against quality: fast trains 1000 steps with 4x4-pixel last-level blocks; medium 5000 and slow 10000 steps with 2x2 blocks.",
             DefaultValueFactory = _ => EncoderSettings.DefaultPreset.ToString().ToLowerInvariant(),
+            CustomParser = RepeatedOptions.LastToken,
         };
         option.AcceptOnlyFromAmong("fast", "medium", "slow");
         return option;
@@ -124,7 +118,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     private static long? ParseQuantity(System.CommandLine.Parsing.ArgumentResult result, QuantityParser parse)
     {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        string text = RepeatedOptions.LastToken(result);
         if (parse(text, out long value, out string error))
         {
             return value;

@@ -69,6 +69,11 @@ internal sealed class EncodeJob
             using (var source = OpenInput(sourcePath, options, cancellationToken))
             {
                 header = source.Header;
+                if (source is FfmpegVideoSource { HasAudio: true })
+                {
+                    _progress.WriteLine($"note: '{_request.Input}' has sound; asmrc encodes only the picture, so the audio is dropped.");
+                }
+
                 if (header.FrameCount == 0)
                 {
                     throw new InputException($"'{_request.Input}' has no frames to encode{(_request.StartFrame > 0 ? $" after skipping {_request.StartFrame}" : string.Empty)}.");
@@ -90,6 +95,7 @@ internal sealed class EncodeJob
 
             _progress.BeginStage("measuring", encodedFrames);
             var quality = Measure(measured, sourcePath, options, cancellationToken);
+            _progress.EndStage();
             double bpp = 8.0 * segments.Sum(s => (long)s.ModelPayload.Length + 4) / ((double)header.Width * header.Height * encodedFrames);
             var file = new AsmrFile { SequenceHeader = header, Segments = segments, Metadata = BuildMetadata(new MetadataQuality
             {
@@ -101,10 +107,9 @@ internal sealed class EncodeJob
             }) };
 
             cancellationToken.ThrowIfCancellationRequested();
-            AsmrWriter.Write(_request.Output, file, new AsmrWriterOptions { Overwrite = _request.Overwrite }, cancellationToken);
-            long size = new FileInfo(_request.Output).Length;
+            long size = Write(file, cancellationToken);
             _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{_request.Output}: {size:N0} bytes, {encodedFrames} frames {header.Width}x{header.Height}, {8.0 * size / ((double)header.Width * header.Height * encodedFrames):0.0000} bpp (file), {bpp:0.0000} bpp (models)"));
+                $"{(_request.OutputIsStdout ? "stdout" : _request.Output)}: {size:N0} bytes, {encodedFrames} frames {header.Width}x{header.Height}, {8.0 * size / ((double)header.Width * header.Height * encodedFrames):0.0000} bpp (file), {bpp:0.0000} bpp (models)"));
             _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"PSNR Y {quality.PsnrY:0.00} dB, YUV(6:1:1) {quality.PsnrYuv:0.00} dB, RGB {quality.PsnrRgb:0.00} dB, SSIM-Y {quality.SsimY:0.0000}; encoded in {clock.Elapsed.TotalSeconds:0.0} s"));
             if (_request.SizeBytes is { } target && size > target)
@@ -150,6 +155,25 @@ internal sealed class EncodeJob
 
     /// <summary>The PSNR of a mean squared error of one code value (48.1 dB at 8 bits, relative to the peak at any depth).</summary>
     internal const double VisuallyLosslessPsnr = 48.1;
+
+    /// <summary>Writes the file (atomically) or sends it to stdout; returns its size in bytes.</summary>
+    private long Write(AsmrFile file, CancellationToken cancellationToken)
+    {
+        if (!_request.OutputIsStdout)
+        {
+            AsmrWriter.Write(_request.Output, file, new AsmrWriterOptions { Overwrite = _request.Overwrite }, cancellationToken);
+            return new FileInfo(_request.Output).Length;
+        }
+
+        // Built in memory first, so a failure while writing leaves nothing half-sent.
+        using var bytes = new MemoryStream();
+        AsmrWriter.Write(bytes, file, cancellationToken: cancellationToken);
+        using var stdout = _console.OpenStandardOutput();
+        bytes.Position = 0;
+        bytes.CopyTo(stdout);
+        stdout.Flush();
+        return bytes.Length;
+    }
 
     private static double Round(double psnr) => Math.Round(psnr, 3);
 
@@ -254,6 +278,7 @@ internal sealed class EncodeJob
                 }
 
                 writer.Complete(cancellationToken);
+                _progress.EndStage();
             }
 
             return path;
@@ -274,6 +299,12 @@ internal sealed class EncodeJob
         {
             if (value.Segment != _current.Segment || value.Stage != _current.Stage)
             {
+                if (_current.Segment >= 0)
+                {
+                    // The encoder moved on, so the stage is done, even if training stopped early at a quality target.
+                    reporter.EndStage();
+                }
+
                 _current = (value.Segment, value.Stage);
                 string stage = value.Stage == "train" ? "fitting" : value.Stage;
                 reporter.BeginStage($"segment {value.Segment + 1}/{value.SegmentCount} {stage}", Math.Max(1, value.TotalSteps));
@@ -282,7 +313,9 @@ internal sealed class EncodeJob
             string status = value.Loss > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"PSNR~{Trainer.LossToPsnr(value.Loss, channels):0.0} dB")
                 : string.Empty;
-            reporter.Report(value.Step, status);
+            // Training reports the index of the step it has just taken (the last is TotalSteps - 1); quantization reports tensors done.
+            int done = value.Stage == "quantize" ? value.Step : value.Step + 1;
+            reporter.Report(done, status);
         }
     }
 }

@@ -4,7 +4,7 @@ namespace Asmr.Cli.Commands.Encode;
 
 /// <summary>Everything <c>asmrc encode</c> was asked to do, validated.</summary>
 /// <param name="Input">Input video path, or <c>-</c> for y4m on stdin.</param>
-/// <param name="Output">The .asmr path to write (atomically).</param>
+/// <param name="Output">The .asmr path to write (atomically), or <c>-</c> for stdout.</param>
 /// <param name="Preset">Speed against quality.</param>
 /// <param name="QualityDb">PSNR target in dB, if given.</param>
 /// <param name="SizeBytes">Target size in bytes (from --size), if given.</param>
@@ -31,4 +31,7 @@ internal sealed record EncodeRequest(
 {
     /// <summary>True when the input is y4m on stdin.</summary>
     public bool InputIsStdin => Input == IO.FileChecks.StandardStream;
+
+    /// <summary>True when the .asmr file goes to stdout.</summary>
+    public bool OutputIsStdout => Output == IO.FileChecks.StandardStream;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Asmr.Cli.Hosting;
+using Asmr.Cli.Commands.Info.Report;
 using Asmr.Cli.IO;
 
 namespace Asmr.Cli.Commands.Info;
@@ -13,9 +14,19 @@ internal static class InfoCommand
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(context);
         var request = new InfoRequest(parseResult.GetRequiredValue(definition.Input), parseResult.GetValue(definition.Json));
-        FileChecks.RequireInputFile(request.Input);
+        FileChecks.RequireInputFile(request.Input, allowStdin: true);
         cancellationToken.ThrowIfCancellationRequested();
-        var report = InfoReportReader.Read(request.Input, cancellationToken);
+        InfoReport report;
+        if (request.Input == FileChecks.StandardStream)
+        {
+            using var stdin = StandardInput.ReadAll(context.Console, cancellationToken);
+            report = InfoReportReader.Read(stdin, "stdin", cancellationToken);
+        }
+        else
+        {
+            report = InfoReportReader.Read(request.Input, cancellationToken);
+        }
+
         if (request.Json)
         {
             context.Console.Out.WriteLine(InfoJsonWriter.ToJson(report));

@@ -14,7 +14,7 @@ internal sealed class InfoCommandDefinition : Command
 
     public Argument<string> Input { get; } = new("FILE")
     {
-        Description = "The .asmr file to describe.",
+        Description = "The .asmr file to describe, or - to read it from stdin.",
     };
 
     public Option<bool> Json { get; } = new("--json")

@@ -20,6 +20,19 @@ internal static class InfoReportReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var reader = AsmrReader.Open(path);
+        return Read(reader, path, cancellationToken);
+    }
+
+    /// <summary>As <see cref="Read(string, CancellationToken)"/>, for a file held in <paramref name="stream"/> (stdin) and shown as <paramref name="name"/>.</summary>
+    public static InfoReport Read(Stream stream, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = AsmrReader.Open(stream, leaveOpen: true);
+        return Read(reader, name, cancellationToken);
+    }
+
+    private static InfoReport Read(AsmrReader reader, string path, CancellationToken cancellationToken)
+    {
         reader.Verify(cancellationToken);
         var summary = reader.GetSummary();
         var sequence = summary.SequenceHeader;

@@ -59,7 +59,7 @@ public sealed class CommandLineBehaviourTests
     [Fact]
     public async Task Parse_errors_exit_1_with_one_error_line_and_a_hint()
     {
-        var result = await Asmrc.RunAsync("decode", "in.asmr", "out.avi");
+        var result = await Asmrc.RunAsync("decode", "in.asmr", "out.flv");
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Equal(2, result.ErrorLines.Count);

@@ -32,7 +32,7 @@ public sealed class DecodeParsingTests
     }
 
     [Theory]
-    [InlineData("out.avi", "Cannot tell the output format")]
+    [InlineData("out.flv", "Cannot tell the output format")]
     [InlineData("frame_%d_%d.png", "more than one number field")]
     [InlineData("frame_%s.png", "unsupported % sequence")]
     [InlineData("out_%d.y4m", "Only PNG output")]

@@ -113,12 +113,6 @@ public sealed class EncodeParsingTests
     }
 
     [Fact]
-    public void Encode_refuses_stdout_as_output()
-    {
-        Parse.Args("encode", "a.mp4", "-").FailsWith("not stdout");
-    }
-
-    [Fact]
     public void Global_options_are_accepted_before_the_verb()
     {
         var parse = Parse.Args("--verbose", "-y", "--threads", "2", "encode", "a.mp4", "b.asmr").Valid();

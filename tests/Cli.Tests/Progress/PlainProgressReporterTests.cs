@@ -61,6 +61,22 @@ public sealed class PlainProgressReporterTests
     }
 
     [Fact]
+    public void A_stage_ended_early_says_done_not_stopped()
+    {
+        var output = new StringWriter();
+        var clock = new ManualTimeProvider();
+        using (var progress = new PlainProgressReporter(output, clock))
+        {
+            progress.BeginStage("fitting", 10);
+            progress.Report(3);
+            clock.Advance(TimeSpan.FromSeconds(2));
+            progress.EndStage();
+        }
+
+        Assert.Equal("fitting: 30% (3/10), done in 2s", Lines(output)[^1]);
+    }
+
+    [Fact]
     public void Beginning_a_stage_closes_the_previous_one()
     {
         var output = new StringWriter();
