@@ -1,0 +1,112 @@
+using Asmr.Container.Entropy;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Training;
+
+/// <summary>
+/// The latents' context model (<see cref="LatentContextModel"/>, draft spec §10.7) in float for training: the same
+/// inputs, layers and clamps, in real units (a Q8 integer is value·256), so that its estimated bits are the rate term
+/// and <see cref="ToInteger"/> gives the model the coder uses.
+/// </summary>
+internal sealed class LatentContextNetwork : nn.Module
+{
+    // Held, not temporaries: see AsmrNetwork's scalar fields.
+    private static readonly Scalar Half = 0.5.ToScalar();
+    private static readonly Scalar One = 1.0.ToScalar();
+    private static readonly Scalar InputLow = (-LatentContextModel.InputLimit).ToScalar();
+    private static readonly Scalar InputHigh = (LatentContextModel.InputLimit - 1).ToScalar();
+    private static readonly Scalar HiddenHigh = (LatentContextModel.HiddenLimit / 256.0).ToScalar();
+    private static readonly Scalar MeanLow = (-LatentContextModel.MeanLimit / 256.0).ToScalar();
+    private static readonly Scalar MeanHigh = (LatentContextModel.MeanLimit / 256.0).ToScalar();
+    private static readonly Scalar LogScaleLow = ((0 - 32) / 8.0).ToScalar();
+    private static readonly Scalar LogScaleHigh = ((LaplaceTables.ScaleBins - 1 - 32) / 8.0).ToScalar();
+    private static readonly Scalar MinProbability = Math.Pow(2, -LaplaceTables.ProbabilityBits).ToScalar();
+
+    private readonly Parameter _w1;
+    private readonly Parameter _b1;
+    private readonly Parameter _w2;
+    private readonly Parameter _b2;
+    private readonly Parameter _channelBias;
+
+    /// <param name="hidden">Hidden units.</param>
+    /// <param name="channels">Latent channels per cell.</param>
+    /// <param name="seed">Initialisation seed.</param>
+    public LatentContextNetwork(int hidden, int channels, long seed)
+        : base(nameof(LatentContextNetwork))
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
+        Hidden = hidden;
+        Channels = channels;
+        using var generator = new Generator((ulong)seed);
+        double bound = 1.0 / Math.Sqrt(LatentContextModel.Inputs);
+        _w1 = new Parameter((rand([hidden, LatentContextModel.Inputs], generator: generator) * 2 - 1) * bound);
+        // Hidden units start active (a positive bias), so every unit gets gradients from the first step.
+        _b1 = new Parameter(full([hidden], 1.0));
+        _w2 = new Parameter(zeros([2, hidden]));
+        _b2 = new Parameter(zeros([2]));
+        _channelBias = new Parameter(zeros([channels, 2]));
+        register_parameter("w1", _w1);
+        register_parameter("b1", _b1);
+        register_parameter("w2", _w2);
+        register_parameter("b2", _b2);
+        register_parameter("channel_bias", _channelBias);
+    }
+
+    public int Hidden { get; }
+
+    public int Channels { get; }
+
+    /// <summary>
+    /// Estimated bits of <paramref name="latents"/> ([cells, k], cells in raster order t, y, x; noisy or rounded),
+    /// each under the discretised Laplace its context predicts, at most 15 bits a latent (the tables' floor).
+    /// </summary>
+    public Tensor Bits(Tensor latents, int timeCells, int rows, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(latents);
+        var z = latents.view(timeCells, rows, columns, Channels);
+        var inputs = Context(z).clamp(InputLow, InputHigh);
+        var h = nn.functional.linear(inputs, _w1, _b1).clamp(0, HiddenHigh);
+        var o = nn.functional.linear(h, _w2, _b2) + _channelBias.view(1, 1, 1, Channels, 2);
+        var mean = o.select(-1, 0).clamp(MeanLow, MeanHigh);
+        var scale = o.select(-1, 1).clamp(LogScaleLow, LogScaleHigh).exp2();
+        Tensor Cdf(Tensor x)
+        {
+            var d = x - mean;
+            return Half + (Half * d.sign() * (One - (-(d.abs() / scale)).exp()));
+        }
+
+        var p = (Cdf(z + Half) - Cdf(z - Half)).clamp_min(MinProbability);
+        return -p.log2().sum();
+    }
+
+    /// <summary>The integer model: every parameter rounded to Q8 and clamped to the format's range.</summary>
+    public LatentContextModel ToInteger()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        int[] Q8(Tensor t) =>
+            [.. (t.detach().cpu() * 256).round().clamp(-LatentContextModel.ParameterLimit, LatentContextModel.ParameterLimit).to_type(ScalarType.Int32).data<int>()];
+        return new LatentContextModel(Hidden, Q8(_w1), Q8(_b1), Q8(_w2), Q8(_b2), Q8(_channelBias));
+    }
+
+    /// <summary>[T, Y, X, k, 6]: each latent's inputs in <see cref="LatentContext"/> order, 0 outside the grid.</summary>
+    private static Tensor Context(Tensor z)
+    {
+        long t = z.shape[0], y = z.shape[1], x = z.shape[2], k = z.shape[3];
+        // Shift along one axis by one (towards higher indices), filling with zeros: the neighbour before.
+        Tensor Before(Tensor v, int axis) =>
+            cat([zeros_like(v.narrow(axis, 0, 1)), v.narrow(axis, 0, v.shape[axis] - 1)], axis);
+        var previousTime = Before(z, 0);
+        var left = Before(z, 2);
+        var top = Before(z, 1);
+        var topLeft = Before(top, 2);
+        var topRight = x > 1
+            ? cat([top.narrow(2, 1, x - 1), zeros_like(top.narrow(2, 0, 1))], 2)
+            : zeros_like(top);
+        var previousChannel = Before(z, 3);
+        return stack([previousTime, left, top, topLeft, topRight, previousChannel], -1);
+    }
+}
