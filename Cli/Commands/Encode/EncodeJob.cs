@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using Asmr.Cli.Errors;
 using Asmr.Cli.Hosting;
+using Asmr.Cli.IO;
 using Asmr.Cli.Progress;
 using Asmr.Codec;
 using Asmr.Codec.Training;
@@ -75,7 +76,7 @@ internal sealed class EncodeJob
                 }
 
                 var settings = Settings(header);
-                reports = AsmrEncoder.EncodeWithReports(source.ReadFrames(cancellationToken), header, settings, new Progress(_progress, header.ChromaFormat.PlaneCount()), cancellationToken);
+                reports = AsmrEncoder.EncodeWithReports(InputFrames.Of(source.ReadFrames(cancellationToken), _request.Input), header, settings, new Progress(_progress, header.ChromaFormat.PlaneCount()), cancellationToken);
             }
 
             int encodedFrames = reports.Sum(r => r.Model.FrameCount);
@@ -189,6 +190,13 @@ internal sealed class EncodeJob
         return 8.0 * Math.Max(1, fileBytes - ContainerOverheadBytes) / pixels;
     }
 
+        double pixels = (double)header.Width * header.Height * header.FrameCount;
+        double modelBytes = _request.BitrateBitsPerSecond is { } rate
+            ? rate * header.FrameCount / header.FrameRate.ToDouble() / 8
+            : DefaultBitsPerPixel * pixels / 8;
+        return (long)Math.Ceiling(modelBytes) + ContainerOverheadBytes;
+    }
+
     private Metadata BuildMetadata(MetadataQuality quality)
     {
         var settings = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
@@ -243,12 +251,12 @@ internal sealed class EncodeJob
         string path = Path.Combine(Path.GetTempPath(), $"asmrc-stdin-{Environment.ProcessId}-{Guid.NewGuid():N}.y4m");
         try
         {
-            using var reader = new Y4mReader(_console.OpenStandardInput(), options with { CountFrames = false }, leaveOpen: true);
+            using var reader = OpenStdin(options);
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             using (var writer = new Y4mWriter(stream, reader.Header, leaveOpen: true))
             {
                 _progress.BeginStage("reading stdin", 0);
-                foreach (var frame in reader.ReadFrames(cancellationToken))
+                foreach (var frame in InputFrames.Of(reader.ReadFrames(cancellationToken), FileChecks.StandardStream))
                 {
                     writer.WriteFrame(frame, cancellationToken);
                 }
@@ -262,6 +270,22 @@ internal sealed class EncodeJob
         {
             File.Delete(path);
             throw;
+        }
+    }
+
+        return options;
+    }
+
+    /// <summary>The y4m reader on standard input; a stream that is not y4m is an input error (2).</summary>
+    private Y4mReader OpenStdin(VideoSourceOptions options)
+    {
+        try
+        {
+            return new Y4mReader(_console.OpenStandardInput(), options with { CountFrames = false }, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException($"stdin: {e.Message}", innerException: e);
         }
     }
 

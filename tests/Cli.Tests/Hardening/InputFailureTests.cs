@@ -104,6 +104,23 @@ public sealed class InputFailureTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_y4m_with_samples_above_its_bit_depth_is_an_input_error_exit_2_naming_the_input(bool fromStdin)
+    {
+        using var temp = new TempDirectory();
+        HardeningInputs.WriteY4mWithSamplesAboveTenBits(temp.File("bad10.y4m"), 16, 16, frames: 2);
+
+        var result = fromStdin
+            ? await ChildAsmrc.RunAsync(["encode", "-", temp.File("out.asmr"), "--steps", "10"], temp.Path, stdinPath: temp.File("bad10.y4m"))
+            : await ChildAsmrc.RunAsync("encode", temp.File("bad10.y4m"), temp.File("out.asmr"), "--steps", "10");
+
+        result.AssertFailure(ExitCodes.InputError, fromStdin ? "stdin: " : $"'{temp.File("bad10.y4m")}': ");
+        Assert.Contains("above the 10-bit maximum", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(["bad10.y4m"], HardeningInputs.Listing(temp.Path));
+    }
+
+    [Theory]
     [InlineData("encode", "in.mp4", "out.asmr")]
     [InlineData("decode", "in.asmr", "out.mp4")]
     public async Task Without_ffmpeg_on_PATH_a_command_that_needs_it_exits_6(string verb, string input, string output)
