@@ -252,7 +252,7 @@ internal sealed class EncodeJob
         try
         {
             using var reader = OpenStdin(options);
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            using var stream = new FileStream(path, PrivateNewFile());
             using (var writer = new Y4mWriter(stream, reader.Header, leaveOpen: true))
             {
                 _progress.BeginStage("reading stdin", 0);
@@ -272,6 +272,15 @@ internal sealed class EncodeJob
             throw;
         }
     }
+
+    /// <summary>A new file only its owner may read: the copy of stdin may be someone's private video.</summary>
+    private static FileStreamOptions PrivateNewFile()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
 
         return options;
     }
