@@ -34,7 +34,7 @@ internal sealed class ErrorReporter
         ArgumentNullException.ThrowIfNull(exception);
         exception = Unwrap(exception);
         int code = ExitCodeFor(exception, _outputPaths);
-        string message = MessageFor(exception, code);
+        string message = TemporaryNames.ToUserNames(MessageFor(exception, code));
         string? hint = HintFor(exception, code);
         WriteError(_error, message, hint);
         if (_verbose && exception is not OperationCanceledException)
