@@ -75,6 +75,8 @@ internal sealed class EncodeJob
                     throw new InputException($"'{_request.Input}' has no frames to encode{(_request.StartFrame > 0 ? $" after skipping {_request.StartFrame}" : string.Empty)}.");
                 }
 
+                // Training takes minutes: a full disk is found now, not when the file is written.
+                FreeSpace.Require(_request.Output, ExpectedFileBytes(header));
                 var settings = Settings(header);
                 reports = AsmrEncoder.EncodeWithReports(InputFrames.Of(source.ReadFrames(cancellationToken), _request.Input), header, settings, new Progress(_progress, header.ChromaFormat.PlaneCount()), cancellationToken);
             }
@@ -189,6 +191,17 @@ internal sealed class EncodeJob
         double fileBytes = _request.SizeBytes ?? (DefaultBitsPerPixel * pixels / 8);
         return 8.0 * Math.Max(1, fileBytes - ContainerOverheadBytes) / pixels;
     }
+
+    /// <summary>
+    /// The size the file is aimed at: --size, the rate of --bitrate over the video's duration, or the default rate
+    /// (also for --quality, whose size is not known in advance), with the container's bytes.
+    /// </summary>
+    private long ExpectedFileBytes(SequenceHeader header)
+    {
+        if (_request.SizeBytes is { } size)
+        {
+            return size;
+        }
 
         double pixels = (double)header.Width * header.Height * header.FrameCount;
         double modelBytes = _request.BitrateBitsPerSecond is { } rate

@@ -114,6 +114,32 @@ public sealed class OutputFailureTests
         }
     }
 
+    [Fact]
+    public async Task An_encode_whose_file_cannot_fit_in_the_free_space_exits_4_before_training()
+    {
+        using var temp = new TempDirectory();
+        HardeningInputs.WriteY4m(temp.File("in.y4m"), 16, 16, frames: 2);
+
+        // No file system here has 1.25 PB free, so the check must refuse at once.
+        var result = await ChildAsmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("out.asmr"), "--size", "1000T");
+
+        result.AssertFailure(ExitCodes.OutputError, $"Not enough space for '{temp.File("out.asmr")}'");
+        Assert.DoesNotContain("fitting", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(["in.y4m"], HardeningInputs.Listing(temp.Path));
+    }
+
+    [Fact]
+    public async Task A_disk_that_fills_during_training_fails_the_encode_with_exit_4_naming_the_output_and_leaving_nothing()
+    {
+        using var temp = new TempDirectory();
+        HardeningInputs.WriteY4m(temp.File("in.y4m"), 16, 16, frames: 2);
+        string small = Directory.CreateDirectory(temp.File("small")).FullName;
+        if (!Mount(small))
+        {
+            // Only root may mount the small file system this needs; the check before training is tested above.
+            return;
+        }
+
         try
         {
             string output = Path.Combine(small, "out.asmr");
