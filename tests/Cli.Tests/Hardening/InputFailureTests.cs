@@ -145,6 +145,22 @@ public sealed class InputFailureTests
         Assert.Equal(["bin", input], HardeningInputs.Listing(temp.Path));
     }
 
+    [Fact]
+    public async Task Without_ffmpeg_the_error_says_it_was_not_found_on_PATH_and_only_the_hint_says_how_to_install_it()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Repository.PathOf("samples/akiyo_cif_32f.mp4"), temp.File("in.mp4"));
+        string emptyPath = Directory.CreateDirectory(temp.File("bin")).FullName;
+
+        var result = await ChildAsmrc.RunAsync(["encode", temp.File("in.mp4"), temp.File("out.asmr")], temp.Path, new Dictionary<string, string?> { ["PATH"] = emptyPath });
+
+        result.AssertFailure(ExitCodes.ToolMissing);
+        Assert.Equal("asmrc: error: ffmpeg was not found on PATH.", result.MessageLines[0]);
+        Assert.StartsWith("hint: install ffmpeg", result.MessageLines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("tool folder", result.StandardError, StringComparison.Ordinal);
+        Assert.Single(result.MessageLines, l => l.Contains("apt-get", StringComparison.Ordinal));
+    }
+
     private static bool CanRead(string path)
     {
         try
