@@ -55,7 +55,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Argument<string> Output { get; } = new("OUT")
     {
-        Description = "The .asmr file to write.",
+        Description = "The .asmr file to write (checked for room on its file system before training).",
     };
 
     public Option<string> Preset { get; } = CreatePreset();
