@@ -34,7 +34,7 @@ internal sealed class ErrorReporter
         ArgumentNullException.ThrowIfNull(exception);
         exception = Unwrap(exception);
         int code = ExitCodeFor(exception, _outputPaths);
-        string message = MessageFor(exception, code);
+        string message = TemporaryNames.ToUserNames(MessageFor(exception, code));
         string? hint = HintFor(exception, code);
         WriteError(_error, message, hint);
         if (_verbose && exception is not OperationCanceledException)
@@ -89,7 +89,7 @@ internal sealed class ErrorReporter
         AsmrcException known => known.Hint,
         _ => code switch
         {
-            ExitCodes.ToolMissing => "install ffmpeg (Debian/Ubuntu: apt-get install -y ffmpeg) or put it on PATH",
+            ExitCodes.ToolMissing => "install ffmpeg, which provides ffprobe too (Debian/Ubuntu: apt-get install -y ffmpeg), or add the folder that holds them to PATH",
             ExitCodes.InternalError => "this is a bug in asmrc; rerun with --verbose and report the output",
             _ => null,
         },

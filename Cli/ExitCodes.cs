@@ -15,7 +15,7 @@ internal static class ExitCodes
     /// <summary>Bad or missing arguments (System.CommandLine's own parse errors included).</summary>
     public const int UsageError = 1;
 
-    /// <summary>The input was not found, cannot be read, or is not a video we (or ffmpeg) can read.</summary>
+    /// <summary>The input was not found, cannot be read, is malformed (a bad y4m frame), or is not a video we (or ffmpeg) can read.</summary>
     public const int InputError = 2;
 
     /// <summary>The .asmr file is corrupt or invalid.</summary>
@@ -47,7 +47,7 @@ internal static class ExitCodes
     [
         (Success, "success"),
         (UsageError, "usage error: bad or missing arguments"),
-        (InputError, "input not found, unreadable or unsupported (not a video, ffmpeg cannot read it)"),
+        (InputError, "input not found, unreadable, malformed or unsupported (not a video, ffmpeg cannot read it)"),
         (InvalidAsmr, "corrupt or invalid .asmr file"),
         (OutputError, "output cannot be written (exists without -y, folder missing, read-only, disk full)"),
         (Unsupported, "unsupported format version or feature"),

@@ -4,7 +4,10 @@ using System.CommandLine.Invocation;
 
 namespace Asmr.Cli.Help;
 
-/// <summary>The standard help, followed by the exit-code table (for the root command and every verb).</summary>
+/// <summary>
+/// The standard help, followed by the exit-code table (for the root command and every verb), or by a verb's own
+/// exit codes when it has them (<see cref="IOwnExitCodes"/>, e.g. conform).
+/// </summary>
 internal sealed class ExitCodesHelpAction : SynchronousCommandLineAction
 {
     private readonly HelpAction _inner;
@@ -21,7 +24,8 @@ internal sealed class ExitCodesHelpAction : SynchronousCommandLineAction
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         int result = _inner.Invoke(parseResult);
-        parseResult.InvocationConfiguration.Output.Write(ExitCodes.FormatTable());
+        string exitCodes = parseResult.CommandResult.Command is IOwnExitCodes own ? own.ExitCodesHelp : ExitCodes.FormatTable();
+        parseResult.InvocationConfiguration.Output.Write(exitCodes);
         parseResult.InvocationConfiguration.Output.WriteLine();
         return result;
     }

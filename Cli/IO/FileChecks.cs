@@ -86,14 +86,15 @@ internal static class FileChecks
             throw new OutputException($"Output '{path}' already exists.", hint: "use -y (--overwrite) to replace it");
         }
 
+        string probe = Path.Combine(folder, $".asmrc-write-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            string probe = Path.Combine(folder, $".asmrc-write-test-{Environment.ProcessId}-{Guid.NewGuid():N}");
             using var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new OutputException($"Cannot write to folder '{folder}': {e.Message}", innerException: e);
+            // The system's message names the probe, a file the user never asked for: name their output instead.
+            throw new OutputException($"Cannot write '{path}' in folder '{folder}': {e.Message.Replace(probe, path, StringComparison.Ordinal)}", innerException: e);
         }
     }
 

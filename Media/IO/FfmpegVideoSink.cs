@@ -59,7 +59,7 @@ public sealed class FfmpegVideoSink : IVideoSink
             }
 
             Arguments = string.Join(' ', start.ArgumentList);
-            _process = Process.Start(start) ?? throw new MediaToolMissingException("ffmpeg", "it could not be started");
+            _process = Process.Start(start) ?? throw new MediaToolMissingException("ffmpeg could not be started.");
             _process.ErrorDataReceived += (_, e) =>
             {
                 if (e.Data is not null)

@@ -28,9 +28,10 @@ public sealed class MediaToolMissingException : Exception
 
     /// <summary>Creates the exception for a named tool.</summary>
     /// <param name="toolName">"ffmpeg" or "ffprobe".</param>
-    /// <param name="searched">Where it was looked for.</param>
+    /// <param name="searched">Where it was looked for, completing "was not found …" ("on PATH", "in /opt/ff").</param>
+    /// <remarks>The message says what is missing and where it was looked for; how to install it is the caller's to say (the CLI's hint).</remarks>
     internal MediaToolMissingException(string toolName, string searched)
-        : base($"{toolName} was not found ({searched}). Install it (Debian/Ubuntu: apt-get install -y ffmpeg) or set the tool folder.")
+        : base($"{toolName} was not found {searched}.")
     {
         ToolName = toolName;
     }

@@ -23,7 +23,7 @@ internal static class MediaTools
                 }
             }
 
-            throw new MediaToolMissingException(tool, $"looked in {folder}");
+            throw new MediaToolMissingException(tool, $"in {folder}");
         }
 
         string path = pathVariable ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
@@ -36,7 +36,7 @@ internal static class MediaTools
             }
         }
 
-        throw new MediaToolMissingException(tool, "searched PATH");
+        throw new MediaToolMissingException(tool, "on PATH");
     }
 
     /// <summary>FFMpegCore options pointing at the folder that holds both tools.</summary>

@@ -48,7 +48,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Argument<string> Output { get; } = new("OUT")
     {
-        Description = "The .asmr file to write, or - for stdout (not a terminal).",
+        Description = "The .asmr file to write (checked for room on its file system before training), or - for stdout (not a terminal).",
     };
 
     public Option<string> Preset { get; } = CreatePreset();

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using Asmr.Cli.Errors;
 using Asmr.Cli.Hosting;
+using Asmr.Cli.IO;
 using Asmr.Cli.Progress;
 using Asmr.Codec;
 using Asmr.Codec.Training;
@@ -79,8 +80,10 @@ internal sealed class EncodeJob
                     throw new InputException($"'{_request.Input}' has no frames to encode{(_request.StartFrame > 0 ? $" after skipping {_request.StartFrame}" : string.Empty)}.");
                 }
 
+                // Training takes minutes: a full disk is found now, not when the file is written.
+                FreeSpace.Require(_request.Output, ExpectedFileBytes(header));
                 var settings = Settings(header);
-                reports = AsmrEncoder.EncodeWithReports(source.ReadFrames(cancellationToken), header, settings, new Progress(_progress, header.ChromaFormat.PlaneCount()), cancellationToken);
+                reports = AsmrEncoder.EncodeWithReports(InputFrames.Of(source.ReadFrames(cancellationToken), _request.Input), header, settings, new Progress(_progress, header.ChromaFormat.PlaneCount()), cancellationToken);
             }
 
             int encodedFrames = reports.Sum(r => r.Model.FrameCount);
@@ -213,6 +216,24 @@ internal sealed class EncodeJob
         return 8.0 * Math.Max(1, fileBytes - ContainerOverheadBytes) / pixels;
     }
 
+    /// <summary>
+    /// The size the file is aimed at: --size, the rate of --bitrate over the video's duration, or the default rate
+    /// (also for --quality, whose size is not known in advance), with the container's bytes.
+    /// </summary>
+    private long ExpectedFileBytes(SequenceHeader header)
+    {
+        if (_request.SizeBytes is { } size)
+        {
+            return size;
+        }
+
+        double pixels = (double)header.Width * header.Height * header.FrameCount;
+        double modelBytes = _request.BitrateBitsPerSecond is { } rate
+            ? rate * header.FrameCount / header.FrameRate.ToDouble() / 8
+            : DefaultBitsPerPixel * pixels / 8;
+        return (long)Math.Ceiling(modelBytes) + ContainerOverheadBytes;
+    }
+
     private Metadata BuildMetadata(MetadataQuality quality)
     {
         var settings = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
@@ -267,12 +288,12 @@ internal sealed class EncodeJob
         string path = Path.Combine(Path.GetTempPath(), $"asmrc-stdin-{Environment.ProcessId}-{Guid.NewGuid():N}.y4m");
         try
         {
-            using var reader = new Y4mReader(_console.OpenStandardInput(), options with { CountFrames = false }, leaveOpen: true);
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            using var reader = OpenStdin(options);
+            using var stream = new FileStream(path, PrivateNewFile());
             using (var writer = new Y4mWriter(stream, reader.Header, leaveOpen: true))
             {
                 _progress.BeginStage("reading stdin", 0);
-                foreach (var frame in reader.ReadFrames(cancellationToken))
+                foreach (var frame in InputFrames.Of(reader.ReadFrames(cancellationToken), FileChecks.StandardStream))
                 {
                     writer.WriteFrame(frame, cancellationToken);
                 }
@@ -287,6 +308,31 @@ internal sealed class EncodeJob
         {
             File.Delete(path);
             throw;
+        }
+    }
+
+    /// <summary>A new file only its owner may read: the copy of stdin may be someone's private video.</summary>
+    private static FileStreamOptions PrivateNewFile()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
+    }
+
+    /// <summary>The y4m reader on standard input; a stream that is not y4m is an input error (2).</summary>
+    private Y4mReader OpenStdin(VideoSourceOptions options)
+    {
+        try
+        {
+            return new Y4mReader(_console.OpenStandardInput(), options with { CountFrames = false }, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException($"stdin: {e.Message}", innerException: e);
         }
     }
 

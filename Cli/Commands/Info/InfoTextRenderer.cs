@@ -25,7 +25,8 @@ internal static class InfoTextRenderer
         var colour = video.Colour;
         Field(output, "Colour", $"primaries {Named(colour.Primaries)}, transfer {Named(colour.Transfer)}, matrix {Named(colour.Matrix)}, "
             + $"{(colour.FullRange ? "full" : "limited")} range, chroma siting {Named(colour.ChromaSamplePosition)}");
-        Field(output, "Rate", string.Create(Invariant, $"{report.BitsPerSecond / 1000:0.##} kb/s, {report.BitsPerPixel:0.####} bits per pixel"));
+        // The whole file, container included; the metadata's bpp (below) counts the models alone.
+        Field(output, "Rate", string.Create(Invariant, $"{report.BitsPerSecond / 1000:0.##} kb/s, {report.BitsPerPixel:0.####} bits per pixel (whole file)"));
 
         output.WriteLine();
         output.WriteLine($"Segments ({report.Segments.Count})");
@@ -136,7 +137,7 @@ internal static class InfoTextRenderer
 
         if (metadata.Quality.Count > 0)
         {
-            Field(output, "  quality", string.Join(", ", metadata.Quality.Select(q => string.Create(Invariant, $"{q.Key} {q.Value:0.####}"))));
+            Field(output, "  quality", string.Join(", ", metadata.Quality.Select(q => string.Create(Invariant, $"{q.Key} {q.Value:0.####}{QualityNote(q.Key)}"))));
         }
 
         if (metadata.Extra.Count > 0)
@@ -144,6 +145,9 @@ internal static class InfoTextRenderer
             Field(output, "  extra", string.Join(", ", metadata.Extra.Select(p => $"{p.Key}={p.Value}")));
         }
     }
+
+    /// <summary>The encoder stores the models' bits per pixel, which differs from the Rate line's (the whole file): say which it is.</summary>
+    private static string QualityNote(string key) => key == "bpp" ? " (models only, without the container)" : string.Empty;
 
     private static void Field(TextWriter output, string name, string value) =>
         output.WriteLine($"{name.PadRight(10)}  {value}");

@@ -35,6 +35,20 @@ public sealed class CommandLineBehaviourTests
     }
 
     [Fact]
+    public async Task Conform_help_shows_its_own_exit_codes_the_number_of_failing_vectors_not_the_usual_table()
+    {
+        var result = await Asmrc.RunAsync("conform", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Exit codes (conform's own", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("the number of failing vectors", result.StandardOutput, StringComparison.Ordinal);
+        foreach (var (code, meaning) in ExitCodes.Table.Where(row => row.Code is >= 1 and <= 8))
+        {
+            Assert.DoesNotContain(meaning, result.StandardOutput, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_verb_is_named_and_the_verbs_are_listed()
     {
         var result = await Asmrc.RunAsync("bogus");

@@ -48,6 +48,23 @@ public sealed class EncodeCommandTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_temporary_copy_of_stdin_is_readable_and_writable_by_its_owner_only()
+    {
+        using var temp = new TempDirectory();
+        var stdin = new SpoolWatchingStream(TinyY4m(width: 9, height: 7, frames: 2));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = CliConsole.Redirected(output, error) with { OpenStandardInput = () => stdin };
+
+        int code = await AsmrcCli.RunAsync(["encode", "-", temp.File("out.asmr"), "--preset", "fast", "--steps", "10", "--threads", "1", "--quiet"], console, CancellationToken.None);
+
+        Assert.True(code == ExitCodes.Success, error.ToString());
+        Assert.NotEmpty(stdin.SpoolModes);
+        Assert.All(stdin.SpoolModes, mode => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode));
+    }
+
+    [Fact]
     public async Task Encode_with_a_reachable_quality_target_meets_it_with_a_smaller_file_than_a_higher_target()
     {
         using var temp = new TempDirectory();

@@ -83,6 +83,20 @@ public sealed class ErrorReporterTests
         Assert.Contains("hint: install ffmpeg", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("No space left on device : '/data/o2.asmr.tmp3925a1b2c3d4e5f6'", "No space left on device : '/data/o2.asmr'")]
+    [InlineData("Access to the path '/out/.clip.mp4.0123456789ab.tmp.mp4' is denied.", "Access to the path '/out/clip.mp4' is denied.")]
+    [InlineData("No space left on device : '/pngs/.f_003.png.0123456789ab.tmp'", "No space left on device : '/pngs/f_003.png'")]
+    [InlineData("Could not find '/a/b.tmp/c.asmr'", "Could not find '/a/b.tmp/c.asmr'")]
+    public void Temporary_file_names_in_a_message_are_shown_as_the_output_the_user_named(string thrown, string shown)
+    {
+        var error = new StringWriter();
+        int code = new ErrorReporter(error, verbose: false).Report(new IOException(thrown));
+
+        Assert.Equal(ExitCodes.OutputError, code);
+        Assert.Equal($"asmrc: error: {shown}" + Environment.NewLine, error.ToString());
+    }
+
     [Fact]
     public void Interruption_is_reported_as_such()
     {

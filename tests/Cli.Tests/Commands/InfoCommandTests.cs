@@ -45,6 +45,20 @@ public sealed class InfoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Info_labels_the_rate_line_as_the_whole_file_and_the_metadata_bpp_as_the_models_only()
+    {
+        string path = _temp.File("clip.asmr");
+        SampleAsmr.Write(path);
+
+        var result = await Asmrc.RunAsync("info", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string rate = Assert.Single(result.StandardOutput.Split('\n'), line => line.StartsWith("Rate ", StringComparison.Ordinal));
+        Assert.EndsWith("bits per pixel (whole file)", rate, StringComparison.Ordinal);
+        AssertHas(result.StandardOutput, "bpp 0.0461 (models only, without the container)");
+    }
+
+    [Fact]
     public async Task Info_json_carries_the_same_facts_under_stable_keys()
     {
         string path = _temp.File("clip.asmr");

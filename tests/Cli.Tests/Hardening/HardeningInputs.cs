@@ -22,6 +22,20 @@ internal static class HardeningInputs
         }
     }
 
+    /// <summary>A 4:2:0 10-bit y4m file whose every sample is 0xFFFF, far above the 10-bit maximum of 1023.</summary>
+    public static void WriteY4mWithSamplesAboveTenBits(string path, int width, int height, int frames)
+    {
+        using var file = File.Create(path);
+        file.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{width} H{height} F25:1 Ip A1:1 C420p10\n"));
+        byte[] picture = new byte[2 * ((width * height) + (2 * ((width + 1) / 2) * ((height + 1) / 2)))];
+        Array.Fill(picture, (byte)0xFF);
+        for (int f = 0; f < frames; f++)
+        {
+            file.Write("FRAME\n"u8);
+            file.Write(picture);
+        }
+    }
+
     /// <summary>
     /// A valid 4:2:0 file of 640×480×256 frames with a 3-level, width-64 network: a whole decode takes seconds
     /// (about 13 s on two cores), so a signal sent when decoding starts arrives mid-decode.

@@ -104,6 +104,23 @@ public sealed class InputFailureTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_y4m_with_samples_above_its_bit_depth_is_an_input_error_exit_2_naming_the_input(bool fromStdin)
+    {
+        using var temp = new TempDirectory();
+        HardeningInputs.WriteY4mWithSamplesAboveTenBits(temp.File("bad10.y4m"), 16, 16, frames: 2);
+
+        var result = fromStdin
+            ? await ChildAsmrc.RunAsync(["encode", "-", temp.File("out.asmr"), "--steps", "10"], temp.Path, stdinPath: temp.File("bad10.y4m"))
+            : await ChildAsmrc.RunAsync("encode", temp.File("bad10.y4m"), temp.File("out.asmr"), "--steps", "10");
+
+        result.AssertFailure(ExitCodes.InputError, fromStdin ? "stdin: " : $"'{temp.File("bad10.y4m")}': ");
+        Assert.Contains("above the 10-bit maximum", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(["bad10.y4m"], HardeningInputs.Listing(temp.Path));
+    }
+
+    [Theory]
     [InlineData("encode", "in.mp4", "out.asmr")]
     [InlineData("decode", "in.asmr", "out.mp4")]
     public async Task Without_ffmpeg_on_PATH_a_command_that_needs_it_exits_6(string verb, string input, string output)
@@ -126,6 +143,22 @@ public sealed class InputFailureTests
 
         result.AssertFailure(ExitCodes.ToolMissing, "ffmpeg");
         Assert.Equal(["bin", input], HardeningInputs.Listing(temp.Path));
+    }
+
+    [Fact]
+    public async Task Without_ffmpeg_the_error_says_it_was_not_found_on_PATH_and_only_the_hint_says_how_to_install_it()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Repository.PathOf("samples/akiyo_cif_32f.mp4"), temp.File("in.mp4"));
+        string emptyPath = Directory.CreateDirectory(temp.File("bin")).FullName;
+
+        var result = await ChildAsmrc.RunAsync(["encode", temp.File("in.mp4"), temp.File("out.asmr")], temp.Path, new Dictionary<string, string?> { ["PATH"] = emptyPath });
+
+        result.AssertFailure(ExitCodes.ToolMissing);
+        Assert.Equal("asmrc: error: ffmpeg was not found on PATH.", result.MessageLines[0]);
+        Assert.StartsWith("hint: install ffmpeg", result.MessageLines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("tool folder", result.StandardError, StringComparison.Ordinal);
+        Assert.Single(result.MessageLines, l => l.Contains("apt-get", StringComparison.Ordinal));
     }
 
     private static bool CanRead(string path)

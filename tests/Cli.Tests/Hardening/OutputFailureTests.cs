@@ -114,6 +114,80 @@ public sealed class OutputFailureTests
         }
     }
 
+    [Fact]
+    public async Task An_encode_whose_file_cannot_fit_in_the_free_space_exits_4_before_training()
+    {
+        using var temp = new TempDirectory();
+        HardeningInputs.WriteY4m(temp.File("in.y4m"), 16, 16, frames: 2);
+
+        // No file system here has 1.25 PB free, so the check must refuse at once.
+        var result = await ChildAsmrc.RunAsync("encode", temp.File("in.y4m"), temp.File("out.asmr"), "--size", "1000T");
+
+        result.AssertFailure(ExitCodes.OutputError, $"Not enough space for '{temp.File("out.asmr")}'");
+        Assert.DoesNotContain("fitting", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(["in.y4m"], HardeningInputs.Listing(temp.Path));
+    }
+
+    [Fact]
+    public async Task A_disk_that_fills_during_training_fails_the_encode_with_exit_4_naming_the_output_and_leaving_nothing()
+    {
+        using var temp = new TempDirectory();
+        HardeningInputs.WriteY4m(temp.File("in.y4m"), 16, 16, frames: 2);
+        string small = Directory.CreateDirectory(temp.File("small")).FullName;
+        if (!Mount(small))
+        {
+            // Only root may mount the small file system this needs; the check before training is tested above.
+            return;
+        }
+
+        try
+        {
+            string output = Path.Combine(small, "out.asmr");
+            using var stdout = new StringWriter();
+            using var stderr = new DiskFillingWriter("fitting", Path.Combine(small, "filler"));
+            int code = await AsmrcCli.RunAsync(
+                ["encode", temp.File("in.y4m"), output, "--preset", "fast", "--steps", "20", "--threads", "1"],
+                Asmr.Cli.Hosting.CliConsole.Redirected(stdout, stderr),
+                CancellationToken.None);
+
+            Assert.True(stderr.Filled, $"the disk was never filled:\n{stderr}");
+            var result = new ChildResult(code, stdout.ToString(), stderr.ToString());
+            result.AssertFailure(ExitCodes.OutputError, $"'{output}'");
+            Assert.DoesNotContain(".tmp", result.StandardError, StringComparison.Ordinal);
+            Assert.Equal(["filler"], HardeningInputs.Listing(small));
+        }
+        finally
+        {
+            Run("umount", small);
+        }
+    }
+
+    [Fact]
+    public async Task An_output_on_a_read_only_file_system_is_refused_naming_the_output_not_a_probe_file()
+    {
+        using var temp = new TempDirectory();
+        SampleAsmr.Write(temp.File("in.asmr"));
+        string readOnly = Directory.CreateDirectory(temp.File("ro")).FullName;
+        if (Run("mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", readOnly) != 0)
+        {
+            // Only root may mount it; a normal user meets the same check through a read-only folder (tested above).
+            return;
+        }
+
+        try
+        {
+            string output = Path.Combine(readOnly, "out.y4m");
+            var result = await ChildAsmrc.RunAsync("decode", temp.File("in.asmr"), output);
+
+            result.AssertFailure(ExitCodes.OutputError, $"'{output}'");
+            Assert.DoesNotContain("asmrc-write-test", result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Run("umount", readOnly);
+        }
+    }
+
     private static bool Mount(string folder) => Run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", folder) == 0;
 
     private static int Run(string tool, params string[] args)

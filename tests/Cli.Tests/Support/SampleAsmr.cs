@@ -45,7 +45,7 @@ internal static class SampleAsmr
             EncoderVersion = "0.1.0",
             SourceName = "synthetic",
             Created = new DateTimeOffset(2026, 11, 25, 1, 2, 3, TimeSpan.Zero),
-            Quality = new MetadataQuality { PsnrY = 31.25, Ssim = 0.9 },
+            Quality = new MetadataQuality { PsnrY = 31.25, Ssim = 0.9, Bpp = 0.0461 },
             Settings = System.Text.Json.JsonDocument.Parse("{\n  \"preset\": \"fast\",\n  \"seed\": 7\n}").RootElement.Clone(),
         };
         metadata.Extra["note"] = "written by Cli.Tests";
