@@ -1,9 +1,10 @@
-using Asmr.Codec;
 using System.CommandLine;
 using Asmr.Cli.Errors;
 using Asmr.Cli.Hosting;
 using Asmr.Cli.IO;
+using Asmr.Cli.Parsing;
 using Asmr.Cli.Progress;
+using Asmr.Codec;
 
 namespace Asmr.Cli.Commands.Encode;
 
@@ -59,7 +60,7 @@ internal static class EncodeCommand
             parseResult.GetValue(definition.Seed),
             parseResult.GetValue(definition.Steps),
             parseResult.GetValue(definition.Frames),
-            parseResult.GetValue(definition.Start),
+            parseResult.GetValue(definition.Start) ?? FrameOrTime.FromFrames(0),
             settings.Overwrite,
             settings.EffectiveThreads);
     }

@@ -1,6 +1,6 @@
-using Asmr.Codec;
 using System.CommandLine;
 using Asmr.Cli.Parsing;
+using Asmr.Codec;
 
 namespace Asmr.Cli.Commands.Encode;
 
@@ -89,19 +89,18 @@ internal sealed class EncodeCommandDefinition : Command
         CustomParser = NumberParsers.NullableInt("--steps", 1, 1_000_000),
     };
 
-    public Option<int?> Frames { get; } = new("--frames")
+    public Option<FrameOrTime?> Frames { get; } = new("--frames")
     {
-        Description = "Encode at most N frames.",
-        HelpName = "N",
-        CustomParser = NumberParsers.NullableInt("--frames", 1, int.MaxValue),
+        Description = "Encode at most N frames, or a duration as ffmpeg's -t takes it (2.5s, 00:01:02.5; rounded up to whole frames).",
+        HelpName = "N|TIME",
+        CustomParser = FrameOrTime.Parser("--frames", 1),
     };
 
-    public Option<int> Start { get; } = new("--start")
+    public Option<FrameOrTime?> Start { get; } = new("--start")
     {
-        Description = "Skip the first K frames of the input.",
-        HelpName = "K",
-        DefaultValueFactory = _ => 0,
-        CustomParser = NumberParsers.Int("--start", 0, int.MaxValue),
+        Description = "Skip the first K frames of the input, or a time as ffmpeg's -ss takes it (2.5s, 1:02.5: from the first frame at or after it).",
+        HelpName = "K|TIME",
+        CustomParser = FrameOrTime.Parser("--start", 0),
     };
 
     private static Option<string> CreatePreset()

@@ -32,6 +32,8 @@ internal sealed class EncodeJob
     private readonly EncodeRequest _request;
     private readonly CliConsole _console;
     private readonly IProgressReporter _progress;
+    private int _startFrame;
+    private int? _frameCount;
 
     public EncodeJob(EncodeRequest request, CliConsole console, IProgressReporter progress)
     {
@@ -54,15 +56,26 @@ internal sealed class EncodeJob
         string? spooled = null;
         try
         {
-            var options = new VideoSourceOptions { Start = _request.StartFrame, MaxFrames = _request.FrameCount, CountFrames = true };
+            // Times in --start/--frames need the input's frame rate: they are resolved on the input (a file) or on the
+            // copy of standard input, which then holds every frame.
+            bool times = _request.Start.IsTime || _request.Frames is { IsTime: true };
+            _startFrame = _request.Start.Frames ?? 0;
+            _frameCount = _request.Frames?.Frames;
+            var options = new VideoSourceOptions { Start = _startFrame, MaxFrames = _frameCount, CountFrames = true };
             string sourcePath = _request.Input;
             if (_request.InputIsStdin)
             {
                 // The frame count of a pipe is unknown and the source is read twice (to fit, then to measure), so
                 // standard input is first copied to a temporary y4m file.
-                spooled = Spool(options, cancellationToken);
+                spooled = Spool(times ? new VideoSourceOptions() : options, cancellationToken);
                 sourcePath = spooled;
                 options = new VideoSourceOptions { CountFrames = true };
+            }
+
+            if (times)
+            {
+                ResolveTimes(sourcePath, cancellationToken);
+                options = new VideoSourceOptions { Start = _startFrame, MaxFrames = _frameCount, CountFrames = true };
             }
 
             SequenceHeader header;
@@ -77,7 +90,7 @@ internal sealed class EncodeJob
 
                 if (header.FrameCount == 0)
                 {
-                    throw new InputException($"'{_request.Input}' has no frames to encode{(_request.StartFrame > 0 ? $" after skipping {_request.StartFrame}" : string.Empty)}.");
+                    throw new InputException($"'{_request.Input}' has no frames to encode{(_startFrame > 0 ? $" after skipping {_startFrame}" : string.Empty)}.");
                 }
 
                 // Training takes minutes: a full disk is found now, not when the file is written.
@@ -244,8 +257,8 @@ internal sealed class EncodeJob
             ["steps"] = _request.Steps,
             ["size"] = _request.SizeBytes,
             ["bitrate"] = _request.BitrateBitsPerSecond,
-            ["start"] = _request.StartFrame,
-            ["frames"] = _request.FrameCount,
+            ["start"] = _startFrame,
+            ["frames"] = _frameCount,
             ["threads"] = _request.Threads,
         });
         return new Metadata
@@ -281,6 +294,28 @@ internal sealed class EncodeJob
         }
 
         return metrics.Summarize();
+    }
+
+    /// <summary>Turns times in --start and --frames into frames at the frame rate of <paramref name="path"/>.</summary>
+    private void ResolveTimes(string path, CancellationToken cancellationToken)
+    {
+        Rational rate;
+        using (var probe = OpenInput(path, new VideoSourceOptions(), cancellationToken))
+        {
+            rate = probe.Header.FrameRate;
+        }
+
+        if (rate.Numerator <= 0 || rate.Denominator <= 0)
+        {
+            throw new InputException($"'{_request.Input}' has no frame rate, so --start and --frames must count frames, not time.");
+        }
+
+        _startFrame = _request.Start.ToFrames(rate.Numerator, rate.Denominator);
+        _frameCount = _request.Frames?.ToFrames(rate.Numerator, rate.Denominator);
+        if (_frameCount == 0)
+        {
+            throw new UsageException($"--frames {_request.Frames} is shorter than one frame at {rate.Numerator}/{rate.Denominator} frames per second.");
+        }
     }
 
     private string Spool(VideoSourceOptions options, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Asmr.Cli.Parsing;
 using Asmr.Codec;
 
 namespace Asmr.Cli.Commands.Encode;
@@ -11,8 +12,8 @@ namespace Asmr.Cli.Commands.Encode;
 /// <param name="BitrateBitsPerSecond">Target bitrate (from --bitrate), if given; never together with <paramref name="SizeBytes"/>.</param>
 /// <param name="Seed">Random seed.</param>
 /// <param name="Steps">Training steps per segment (overrides the preset), if given.</param>
-/// <param name="FrameCount">At most this many frames, if given.</param>
-/// <param name="StartFrame">Frames of the input to skip.</param>
+/// <param name="Frames">At most this many frames (or this long), if given.</param>
+/// <param name="Start">Frames of the input to skip (or time to skip).</param>
 /// <param name="Overwrite">-y was given (the CLI already refused an existing output without it).</param>
 /// <param name="Threads">Worker threads to use (already resolved: ≥ 1).</param>
 internal sealed record EncodeRequest(
@@ -24,8 +25,8 @@ internal sealed record EncodeRequest(
     long? BitrateBitsPerSecond,
     int Seed,
     int? Steps,
-    int? FrameCount,
-    int StartFrame,
+    FrameOrTime? Frames,
+    FrameOrTime Start,
     bool Overwrite,
     int Threads)
 {

@@ -28,6 +28,28 @@ public sealed class EncodeCommandTests
         Assert.Equal(ExitCodes.Success, decoded.ExitCode);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Start_and_frames_given_as_times_select_frames_at_the_inputs_frame_rate(bool fromStdin)
+    {
+        using var temp = new TempDirectory();
+        // 25 fps: 0.1 s starts at frame 3 (0.12 s), 0.1 s lasts 3 frames (0.12, 0.16, 0.20 s).
+        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(width: 16, height: 16, frames: 8));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = CliConsole.Redirected(output, error) with { OpenStandardInput = () => File.OpenRead(temp.File("in.y4m")) };
+        string input = fromStdin ? "-" : temp.File("in.y4m");
+
+        int code = await AsmrcCli.RunAsync(["encode", input, temp.File("out.asmr"), "--start", "0.1s", "--frames", "00:00:00.1", "--steps", "20", "--threads", "1"], console, CancellationToken.None);
+
+        Assert.True(code == ExitCodes.Success, error.ToString());
+        using var reader = AsmrReader.Open(temp.File("out.asmr"));
+        Assert.Equal(3, reader.SequenceHeader.FrameCount);
+        var settings = reader.ReadMetadata()!.Settings!.Value;
+        Assert.Equal((3, 3), (settings.GetProperty("start").GetInt32(), settings.GetProperty("frames").GetInt32()));
+    }
+
     [Fact]
     public async Task Encode_from_stdin_reads_y4m_and_leaves_no_temporary_file()
     {

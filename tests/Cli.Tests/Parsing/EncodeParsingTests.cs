@@ -1,6 +1,7 @@
-using Asmr.Codec;
 using Asmr.Cli.Commands.Encode;
+using Asmr.Cli.Parsing;
 using Asmr.Cli.Tests.Support;
+using Asmr.Codec;
 
 namespace Asmr.Cli.Tests.Parsing;
 
@@ -19,8 +20,8 @@ public sealed class EncodeParsingTests
         Assert.Null(request.SizeBytes);
         Assert.Null(request.BitrateBitsPerSecond);
         Assert.Equal(0, request.Seed);
-        Assert.Null(request.FrameCount);
-        Assert.Equal(0, request.StartFrame);
+        Assert.Null(request.Frames);
+        Assert.Equal(FrameOrTime.FromFrames(0), request.Start);
         Assert.False(request.Overwrite);
         Assert.Equal(Environment.ProcessorCount, request.Threads);
         Assert.False(request.InputIsStdin);
@@ -40,8 +41,8 @@ public sealed class EncodeParsingTests
         Assert.Null(request.SizeBytes);
         Assert.Equal(7, request.Seed);
         Assert.Equal(900, request.Steps);
-        Assert.Equal(32, request.FrameCount);
-        Assert.Equal(4, request.StartFrame);
+        Assert.Equal(FrameOrTime.FromFrames(32), request.Frames);
+        Assert.Equal(FrameOrTime.FromFrames(4), request.Start);
         Assert.True(request.Overwrite);
         Assert.Equal(Math.Min(3, Environment.ProcessorCount), request.Threads); // --threads is capped at the core count
     }
