@@ -7,7 +7,7 @@ namespace Asmr.Cli.Parsing;
 /// A position or length in the input given as frames (<c>50</c>) or as time, as ffmpeg's <c>-ss</c>/<c>-t</c> take it
 /// (<c>2.5s</c>, <c>1:02.5</c>, <c>00:01:02.5</c>). A time becomes frames with the input's frame rate, rounding up:
 /// frame k is shown at k / rate, so a start time selects the first frame at or after it, and a duration the frames
-/// shown before it ends (2.5 s at 25 fps is 63 frames, as <c>ffmpeg -t 2.5</c> gives).
+/// shown before it ends, counted from the start (2.5 s at 25 fps is 63 frames, as <c>ffmpeg -t 2.5</c> gives).
 /// </summary>
 internal readonly record struct FrameOrTime(int? Frames, decimal? Seconds)
 {
@@ -28,6 +28,21 @@ internal readonly record struct FrameOrTime(int? Frames, decimal? Seconds)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rateDenominator);
         decimal exact = Seconds!.Value * rateNumerator / rateDenominator;
         return (int)Math.Min(int.MaxValue, decimal.Ceiling(exact));
+    }
+
+    /// <summary>
+    /// The frame after the last one selected by <paramref name="start"/> and <paramref name="length"/>: as ffmpeg's
+    /// <c>-ss S -t T</c>, the frames shown from S until S + T (a start in frames is at k / rate).
+    /// </summary>
+    public static int EndFrame(FrameOrTime start, FrameOrTime length, int rateNumerator, int rateDenominator)
+    {
+        if (!length.IsTime)
+        {
+            return start.ToFrames(rateNumerator, rateDenominator) + length.Frames!.Value;
+        }
+
+        decimal startSeconds = start.Seconds ?? ((decimal)start.Frames!.Value * rateDenominator / rateNumerator);
+        return new FrameOrTime(null, startSeconds + length.Seconds!.Value).ToFrames(rateNumerator, rateDenominator);
     }
 
     public override string ToString() =>

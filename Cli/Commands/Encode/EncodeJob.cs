@@ -5,6 +5,7 @@ using System.Text.Json;
 using Asmr.Cli.Errors;
 using Asmr.Cli.Hosting;
 using Asmr.Cli.IO;
+using Asmr.Cli.Parsing;
 using Asmr.Cli.Progress;
 using Asmr.Codec;
 using Asmr.Codec.Training;
@@ -311,10 +312,10 @@ internal sealed class EncodeJob
         }
 
         _startFrame = _request.Start.ToFrames(rate.Numerator, rate.Denominator);
-        _frameCount = _request.Frames?.ToFrames(rate.Numerator, rate.Denominator);
-        if (_frameCount == 0)
+        _frameCount = _request.Frames is { } frames ? FrameOrTime.EndFrame(_request.Start, frames, rate.Numerator, rate.Denominator) - _startFrame : null;
+        if (_frameCount <= 0)
         {
-            throw new UsageException($"--frames {_request.Frames} is shorter than one frame at {rate.Numerator}/{rate.Denominator} frames per second.");
+            throw new UsageException($"--frames {_request.Frames} from --start {_request.Start} holds no frame at {rate.Numerator}/{rate.Denominator} frames per second.");
         }
     }
 

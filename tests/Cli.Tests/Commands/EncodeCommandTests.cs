@@ -34,7 +34,7 @@ public sealed class EncodeCommandTests
     public async Task Start_and_frames_given_as_times_select_frames_at_the_inputs_frame_rate(bool fromStdin)
     {
         using var temp = new TempDirectory();
-        // 25 fps: 0.1 s starts at frame 3 (0.12 s), 0.1 s lasts 3 frames (0.12, 0.16, 0.20 s).
+        // 25 fps: 0.1 s starts at frame 3 (0.12 s); 0.1 s more ends at 0.2 s, so frames 3 and 4 (0.12, 0.16 s).
         File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(width: 16, height: 16, frames: 8));
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -45,9 +45,9 @@ public sealed class EncodeCommandTests
 
         Assert.True(code == ExitCodes.Success, error.ToString());
         using var reader = AsmrReader.Open(temp.File("out.asmr"));
-        Assert.Equal(3, reader.SequenceHeader.FrameCount);
+        Assert.Equal(2, reader.SequenceHeader.FrameCount);
         var settings = reader.ReadMetadata()!.Settings!.Value;
-        Assert.Equal((3, 3), (settings.GetProperty("start").GetInt32(), settings.GetProperty("frames").GetInt32()));
+        Assert.Equal((3, 2), (settings.GetProperty("start").GetInt32(), settings.GetProperty("frames").GetInt32()));
     }
 
     [Fact]

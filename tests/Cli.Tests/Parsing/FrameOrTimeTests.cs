@@ -20,6 +20,18 @@ public sealed class FrameOrTimeTests
     }
 
     [Theory]
+    [InlineData("0", "2.5s", 63)]
+    [InlineData("0.1s", "0.1s", 5)]
+    [InlineData("3", "0.1s", 6)]
+    [InlineData("0.1s", "2", 5)]
+    public void A_length_counts_from_the_start_as_ffmpeg_ss_and_t_do(string start, string length, int endFrame)
+    {
+        Assert.True(FrameOrTime.TryParse(start, 0, out var s));
+        Assert.True(FrameOrTime.TryParse(length, 1, out var l));
+        Assert.Equal(endFrame, FrameOrTime.EndFrame(s, l, 25, 1));
+    }
+
+    [Theory]
     [InlineData("x")]
     [InlineData("-3")]
     [InlineData("2.5")]
