@@ -48,8 +48,13 @@ long bytes = 0;
 var decoded = new List<ushort[][]>();
 foreach (var r in reports)
 {
-    var payload = ModelPayloadWriter.Write(r.Model);
+    var payload = ModelPayloadWriter.Write(r.Model, out int[] tensorBytes);
     bytes += payload.Length;
+    if (int.Parse(Get("ctx", "8")) is > 0 and var hidden)
+    {
+        ContextCoding.Report(r.Model, tensorBytes, hidden);
+    }
+
     var model = ModelPayloadReader.Read(payload, new ModelPayloadExpectations(r.Model.FirstFrame, r.Model.FrameCount, video.Width, video.Height, video.Chroma));
     Console.WriteLine($"segment {r.Model.FirstFrame}+{r.Model.FrameCount}: L={model.Architecture.Levels} H={model.Architecture.Width} bases t[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.T, l)))}] y[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.Y, l)))}] x[{string.Join(",", Enumerable.Range(0, model.Architecture.Levels).Select(l => model.Architecture.Base(Axis.X, l)))}] grids [{string.Join(",", model.Architecture.Grids.Select(g => $"l{g.Level}x{g.Rank}t{g.TemporalCells}"))}] params {model.Architecture.ParameterCount()} bytes {payload.Length} steps {r.Steps} floatLoss {r.FloatLoss:E3} quantLoss {r.QuantizedLoss:E3}");
     foreach (var f in new SegmentDecoder(model, video.Width, video.Height, video.Chroma, video.BitDepth).DecodeAll())

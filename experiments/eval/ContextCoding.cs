@@ -1,0 +1,54 @@
+using Asmr.Codec.Training;
+using Asmr.Container.Entropy;
+using Asmr.Container.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Asmr.Experiments;
+
+/// <summary>
+/// What a grid's latents would cost under the context model (docs/design/model-v3.md) instead of the order-0
+/// adaptive coding the file uses: a context model is fitted to the final latents, then the integer coder codes them.
+/// </summary>
+internal static class ContextCoding
+{
+    public static void Report(SegmentModel model, int[] tensorBytes, int hidden)
+    {
+        var a = model.Architecture;
+        for (int g = 0; g < a.Grids.Count; g++)
+        {
+            var grid = a.Grids[g];
+            int rows = a.CumulativeSize(Axis.Y, grid.Level), columns = a.CumulativeSize(Axis.X, grid.Level);
+            int cells = grid.TemporalCells * rows * columns;
+            var channels = model.GridLatentsOf(grid.Level);
+            int[] latents = new int[cells * grid.Rank];
+            for (int c = 0; c < grid.Rank; c++)
+            {
+                for (int i = 0; i < cells; i++)
+                {
+                    latents[(i * grid.Rank) + c] = channels[c].Values[i];
+                }
+            }
+
+            int adaptive = Enumerable.Range(0, model.Tensors.Count)
+                .Where(i => model.Tensors[i].Role == TensorRole.GridLatents && model.Tensors[i].Level == grid.Level)
+                .Sum(i => tensorBytes[i]);
+            using var values = tensor(latents.Select(v => (float)v).ToArray()).view(-1, grid.Rank);
+            using var network = new LatentContextNetwork(hidden, grid.Rank, seed: 1);
+            using (var optimizer = optim.Adam(network.parameters(), lr: 0.03))
+            {
+                for (int step = 0; step < 600; step++)
+                {
+                    using var scope = NewDisposeScope();
+                    optimizer.zero_grad();
+                    network.Bits(values, grid.TemporalCells, rows, columns).backward();
+                    optimizer.step();
+                }
+            }
+
+            int coded = LatentPlaneCoding.Encode(network.ToInteger(), latents, grid.TemporalCells, rows, columns, grid.Rank).Length;
+            int nonZero = latents.Count(v => v != 0);
+            Console.WriteLine($"context grid l{grid.Level} k{grid.Rank} t{grid.TemporalCells} {rows}x{columns}: {latents.Length} latents ({nonZero} non-zero), adaptive order-0 {adaptive} B, context model {coded} B ({100.0 * coded / Math.Max(1, adaptive):F0} %)");
+        }
+    }
+}
