@@ -28,12 +28,16 @@ internal static class LatentContext
     public const int Count = 6;
 
     /// <summary>
-    /// Fills <paramref name="context"/> for the latent at (t, y, x, c) of <paramref name="latents"/>, laid out
-    /// [t][y][x][c] (so every input comes before the latent itself).
+    /// Fills <paramref name="context"/> for the latent at <paramref name="index"/> of <paramref name="latents"/>, laid
+    /// out [t][y][x][c] (so every input comes before the latent itself).
     /// </summary>
-    public static void Gather(ReadOnlySpan<int> latents, int rows, int columns, int channels, int t, int y, int x, int c, Span<int> context)
+    public static void Gather(ReadOnlySpan<int> latents, int rows, int columns, int channels, int index, Span<int> context)
     {
-        int cell = ((((t * rows) + y) * columns) + x) * channels;
+        int c = index % channels;
+        int x = index / channels % columns;
+        int y = index / channels / columns % rows;
+        int t = index / channels / columns / rows;
+        int cell = index - c;
         int row = columns * channels;
         int picture = rows * row;
         context[PreviousTime] = t > 0 ? latents[cell - picture + c] : 0;

@@ -13,21 +13,11 @@ internal static class LatentPlaneCoding
         CheckShape(model, latents.Length, timeCells, rows, columns, channels);
         var encoder = new RangeEncoder(Math.Max(16, latents.Length / 4));
         Span<int> context = stackalloc int[LatentContext.Count];
-        int index = 0;
-        for (int t = 0; t < timeCells; t++)
+        for (int i = 0; i < latents.Length; i++)
         {
-            for (int y = 0; y < rows; y++)
-            {
-                for (int x = 0; x < columns; x++)
-                {
-                    for (int c = 0; c < channels; c++)
-                    {
-                        LatentContext.Gather(latents, rows, columns, channels, t, y, x, c, context);
-                        var (mean, fraction, scale) = model.Predict(context, c);
-                        LaplaceSymbolCoding.Encode(encoder, latents[index++], mean, fraction, scale);
-                    }
-                }
-            }
+            LatentContext.Gather(latents, rows, columns, channels, i, context);
+            var (mean, fraction, scale) = model.Predict(context, i % channels);
+            LaplaceSymbolCoding.Encode(encoder, latents[i], mean, fraction, scale);
         }
 
         return encoder.Finish();
@@ -42,21 +32,11 @@ internal static class LatentPlaneCoding
         var latents = new int[count];
         var decoder = new RangeDecoder(data, name, offset);
         Span<int> context = stackalloc int[LatentContext.Count];
-        int index = 0;
-        for (int t = 0; t < timeCells; t++)
+        for (int i = 0; i < latents.Length; i++)
         {
-            for (int y = 0; y < rows; y++)
-            {
-                for (int x = 0; x < columns; x++)
-                {
-                    for (int c = 0; c < channels; c++)
-                    {
-                        LatentContext.Gather(latents, rows, columns, channels, t, y, x, c, context);
-                        var (mean, fraction, scale) = model.Predict(context, c);
-                        latents[index++] = LaplaceSymbolCoding.Decode(ref decoder, mean, fraction, scale);
-                    }
-                }
-            }
+            LatentContext.Gather(latents, rows, columns, channels, i, context);
+            var (mean, fraction, scale) = model.Predict(context, i % channels);
+            latents[i] = LaplaceSymbolCoding.Decode(ref decoder, mean, fraction, scale);
         }
 
         decoder.Finish();

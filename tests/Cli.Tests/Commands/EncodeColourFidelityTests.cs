@@ -20,7 +20,7 @@ public sealed class EncodeColourFidelityTests
     {
         using var temp = new TempDirectory();
         string source = temp.File("quadrants.mkv");
-        Ffmpeg(
+        Ffmpeg.Run(
             "-f", "lavfi", "-i", $"color=c=0xE01010:s=32x32:r=25:d=1", "-f", "lavfi", "-i", "color=c=0x10C020:s=32x32:r=25:d=1",
             "-f", "lavfi", "-i", "color=c=0x1020E0:s=32x32:r=25:d=1", "-f", "lavfi", "-i", "color=c=0xE0D010:s=32x32:r=25:d=1",
             "-filter_complex", "[0][1]hstack[top];[2][3]hstack[bottom];[top][bottom]vstack,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p",
@@ -40,7 +40,7 @@ public sealed class EncodeColourFidelityTests
 
         var decode = await Asmrc.RunAsync("decode", temp.File("out.asmr"), temp.File("decoded.mkv"), "--quiet");
         Assert.True(decode.ExitCode == 0, decode.ToString());
-        string tags = Ffprobe("-v", "error", "-select_streams", "v:0", "-show_entries", "stream=color_space,color_primaries,color_transfer,color_range",
+        string tags = Ffmpeg.Probe("-select_streams", "v:0", "-show_entries", "stream=color_space,color_primaries,color_transfer,color_range",
             "-of", "default=nw=1", temp.File("decoded.mkv"));
         Assert.Contains("color_space=bt709", tags, StringComparison.Ordinal);
         Assert.Contains("color_primaries=bt709", tags, StringComparison.Ordinal);
@@ -104,25 +104,5 @@ public sealed class EncodeColourFidelityTests
         Assert.True(process.ExitCode == 0, errors.Result);
         Assert.Equal(Frames * Size * Size * 3, bytes.Length);
         return bytes.ToArray();
-    }
-
-    private static void Ffmpeg(params string[] args) => Run("ffmpeg", ["-v", "error", "-y", .. args]);
-
-    private static string Ffprobe(params string[] args) => Run("ffprobe", args);
-
-    private static string Run(string tool, string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)}: {errors}");
-        return output.Result;
     }
 }
