@@ -4,6 +4,7 @@ using Asmr.Cli.Commands.Conform;
 using Asmr.Cli.Commands.Decode;
 using Asmr.Cli.Commands.Encode;
 using Asmr.Cli.Commands.Info;
+using Asmr.Cli.Commands.Merge;
 using Asmr.Cli.Commands.Play;
 using Asmr.Cli.Help;
 using Asmr.Cli.Hosting;
@@ -55,6 +56,8 @@ internal static class AsmrcRootCommand
         play.SetAction((parseResult, ct) => PlayCommand.ExecuteAsync(parseResult, play, Context(parseResult), ct));
         var info = new InfoCommandDefinition();
         info.SetAction((parseResult, ct) => InfoCommand.ExecuteAsync(parseResult, info, Context(parseResult), ct));
+        var merge = new MergeCommandDefinition();
+        merge.SetAction((parseResult, ct) => MergeCommand.ExecuteAsync(parseResult, merge, Context(parseResult), ct));
         var conform = new ConformCommandDefinition();
         conform.SetAction((parseResult, ct) => ConformCommand.ExecuteAsync(parseResult, conform, Context(parseResult), ct));
 
@@ -62,6 +65,7 @@ internal static class AsmrcRootCommand
         root.Subcommands.Add(decode);
         root.Subcommands.Add(play);
         root.Subcommands.Add(info);
+        root.Subcommands.Add(merge);
         root.Subcommands.Add(conform);
         RepeatedOptions.LetTheLastWin(root);
         return root;

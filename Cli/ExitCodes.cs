@@ -39,6 +39,12 @@ internal static class ExitCodes
     /// </summary>
     public const int QualityShortfall = 8;
 
+    /// <summary>
+    /// <c>asmrc merge</c>: the parts do not make one video (a part missing, repeated, or from another source, other
+    /// settings, another asmrc build or another kind of machine); nothing is written.
+    /// </summary>
+    public const int PartsMismatch = 9;
+
     /// <summary>Interrupted by Ctrl-C (SIGINT) or SIGTERM; nothing partial is left behind.</summary>
     public const int Interrupted = 130;
 
@@ -50,10 +56,11 @@ internal static class ExitCodes
         (InputError, "input not found, unreadable, malformed or unsupported (not a video, ffmpeg cannot read it)"),
         (InvalidAsmr, "corrupt or invalid .asmr file"),
         (OutputError, "output cannot be written (exists without -y, folder missing, read-only, disk full)"),
-        (Unsupported, "unsupported format version or feature"),
+        (Unsupported, "unsupported format version or feature, or a part file (from `encode --shard`) where a whole video is needed"),
         (ToolMissing, "external tool missing (ffmpeg)"),
         (InternalError, "encode/decode failure (internal error; rerun with --verbose and report it)"),
         (QualityShortfall, "encode wrote the file, but it decodes far below what the fitted model reached (see the warning)"),
+        (PartsMismatch, "merge: the parts do not make one video (a part missing, repeated, or from another source, settings, build or kind of machine)"),
         (Interrupted, "interrupted (Ctrl-C or SIGTERM)"),
     ];
 

@@ -23,10 +23,26 @@ internal static class AsmrEncoder
         CancellationToken cancellationToken = default) =>
         [.. EncodeWithReports(frames, header, settings, progress, cancellationToken).Select(r => r.Model)];
 
+    /// <summary>
+    /// Encodes the segments of the plan for <paramref name="header"/>'s frame count, or only those from
+    /// <paramref name="firstSegment"/> on, <paramref name="segmentCount"/> of them (a shard): the frames before them are
+    /// read and skipped, and each segment is fitted exactly as in a whole encode, so its model is the same.
+    /// </summary>
     public static IReadOnlyList<SegmentEncodeReport> EncodeWithReports(
         IEnumerable<VideoFrame> frames,
         SequenceHeader header,
         EncoderSettings settings,
+        IProgress<EncodeProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        EncodeWithReports(frames, header, settings, 0, null, progress, cancellationToken);
+
+    /// <inheritdoc cref="EncodeWithReports(IEnumerable{VideoFrame}, SequenceHeader, EncoderSettings, IProgress{EncodeProgress}?, CancellationToken)"/>
+    public static IReadOnlyList<SegmentEncodeReport> EncodeWithReports(
+        IEnumerable<VideoFrame> frames,
+        SequenceHeader header,
+        EncoderSettings settings,
+        int firstSegment,
+        int? segmentCount,
         IProgress<EncodeProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -34,9 +50,15 @@ internal static class AsmrEncoder
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(settings);
         var segments = LevelPlanner.Segments(header.FrameCount, settings.SegmentLength);
+        int end = segmentCount is { } wanted ? Math.Min(segments.Count, firstSegment + wanted) : segments.Count;
         var reports = new List<SegmentEncodeReport>(segments.Count);
         using var enumerator = frames.GetEnumerator();
-        for (int s = 0; s < segments.Count; s++)
+        for (int skipped = 0; firstSegment > 0 && skipped < segments[firstSegment - 1].First + segments[firstSegment - 1].Count && enumerator.MoveNext(); skipped++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        for (int s = firstSegment; s < end; s++)
         {
             var (first, count) = segments[s];
             var buffer = new List<VideoFrame>(count);

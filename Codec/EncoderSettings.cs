@@ -29,7 +29,10 @@ internal sealed record EncoderSettings
     public int Levels { get; init; }
 
     /// <summary>Frames per segment.</summary>
-    public int SegmentLength { get; init; } = 32;
+    public int SegmentLength { get; init; } = DefaultSegmentLength;
+
+    /// <summary>Frames per segment unless told otherwise.</summary>
+    public const int DefaultSegmentLength = 32;
 
     /// <summary>Target rate in bits per luma pixel (model payload bytes · 8 / (W·H·frames)); null (and no
     /// <see cref="TargetPsnr"/>) = the finest quantization steps, rate unconstrained.</summary>

@@ -35,4 +35,10 @@ internal static class FormatConstants
 
     /// <summary>The magic number, "\x8AASMR\r\n\x1A".</summary>
     public static ReadOnlySpan<byte> Magic => [0x8A, 0x41, 0x53, 0x4D, 0x52, 0x0D, 0x0A, 0x1A];
+
+    /// <summary>
+    /// The magic number of a part file, "\x8AASMP\r\n\x1A" (FORMAT.md §13): one byte from <see cref="Magic"/>, so every
+    /// reader of whole files refuses a part at its first check instead of taking it for a video.
+    /// </summary>
+    public static ReadOnlySpan<byte> PartMagic => [0x8A, 0x41, 0x53, 0x4D, 0x50, 0x0D, 0x0A, 0x1A];
 }

@@ -19,12 +19,12 @@ internal static class FileHeaderCodec
     /// The 24-byte header this implementation writes: format_version = min_reader_version = <paramref name="version"/>
     /// (1, or 2 when a model needs it, FORMAT.md §9).
     /// </summary>
-    public static byte[] Encode(int version = 1)
+    public static byte[] Encode(int version = 1, bool part = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(version, FormatConstants.FormatVersion);
         byte[] h = new byte[FormatConstants.FileHeaderLength];
-        FormatConstants.Magic.CopyTo(h);
+        (part ? FormatConstants.PartMagic : FormatConstants.Magic).CopyTo(h);
         BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(FormatVersionAt), (ushort)version);
         BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(MinReaderVersionAt), (ushort)version);
         BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(HeaderLengthAt), FormatConstants.FileHeaderLength);
@@ -37,13 +37,24 @@ internal static class FileHeaderCodec
     /// Reads and checks the file header at offset 0. Throws <see cref="InvalidDataException"/> for damage and
     /// <see cref="NotSupportedException"/> when the file needs a newer reader.
     /// </summary>
-    public static AsmrFileHeader Read(ContainerSource source)
+    /// <param name="source">The file.</param>
+    /// <param name="part">Whether a part file (FORMAT.md §13) is expected instead of a whole file.</param>
+    public static AsmrFileHeader Read(ContainerSource source, bool part = false)
     {
         long length = source.Length;
         Span<byte> prefix = stackalloc byte[FormatConstants.FileHeaderPrefixLength];
         int magicBytes = (int)Math.Min(length, FormatConstants.MagicLength);
         source.ReadExactly(0, prefix[..magicBytes]);
-        if (!prefix[..magicBytes].SequenceEqual(FormatConstants.Magic[..magicBytes]))
+        ReadOnlySpan<byte> magic = part ? FormatConstants.PartMagic : FormatConstants.Magic;
+        ReadOnlySpan<byte> other = part ? FormatConstants.Magic : FormatConstants.PartMagic;
+        if (magicBytes == FormatConstants.MagicLength && prefix[..magicBytes].SequenceEqual(other))
+        {
+            throw part
+                ? FormatErrors.Corrupt("this is a whole .asmr video, not a part file made by asmrc encode --shard")
+                : new PartFileException();
+        }
+
+        if (!prefix[..magicBytes].SequenceEqual(magic[..magicBytes]))
         {
             throw FormatErrors.Corrupt(
                 $"not an .asmr file: bytes at offset 0x0 are {Convert.ToHexString(prefix[..magicBytes])}, the magic is {Convert.ToHexString(FormatConstants.Magic)}");

@@ -25,6 +25,9 @@ internal readonly record struct SectionTag
     /// <summary>Metadata.</summary>
     public static SectionTag Metadata { get; } = Parse("meta");
 
+    /// <summary>The part description of a part file (FORMAT.md §13).</summary>
+    public static SectionTag Part { get; } = Parse("PART");
+
     /// <summary>True when every byte is an ASCII letter.</summary>
     public bool IsValid
     {
@@ -46,7 +49,7 @@ internal readonly record struct SectionTag
     public bool IsCritical => (_value & 0x20) == 0;
 
     /// <summary>True for the tags format version 1 defines.</summary>
-    public bool IsKnown => this == SequenceHeader || this == SegmentIndex || this == Model || this == Metadata;
+    public bool IsKnown => this == SequenceHeader || this == SegmentIndex || this == Model || this == Metadata || this == Part;
 
     /// <summary>Reads a tag from its four stored bytes.</summary>
     public static SectionTag FromBytes(ReadOnlySpan<byte> bytes) => new(BinaryPrimitives.ReadUInt32LittleEndian(bytes));

@@ -104,7 +104,11 @@ public sealed class QualityMetrics
     /// <param name="reference">The reference frame.</param>
     /// <param name="test">The test frame, of the same size, chroma format and bit depth.</param>
     /// <exception cref="InvalidDataException">The frames differ in size, chroma format or bit depth.</exception>
-    public FrameQuality Add(VideoFrame reference, VideoFrame test)
+    public FrameQuality Add(VideoFrame reference, VideoFrame test) => Add(Measure(reference, test));
+
+    /// <summary>Measures one frame pair without adding it (see <see cref="Add(FrameMeasurement)"/>).</summary>
+    /// <exception cref="InvalidDataException">The frames differ in size, chroma format or bit depth.</exception>
+    public FrameMeasurement Measure(VideoFrame reference, VideoFrame test)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(test);
@@ -115,6 +119,40 @@ public sealed class QualityMetrics
         }
 
         int planes = reference.PlaneCount;
+        var sse = new long[planes];
+        var samples = new long[planes];
+        for (int p = 0; p < planes; p++)
+        {
+            sse[p] = SumSquaredError(reference.Planes[p], test.Planes[p]);
+            samples[p] = reference.Planes[p].Length;
+        }
+
+        long rgbSse = 0, rgbSamples = 0;
+        if (_computeRgb)
+        {
+            rgbSse = RgbSquaredError(reference, test, out rgbSamples);
+        }
+
+        double ssim = _computeSsim
+            ? Ssim.Compute(reference.Planes[0], test.Planes[0], reference.Width, reference.Height, reference.BitDepth)
+            : double.NaN;
+        double ssim8x8 = _computeSsim
+            ? Ssim.ComputeBlock8x8(reference.Planes[0], test.Planes[0], reference.Width, reference.Height, reference.BitDepth)
+            : double.NaN;
+        return new FrameMeasurement(sse, samples, rgbSse, rgbSamples, ssim, ssim8x8, reference.BitDepth);
+    }
+
+    /// <summary>Adds one frame's measurement (taken here or elsewhere) and returns its metrics.</summary>
+    /// <exception cref="InvalidDataException">The measurement has another plane count than earlier frames, or no samples.</exception>
+    public FrameQuality Add(FrameMeasurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        int planes = measurement.PlaneSse.Count;
+        if (planes == 0 || measurement.PlaneSamples.Count != planes || measurement.PlaneSamples.Any(n => n <= 0) || (_computeRgb && measurement.RgbSamples <= 0))
+        {
+            throw new InvalidDataException($"Frame {_frames.Count}: the measurement has no samples.");
+        }
+
         if (_planeSse.Length == 0)
         {
             _planeSse = new double[planes];
@@ -125,13 +163,13 @@ public sealed class QualityMetrics
             throw new InvalidDataException($"Frame {_frames.Count} has {planes} planes; earlier frames had {_planeSse.Length}.");
         }
 
-        double peak = reference.MaxValue;
+        double peak = (1 << measurement.BitDepth) - 1;
         var mse = new double[planes];
         var psnr = new double[planes];
         for (int p = 0; p < planes; p++)
         {
-            long sse = SumSquaredError(reference.Planes[p], test.Planes[p]);
-            long n = reference.Planes[p].Length;
+            long sse = measurement.PlaneSse[p];
+            long n = measurement.PlaneSamples[p];
             _planeSse[p] += sse;
             _planeSamples[p] += n;
             mse[p] = (double)sse / n;
@@ -142,18 +180,10 @@ public sealed class QualityMetrics
         double mseRgb = double.NaN;
         if (_computeRgb)
         {
-            long sse = RgbSquaredError(reference, test, out long n);
-            _rgbSse += sse;
-            _rgbSamples += n;
-            mseRgb = (double)sse / n;
+            _rgbSse += measurement.RgbSse;
+            _rgbSamples += measurement.RgbSamples;
+            mseRgb = (double)measurement.RgbSse / measurement.RgbSamples;
         }
-
-        double ssim = _computeSsim
-            ? Ssim.Compute(reference.Planes[0], test.Planes[0], reference.Width, reference.Height, reference.BitDepth)
-            : double.NaN;
-        double ssim8x8 = _computeSsim
-            ? Ssim.ComputeBlock8x8(reference.Planes[0], test.Planes[0], reference.Width, reference.Height, reference.BitDepth)
-            : double.NaN;
 
         var frame = new FrameQuality
         {
@@ -164,8 +194,8 @@ public sealed class QualityMetrics
             PsnrYuv = Psnr(mseYuv, peak),
             MseRgb = mseRgb,
             PsnrRgb = _computeRgb ? Psnr(mseRgb, peak) : double.NaN,
-            SsimY = ssim,
-            SsimY8x8 = ssim8x8,
+            SsimY = measurement.SsimY,
+            SsimY8x8 = measurement.SsimY8x8,
         };
         _frames.Add(frame);
         _peak = peak;

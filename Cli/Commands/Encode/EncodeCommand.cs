@@ -15,6 +15,18 @@ internal static class EncodeCommand
     public static async Task<int> ExecuteAsync(ParseResult parseResult, EncodeCommandDefinition definition, CommandContext context, CancellationToken cancellationToken)
     {
         var request = FromParseResult(parseResult, definition, context.Settings);
+        if (request.Plan)
+        {
+            FileChecks.RequireInputFile(request.Input, allowStdin: true);
+            using var quiet = context.CreateProgress();
+            return new EncodeJob(request, context.Console, quiet).PrintPlan(cancellationToken);
+        }
+
+        if (request.Shard is not null && request.OutputIsStdout)
+        {
+            throw new UsageException("--shard writes a part file, which merge reads back by name; give OUT a file name, not -.");
+        }
+
         if (FileChecks.SameFile(request.Input, request.Output))
         {
             throw new UsageException($"Input and output are the same file ('{request.Output}').");
@@ -52,7 +64,7 @@ internal static class EncodeCommand
         ArgumentNullException.ThrowIfNull(settings);
         return new EncodeRequest(
             parseResult.GetRequiredValue(definition.Input),
-            parseResult.GetRequiredValue(definition.Output),
+            parseResult.GetValue(definition.Output) ?? string.Empty,
             Enum.Parse<EncoderPreset>(parseResult.GetRequiredValue(definition.Preset), ignoreCase: true),
             parseResult.GetValue(definition.Quality),
             parseResult.GetValue(definition.Size),
@@ -62,7 +74,11 @@ internal static class EncodeCommand
             parseResult.GetValue(definition.Frames),
             parseResult.GetValue(definition.Start) ?? FrameOrTime.FromFrames(0),
             settings.Overwrite,
-            settings.EffectiveThreads);
+            settings.EffectiveThreads,
+            parseResult.GetValue(definition.SegmentLength),
+            parseResult.GetValue(definition.Plan),
+            parseResult.GetValue(definition.Json),
+            parseResult.GetValue(definition.Shard));
     }
 
     /// <summary>

@@ -26,12 +26,27 @@ internal sealed class EncodeCommandDefinition : Command
         Options.Add(Steps);
         Options.Add(Frames);
         Options.Add(Start);
+        Options.Add(SegmentLength);
+        Options.Add(Plan);
+        Options.Add(Json);
+        Options.Add(Shard);
 
         Validators.Add(result =>
         {
             if (result.GetResult(Size) is { Implicit: false } && result.GetResult(Bitrate) is { Implicit: false })
             {
                 result.AddError("--size and --bitrate are mutually exclusive; give one size target.");
+            }
+
+            bool plan = result.GetResult(Plan) is { Implicit: false };
+            if (!plan && result.GetResult(Output) is null or { Tokens.Count: 0 })
+            {
+                result.AddError("Required argument missing for command: 'encode': OUT (only --plan runs without one).");
+            }
+
+            if (result.GetResult(Json) is { Implicit: false } && !plan)
+            {
+                result.AddError("--json goes with --plan (the plan as JSON); an encode writes its report as text.");
             }
 
             if (result.GetResult(Quality) is { Implicit: false } && (result.GetResult(Size) is { Implicit: false } || result.GetResult(Bitrate) is { Implicit: false }))
@@ -48,7 +63,32 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Argument<string> Output { get; } = new("OUT")
     {
-        Description = "The .asmr file to write (checked for room on its file system before training), or - for stdout (not a terminal).",
+        Description = "The .asmr file to write (checked for room on its file system before training), or - for stdout (not a terminal); with --shard, the part file.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<int?> SegmentLength { get; } = new("--segment-length")
+    {
+        Description = "Frames per segment (default 32): the video is cut into segments of about this length, each fitted by its own network.",
+        HelpName = "N",
+        CustomParser = NumberParsers.NullableInt("--segment-length", 1, 65536),
+    };
+
+    public Option<bool> Plan { get; } = new("--plan")
+    {
+        Description = "Print the segment plan (segments, their frames, how many shards make sense) and stop: no training, no output file.",
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "With --plan: print the plan as JSON on stdout.",
+    };
+
+    public Option<ShardSpec?> Shard { get; } = new("--shard")
+    {
+        Description = "Encode only shard K of N (contiguous segments, N at most the plan's segments) into the part file OUT; join the parts with asmrc merge.",
+        HelpName = "K/N",
+        CustomParser = ShardSpec.Parse,
     };
 
     public Option<string> Preset { get; } = CreatePreset();

@@ -8,6 +8,7 @@ using Asmr.Cli.IO;
 using Asmr.Cli.Parsing;
 using Asmr.Cli.Progress;
 using Asmr.Codec;
+using Asmr.Codec.Sharding;
 using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Model;
@@ -81,6 +82,7 @@ internal sealed class EncodeJob
 
             SequenceHeader header;
             IReadOnlyList<SegmentEncodeReport> reports;
+            IReadOnlyList<PlannedSegment>? shard;
             using (var source = OpenInput(sourcePath, options, cancellationToken))
             {
                 header = source.Header;
@@ -97,7 +99,20 @@ internal sealed class EncodeJob
                 // Training takes minutes: a full disk is found now, not when the file is written.
                 FreeSpace.Require(_request.Output, ExpectedFileBytes(header));
                 var settings = Settings(header);
-                reports = AsmrEncoder.EncodeWithReports(InputFrames.Of(source.ReadFrames(cancellationToken), _request.Input), header, settings, new Progress(_progress, header.ChromaFormat.PlaneCount()), cancellationToken);
+                shard = _request.Shard is { } split ? ShardSegments(header, settings, split) : null;
+                reports = AsmrEncoder.EncodeWithReports(
+                    InputFrames.Of(source.ReadFrames(cancellationToken), _request.Input),
+                    header,
+                    settings,
+                    shard?[0].Index ?? 0,
+                    shard?.Count,
+                    new Progress(_progress, header.ChromaFormat.PlaneCount()),
+                    cancellationToken);
+            }
+
+            if (shard is not null)
+            {
+                return new ShardPartWriter(_request, _progress, BuildMetadata(null), SettingsDigest(header)).Write(header, shard, reports, sourcePath, options, cancellationToken);
             }
 
             int encodedFrames = reports.Sum(r => r.Model.FrameCount);
@@ -113,15 +128,8 @@ internal sealed class EncodeJob
             _progress.BeginStage("measuring", encodedFrames);
             var quality = Measure(measured, sourcePath, options, cancellationToken);
             _progress.EndStage();
-            double bpp = 8.0 * segments.Sum(s => (long)s.ModelPayload.Length + 4) / ((double)header.Width * header.Height * encodedFrames);
-            var file = new AsmrFile { SequenceHeader = header, Segments = segments, Metadata = BuildMetadata(new MetadataQuality
-            {
-                PsnrY = Round(quality.PsnrY),
-                PsnrYuv = Round(quality.PsnrYuv),
-                PsnrRgb = Round(quality.PsnrRgb),
-                Ssim = Math.Round(quality.SsimY, 5),
-                Bpp = Math.Round(bpp, 5),
-            }) };
+            double bpp = StoredQuality.ModelBitsPerPixel(header, segments);
+            var file = new AsmrFile { SequenceHeader = header, Segments = segments, Metadata = BuildMetadata(StoredQuality.From(quality, bpp)) };
 
             cancellationToken.ThrowIfCancellationRequested();
             long size = Write(file, cancellationToken);
@@ -192,8 +200,6 @@ internal sealed class EncodeJob
         return bytes.Length;
     }
 
-    private static double Round(double psnr) => Math.Round(psnr, 3);
-
     /// <summary>Opens the video to encode; a file ffprobe or the y4m reader cannot read is an input error (2), not a corrupt .asmr (3).</summary>
     private static IVideoSource OpenInput(string path, VideoSourceOptions options, CancellationToken cancellationToken)
     {
@@ -207,12 +213,73 @@ internal sealed class EncodeJob
         }
     }
 
+    /// <summary>
+    /// <c>--plan</c>: counts the input's frames (after --start/--frames) and prints the segment plan and the shards that
+    /// make sense; nothing is trained or written.
+    /// </summary>
+    public int PrintPlan(CancellationToken cancellationToken)
+    {
+        if (_request.InputIsStdin)
+        {
+            throw new UsageException("--plan needs the input's frame count, which a pipe does not have; give IN as a file.");
+        }
+
+        _startFrame = _request.Start.Frames ?? 0;
+        _frameCount = _request.Frames?.Frames;
+        if (_request.Start.IsTime || _request.Frames is { IsTime: true })
+        {
+            ResolveTimes(_request.Input, cancellationToken);
+        }
+
+        SequenceHeader header;
+        using (var source = OpenInput(_request.Input, new VideoSourceOptions { Start = _startFrame, MaxFrames = _frameCount, CountFrames = true }, cancellationToken))
+        {
+            header = source.Header;
+        }
+
+        if (header.FrameCount == 0)
+        {
+            throw new InputException($"'{_request.Input}' has no frames to encode{(_startFrame > 0 ? $" after skipping {_startFrame}" : string.Empty)}.");
+        }
+
+        var plan = SegmentPlan.For(header.FrameCount, Settings(header));
+        _console.Out.Write(_request.Json ? PlanPrinter.Json(plan, header, _startFrame) : PlanPrinter.Text(plan, header, _startFrame));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The segments of <c>--shard K/N</c>; N above the plan's segment count is a usage error, found before training.</summary>
+    private IReadOnlyList<PlannedSegment> ShardSegments(SequenceHeader header, EncoderSettings settings, ShardSpec shard)
+    {
+        var plan = SegmentPlan.For(header.FrameCount, settings);
+        if (shard.Count > plan.MaxShards)
+        {
+            throw new UsageException(
+                $"--shard {shard}: the plan has {plan.MaxShards} segment{(plan.MaxShards == 1 ? string.Empty : "s")}, so at most {plan.MaxShards} shards get work.",
+                hint: $"see asmrc encode {_request.Input} --plan");
+        }
+
+        return plan.Shard(shard.Shard, shard.Count);
+    }
+
+    /// <summary>
+    /// SHA-256 of what besides the source decides the bytes: the metadata the file will carry (encoder build, source
+    /// name, every setting, --threads included), the training precision of this machine, and the frame count.
+    /// </summary>
+    private byte[] SettingsDigest(SequenceHeader header)
+    {
+        byte[] metadata = MetadataCodec.Encode(BuildMetadata(null));
+        string machine = string.Create(CultureInfo.InvariantCulture,
+            $"\nprecision={((Settings(header).HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16) ? "bfloat16" : "float32")}\nframes={header.FrameCount}\n");
+        return System.Security.Cryptography.SHA256.HashData([.. metadata, .. System.Text.Encoding.UTF8.GetBytes(machine)]);
+    }
+
     private EncoderSettings Settings(SequenceHeader header) => new()
     {
         Preset = _request.Preset,
         Seed = _request.Seed,
         Threads = _request.Threads,
         Steps = _request.Steps,
+        SegmentLength = _request.SegmentLength ?? EncoderSettings.DefaultSegmentLength,
         TargetPsnr = _request.QualityDb,
         BitsPerPixel = _request.QualityDb is null ? ModelBitsPerPixel(header) : null,
     };
@@ -248,9 +315,9 @@ internal sealed class EncodeJob
         return (long)Math.Ceiling(modelBytes) + ContainerOverheadBytes;
     }
 
-    private Metadata BuildMetadata(MetadataQuality quality)
+    internal Metadata BuildMetadata(MetadataQuality? quality)
     {
-        var settings = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        var values = new Dictionary<string, object?>
         {
             ["preset"] = _request.Preset.ToString().ToLowerInvariant(),
             ["seed"] = _request.Seed,
@@ -261,7 +328,14 @@ internal sealed class EncodeJob
             ["start"] = _startFrame,
             ["frames"] = _frameCount,
             ["threads"] = _request.Threads,
-        });
+        };
+        if (_request.SegmentLength is { } length)
+        {
+            // Recorded only when given, so files encoded without it keep the metadata they always had.
+            values["segment_length"] = length;
+        }
+
+        var settings = JsonSerializer.SerializeToElement(values);
         return new Metadata
         {
             Encoder = "asmrc",

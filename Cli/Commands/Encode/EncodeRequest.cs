@@ -16,6 +16,10 @@ namespace Asmr.Cli.Commands.Encode;
 /// <param name="Start">Frames of the input to skip (or time to skip).</param>
 /// <param name="Overwrite">-y was given (the CLI already refused an existing output without it).</param>
 /// <param name="Threads">Worker threads to use (already resolved: ≥ 1).</param>
+/// <param name="SegmentLength">Frames per segment (--segment-length), if given.</param>
+/// <param name="Plan">--plan: print the segment plan and stop.</param>
+/// <param name="Json">--json: the plan as JSON.</param>
+/// <param name="Shard">--shard K/N: encode only that shard into a part file.</param>
 internal sealed record EncodeRequest(
     string Input,
     string Output,
@@ -28,7 +32,11 @@ internal sealed record EncodeRequest(
     FrameOrTime? Frames,
     FrameOrTime Start,
     bool Overwrite,
-    int Threads)
+    int Threads,
+    int? SegmentLength = null,
+    bool Plan = false,
+    bool Json = false,
+    ShardSpec? Shard = null)
 {
     /// <summary>True when the input is y4m on stdin.</summary>
     public bool InputIsStdin => Input == IO.FileChecks.StandardStream;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Asmr.Cli.Hosting;
 using Asmr.Cli.Commands.Info.Report;
 using Asmr.Cli.IO;
+using Asmr.Container;
 
 namespace Asmr.Cli.Commands.Info;
 
@@ -20,10 +21,25 @@ internal static class InfoCommand
         if (request.Input == FileChecks.StandardStream)
         {
             using var stdin = StandardInput.ReadAll(context.Console, cancellationToken);
+            if (PartInfoPrinter.IsPart(stdin))
+            {
+                context.Console.Out.Write(PartInfoPrinter.Describe(PartReader.Read(stdin, cancellationToken), "stdin", stdin.Length, request.Json));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
             report = InfoReportReader.Read(stdin, "stdin", cancellationToken);
         }
         else
         {
+            using (var peek = File.OpenRead(request.Input))
+            {
+                if (PartInfoPrinter.IsPart(peek))
+                {
+                    context.Console.Out.Write(PartInfoPrinter.Describe(PartReader.Read(peek, cancellationToken), request.Input, peek.Length, request.Json));
+                    return Task.FromResult(ExitCodes.Success);
+                }
+            }
+
             report = InfoReportReader.Read(request.Input, cancellationToken);
         }
 

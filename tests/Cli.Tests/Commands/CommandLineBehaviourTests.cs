@@ -54,7 +54,7 @@ public sealed class CommandLineBehaviourTests
         var result = await Asmrc.RunAsync("bogus");
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Equal("asmrc: error: 'bogus' is not an asmrc verb; the verbs are encode, decode, play, info, conform.", result.ErrorLines[0]);
+        Assert.Equal("asmrc: error: 'bogus' is not an asmrc verb; the verbs are encode, decode, play, info, merge, conform.", result.ErrorLines[0]);
     }
 
     [Fact]
