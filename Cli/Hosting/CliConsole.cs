@@ -17,6 +17,9 @@ internal sealed record CliConsole(
     Func<Stream> OpenStandardInput,
     Func<Stream> OpenStandardOutput)
 {
+    /// <summary>Where a command keeps temporary files (the copy of y4m on stdin): the system's temporary folder.</summary>
+    public string TemporaryFolder { get; init; } = Path.GetTempPath();
+
     /// <summary>The real console of this process.</summary>
     public static CliConsole System { get; } = new(
         Console.Out,

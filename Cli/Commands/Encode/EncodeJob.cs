@@ -395,7 +395,7 @@ internal sealed class EncodeJob
 
     private string Spool(VideoSourceOptions options, CancellationToken cancellationToken)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"asmrc-stdin-{Environment.ProcessId}-{Guid.NewGuid():N}.y4m");
+        string path = Path.Combine(_console.TemporaryFolder, $"asmrc-stdin-{Environment.ProcessId}-{Guid.NewGuid():N}.y4m");
         try
         {
             using var reader = OpenStdin(options);

@@ -55,10 +55,11 @@ public sealed class EncodeCommandTests
     {
         using var temp = new TempDirectory();
         byte[] y4m = TinyY4m(width: 9, height: 7, frames: 2);
-        string[] before = Directory.GetFiles(Path.GetTempPath(), "asmrc-stdin-*");
+        // A folder of its own: other tests spool stdin to the system's temporary folder at the same time.
+        string spool = Directory.CreateDirectory(temp.File("tmp")).FullName;
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var console = CliConsole.Redirected(output, error) with { OpenStandardInput = () => new MemoryStream(y4m) };
+        var console = CliConsole.Redirected(output, error) with { OpenStandardInput = () => new MemoryStream(y4m), TemporaryFolder = spool };
 
         int code = await AsmrcCli.RunAsync(["encode", "-", temp.File("out.asmr"), "--preset", "fast", "--threads", "1", "--quiet"], console, CancellationToken.None);
 
@@ -66,7 +67,7 @@ public sealed class EncodeCommandTests
         using var reader = AsmrReader.Open(temp.File("out.asmr"));
         Assert.Equal((9, 7, 2), (reader.SequenceHeader.Width, reader.SequenceHeader.Height, reader.SequenceHeader.FrameCount));
         Assert.Equal("stdin", reader.ReadMetadata()?.SourceName);
-        Assert.Equal(before.Order(StringComparer.Ordinal), Directory.GetFiles(Path.GetTempPath(), "asmrc-stdin-*").Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetFileSystemEntries(spool));
     }
 
     [Fact]
