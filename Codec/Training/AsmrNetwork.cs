@@ -32,7 +32,6 @@ internal sealed class AsmrNetwork : nn.Module
     // may be finalised by the GC while the native call that reads it still runs (its handle was passed as a bare
     // pointer), and libtorch then reads a freed scalar (c10 "Expected false to be true" in Scalar::toFloat).
     private static readonly Scalar Half = 0.5.ToScalar();
-    private static readonly Scalar One = 1.0.ToScalar();
     private static readonly Scalar MinProbability = 1e-9.ToScalar();
 
     public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed)
@@ -158,10 +157,7 @@ internal sealed class AsmrNetwork : nn.Module
         for (int i = 0; i < _gridLatents.Count; i++)
         {
             var z = _gridLatents[i];
-            var b = _gridLogScales[i].exp().view(1, -1);
-            Tensor F(Tensor x) => Half + (Half * x.sign() * (One - (-(x.abs() / b)).exp()));
-            var p = (F(z + Half) - F(z - Half)).clamp_min(MinProbability);
-            total = total + (-p.log2()).sum();
+            total = total + LaplaceRate.Bits(z, mean: null, _gridLogScales[i].exp().view(1, -1), MinProbability);
         }
 
         return total;

@@ -13,8 +13,6 @@ namespace Asmr.Codec.Training;
 internal sealed class LatentContextNetwork : nn.Module
 {
     // Held, not temporaries: see AsmrNetwork's scalar fields.
-    private static readonly Scalar Half = 0.5.ToScalar();
-    private static readonly Scalar One = 1.0.ToScalar();
     private static readonly Scalar InputLow = (-LatentContextModel.InputLimit).ToScalar();
     private static readonly Scalar InputHigh = (LatentContextModel.InputLimit - 1).ToScalar();
     private static readonly Scalar HiddenHigh = (LatentContextModel.HiddenLimit / 256.0).ToScalar();
@@ -72,14 +70,7 @@ internal sealed class LatentContextNetwork : nn.Module
         var o = nn.functional.linear(h, _w2, _b2) + _channelBias.view(1, 1, 1, Channels, 2);
         var mean = o.select(-1, 0).clamp(MeanLow, MeanHigh);
         var scale = o.select(-1, 1).clamp(LogScaleLow, LogScaleHigh).exp2();
-        Tensor Cdf(Tensor x)
-        {
-            var d = x - mean;
-            return Half + (Half * d.sign() * (One - (-(d.abs() / scale)).exp()));
-        }
-
-        var p = (Cdf(z + Half) - Cdf(z - Half)).clamp_min(MinProbability);
-        return -p.log2().sum();
+        return LaplaceRate.Bits(z, mean, scale, MinProbability);
     }
 
     /// <summary>The integer model: every parameter rounded to Q8 and clamped to the format's range.</summary>
