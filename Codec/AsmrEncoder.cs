@@ -110,6 +110,7 @@ internal static class AsmrEncoder
                 ? Trainer.PsnrToLoss(psnr + settings.QualityTargetMargin, architecture.OutputChannels)
                 : null,
             StopPsnr = settings.TargetPsnr + settings.QualityTargetMargin,
+            LatentRoundingFraction = settings.LatentRoundingFraction,
             LatentBudgetBits = budgetBits * settings.LatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)
@@ -347,6 +348,7 @@ internal static class AsmrEncoder
             LastTemporalBase = settings.LastTemporalBase,
             GridLevels = settings.GridLevels,
             GridRank = settings.GridRank,
+            MinGridCell = settings.MinGridCell,
             GridTemporalCells = settings.GridTemporalCells,
         };
         if (settings.Width is null && settings.TargetPsnr is not null)

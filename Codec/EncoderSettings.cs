@@ -80,6 +80,12 @@ internal sealed record EncoderSettings
     /// <summary>Latent channels per grid cell.</summary>
     public int GridRank { get; init; } = 4;
 
+    /// <summary>Samples a grid cell spans at least on y and x (<see cref="Training.PlannerOptions.MinGridCell"/>).</summary>
+    public int MinGridCell { get; init; } = 4;
+
+    /// <summary>Final fraction of the training steps that round the latents straight-through (<see cref="TrainerOptions.LatentRoundingFraction"/>).</summary>
+    public double LatentRoundingFraction { get; init; }
+
     /// <summary>Time cells per latent grid, at most (<see cref="Training.PlannerOptions.GridTemporalCells"/>).</summary>
     public int GridTemporalCells { get; init; } = 1;
 

@@ -150,13 +150,37 @@ internal sealed class AsmrNetwork : nn.Module
     /// <summary>When true the forward adds U(−½, ½) noise to the latents (training proxy for rounding).</summary>
     public bool LatentNoise { get; set; }
 
+    /// <summary>
+    /// When true (and <see cref="LatentNoise"/> is off) the forward and the rate see the latents rounded, as the file
+    /// stores them, while gradients pass through the rounding unchanged (straight-through): what the fit learns is what
+    /// the decoder gets.
+    /// </summary>
+    public bool LatentStraightThrough { get; set; }
+
+    /// <summary>Grid <paramref name="grid"/>'s latents as the forward and the rate see them while training.</summary>
+    private Tensor TrainingLatents(int grid)
+    {
+        Tensor z = _gridLatents[grid];
+        if (!is_grad_enabled())
+        {
+            return z;
+        }
+
+        if (LatentNoise)
+        {
+            return z + (rand(z.shape, generator: _latentNoise) - Half);
+        }
+
+        return LatentStraightThrough ? z + (z.round() - z).detach() : z;
+    }
+
     /// <summary>Laplace-model estimate of the bits of the (noisy or rounded) latents of all grids.</summary>
     public Tensor LatentBits()
     {
         Tensor total = zeros(1);
         for (int i = 0; i < _gridLatents.Count; i++)
         {
-            var z = _gridLatents[i];
+            var z = LatentStraightThrough && !LatentNoise ? TrainingLatents(i) : _gridLatents[i];
             total = total + LaplaceRate.Bits(z, mean: null, _gridLogScales[i].exp().view(1, -1), MinProbability);
         }
 
@@ -229,12 +253,7 @@ internal sealed class AsmrNetwork : nn.Module
             return theta;
         }
 
-        Tensor z = _gridLatents[i];
-        if (LatentNoise && is_grad_enabled())
-        {
-            z = z + (rand(z.shape, generator: _latentNoise) - Half);
-        }
-
+        var z = TrainingLatents(i);
         return theta + z.index_select(0, _gridCells[i]).mm(_gridProjections[i]);
     }
 

@@ -66,6 +66,7 @@ internal static class Trainer
         var optimizer = NewOptimizer();
         var clock = Stopwatch.StartNew();
         int total = options.Steps;
+        int roundingFrom = options.LatentRoundingFraction > 0 ? (int)Math.Round(total * (1 - options.LatentRoundingFraction)) : int.MaxValue;
         double loss = double.NaN;
         int step = 0;
         try
@@ -76,6 +77,12 @@ internal static class Trainer
                 if (rateScale < restartCeiling && options.SpikeRecoverySteps > 0)
                 {
                     rateScale = Math.Min(restartCeiling, rateScale * Math.Pow(1 / options.SpikeRestartScale, 1.0 / options.SpikeRecoverySteps));
+                }
+
+                if (step == roundingFrom)
+                {
+                    network.LatentNoise = false;
+                    network.LatentStraightThrough = true;
                 }
 
                 double factor = Schedule(step, total, options) * rateScale;
@@ -168,6 +175,7 @@ internal static class Trainer
         }
 
         network.LatentNoise = false;
+        network.LatentStraightThrough = false;
         if (best is not null)
         {
             foreach (var t in best)

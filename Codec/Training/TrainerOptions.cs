@@ -34,6 +34,12 @@ internal sealed record TrainerOptions
     public bool LatentNoise { get; init; } = true;
 
     /// <summary>
+    /// Final fraction of the steps in which the latents are rounded with straight-through gradients instead of
+    /// noised, so that the fit ends on the integers the file stores (0 = noise to the end, then rounding once).
+    /// </summary>
+    public double LatentRoundingFraction { get; init; }
+
+    /// <summary>
     /// A reported loss this many times the best so far counts as a spike: training returns to the parameters of the
     /// best report, starts Adam afresh and warms up again to a lower rate (<see cref="SpikeRateFactor"/>,
     /// <see cref="SpikeRecoverySteps"/>). 0 turns the guard off.

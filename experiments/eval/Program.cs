@@ -37,6 +37,11 @@ var settings = defaults with
     QuantizationAwareFraction = opts.ContainsKey("qat") ? double.Parse(Get("qat", "0")) : null,
     SegmentLength = int.Parse(Get("seg", defaults.SegmentLength.ToString())),
     GridTemporalCells = int.Parse(Get("gridt", defaults.GridTemporalCells.ToString())),
+    GridLevels = int.Parse(Get("gridlevels", defaults.GridLevels.ToString())),
+    GridRank = int.Parse(Get("rank", defaults.GridRank.ToString())),
+    MinGridCell = int.Parse(Get("mingrid", defaults.MinGridCell.ToString())),
+    LatentRoundingFraction = double.Parse(Get("ste", defaults.LatentRoundingFraction.ToString("R"))),
+    LatentShare = double.Parse(Get("share", defaults.LatentShare.ToString("R"))),
 };
 var clock = Stopwatch.StartNew();
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
