@@ -95,7 +95,7 @@ internal static class AsmrEncoder
         bool qualityTarget = settings.TargetPsnr is not null;
         long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
-        using var network = NewNetwork(architecture, settings.Seed);
+        using var network = NewNetwork(architecture, settings.Seed, settings.ContextHidden);
         using var target = new TrainingTarget(architecture, video);
         var weights = architecture.OutputChannels == 3 ? Trainer.RgbWeights : [1.0];
         int steps = settings.Steps ?? settings.DefaultSteps;
@@ -134,7 +134,7 @@ internal static class AsmrEncoder
                 break;
             }
 
-            using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride));
+            using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride), settings.ContextHidden);
             network.CopyParametersFrom(fresh);
         }
         SegmentExporter.RoundLatents(network);
@@ -218,7 +218,10 @@ internal static class AsmrEncoder
         }
 
         int bytes = ModelPayloadWriter.Write(model).Length;
-        return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
+        return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed)
+        {
+            ContextModels = [.. network.GridContexts.Select(c => c.ToInteger())],
+        };
     }
 
     /// <summary>
@@ -259,10 +262,10 @@ internal static class AsmrEncoder
     }
 
     /// <summary>A freshly initialised network; the seed fixes both its initialisation and libtorch's global generator.</summary>
-    private static AsmrNetwork NewNetwork(ModelArchitecture architecture, long seed)
+    private static AsmrNetwork NewNetwork(ModelArchitecture architecture, long seed, int contextHidden)
     {
         manual_seed(seed);
-        return new AsmrNetwork(architecture, new NetworkInit(), seed);
+        return new AsmrNetwork(architecture, new NetworkInit(), seed, contextHidden);
     }
 
     private static int[] CodedSizes(SegmentModel model) => [.. model.Tensors.Select(t => AdaptiveIntegerCoder.Encode(t.Values).Length)];

@@ -80,6 +80,9 @@ internal sealed record EncoderSettings
     /// <summary>Latent channels per grid cell.</summary>
     public int GridRank { get; init; } = 4;
 
+    /// <summary>Hidden units of each grid's context model, whose estimated bits are the latents' rate while training; 0 = a factorised Laplace per channel.</summary>
+    public int ContextHidden { get; init; }
+
     /// <summary>Samples a grid cell spans at least on y and x (<see cref="Training.PlannerOptions.MinGridCell"/>).</summary>
     public int MinGridCell { get; init; } = 4;
 

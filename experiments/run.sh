@@ -5,8 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 dotnet build experiments/eval -c Release -v quiet -nologo >/dev/null
-dll=experiments/eval/bin/Release/net10.0/Asmr.Experiments.Eval.dll
 mkdir -p experiments/runs
+# Run a copy of the build, so that building again while a queue runs cannot change or break it.
+bin="experiments/runs/bin-$(basename "$1" .txt)"
+rm -rf "$bin" && cp -r experiments/eval/bin/Release/net10.0 "$bin"
+dll="$bin/Asmr.Experiments.Eval.dll"
 while read -r tag args; do
   [ -z "$tag" ] || [ "${tag:0:1}" = "#" ] && continue
   start=$(date +%s)

@@ -24,6 +24,7 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly List<Parameter> _gridProjections = [];
     private readonly List<Parameter> _gridLogScales = [];
     private readonly List<Tensor> _gridCells = [];
+    private readonly List<LatentContextNetwork> _gridContexts = [];
     private readonly Tensor _rasterToTree;
     private readonly Generator _latentNoise;
     private readonly Scalar _linearScale;
@@ -34,7 +35,8 @@ internal sealed class AsmrNetwork : nn.Module
     private static readonly Scalar Half = 0.5.ToScalar();
     private static readonly Scalar MinProbability = 1e-9.ToScalar();
 
-    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed)
+    /// <param name="contextHidden">Hidden units of each grid's context model (the latents' rate); 0 = a factorised Laplace per channel.</param>
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0)
         : base("asmr")
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -99,6 +101,12 @@ internal sealed class AsmrNetwork : nn.Module
             register_parameter($"grid{i}_projection", projection);
             register_parameter($"grid{i}_logscale", logScale);
             _gridCells.Add(tensor(CellOrder.GridCellsInTreeOrder(architecture, i)));
+            if (contextHidden > 0)
+            {
+                var context = new LatentContextNetwork(contextHidden, g.Rank, seed ^ (0xC0FFEE + i));
+                _gridContexts.Add(context);
+                register_module($"grid{i}_context", context);
+            }
         }
 
         _rasterToTree = tensor(CellOrder.TreePositions(architecture, Math.Max(0, levels - 2)));
@@ -174,12 +182,23 @@ internal sealed class AsmrNetwork : nn.Module
         return LatentStraightThrough ? z + (z.round() - z).detach() : z;
     }
 
+    /// <summary>Per grid: the context model that predicts its latents' distributions (empty with a factorised rate).</summary>
+    public IReadOnlyList<LatentContextNetwork> GridContexts => _gridContexts;
+
     /// <summary>Laplace-model estimate of the bits of the (noisy or rounded) latents of all grids.</summary>
     public Tensor LatentBits()
     {
         Tensor total = zeros(1);
         for (int i = 0; i < _gridLatents.Count; i++)
         {
+            if (_gridContexts.Count > 0)
+            {
+                var g = Architecture.Grids[i];
+                var latents = LatentStraightThrough && !LatentNoise ? TrainingLatents(i) : _gridLatents[i];
+                total = total + _gridContexts[i].Bits(latents, g.TemporalCells, Architecture.CumulativeSize(Axis.Y, g.Level), Architecture.CumulativeSize(Axis.X, g.Level));
+                continue;
+            }
+
             var z = LatentStraightThrough && !LatentNoise ? TrainingLatents(i) : _gridLatents[i];
             total = total + LaplaceRate.Bits(z, mean: null, _gridLogScales[i].exp().view(1, -1), MinProbability);
         }

@@ -41,6 +41,7 @@ var settings = defaults with
     GridRank = int.Parse(Get("rank", defaults.GridRank.ToString())),
     MinGridCell = int.Parse(Get("mingrid", defaults.MinGridCell.ToString())),
     LatentRoundingFraction = double.Parse(Get("ste", defaults.LatentRoundingFraction.ToString("R"))),
+    ContextHidden = int.Parse(Get("ctxh", "0")),
     LatentShare = double.Parse(Get("share", defaults.LatentShare.ToString("R"))),
 };
 var clock = Stopwatch.StartNew();
@@ -55,7 +56,12 @@ foreach (var r in reports)
 {
     var payload = ModelPayloadWriter.Write(r.Model, out int[] tensorBytes);
     bytes += payload.Length;
-    if (int.Parse(Get("ctx", "8")) is > 0 and var hidden)
+    if (r.ContextModels.Count > 0)
+    {
+        int saved = ContextCoding.ReportTrained(r.Model, tensorBytes, r.ContextModels);
+        Console.WriteLine($"with the trained context models: {payload.Length - saved} B instead of {payload.Length} B");
+    }
+    else if (int.Parse(Get("ctx", "8")) is > 0 and var hidden)
     {
         ContextCoding.Report(r.Model, tensorBytes, hidden);
     }
