@@ -210,6 +210,35 @@ public sealed class AdaptiveIntegerCoderTests
         Assert.Contains("cannot fit", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Decode_ValueCountAbove2Pow15PerByte_IsRejectedBeforeDecodingAndTheLimitItselfIsNot()
+    {
+        byte[] data = AdaptiveIntegerCoder.Encode(new int[10]);
+        int limit = data.Length * AdaptiveIntegerCoder.MaxValuesPerByte;
+
+        var above = Assert.Throws<InvalidDataException>(() => AdaptiveIntegerCoder.Decode(data, limit + 1, "t", 0));
+        var at = Assert.Throws<InvalidDataException>(() => AdaptiveIntegerCoder.Decode(data, limit, "t", 0));
+
+        Assert.Equal(1 << 15, AdaptiveIntegerCoder.MaxValuesPerByte);
+        Assert.Contains("cannot fit", above.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot fit", at.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Spec §10.5 (informative): a context-coded bit leaves at most 4094/4096 + 2^−23 of the range, so n values need at
+    /// least 4 + n / 11357 bytes. A run of zeros is the most skewed input there is (one context bit per value).
+    /// </summary>
+    [Theory]
+    [InlineData(100_000)]
+    [InlineData(2_000_000)]
+    public void Encode_RunOfZeros_TakesAtLeastTheBytesOfTheSpecsBound(int count)
+    {
+        byte[] data = AdaptiveIntegerCoder.Encode(new int[count]);
+
+        Assert.True(data.Length >= 4 + (count / 11357.0), $"{count} zeros took {data.Length} bytes");
+        Assert.Equal(new int[count], AdaptiveIntegerCoder.Decode(data, count, "t", 0));
+    }
+
     private static AdaptiveBitContext[] FreshContexts()
     {
         var contexts = new AdaptiveBitContext[AdaptiveIntegerCoder.ContextCount];
