@@ -13,7 +13,7 @@ internal static class Lz4Block
     {
         int expected = checked((int)header.UncompressedLength);
         byte[] target = new byte[expected];
-        int decoded = LZ4Codec.Decode(block, target);
+        int decoded = HasZeroOffset(block) ? -1 : LZ4Codec.Decode(block, target);
         if (decoded < 0)
         {
             throw FormatErrors.Corrupt(
@@ -27,6 +27,59 @@ internal static class Lz4Block
         }
 
         return target;
+    }
+
+    /// <summary>
+    /// Whether a sequence of the block has match offset 0, which §6.5 forbids but LZ4Codec.Decode accepts (the match
+    /// then copies whatever the decoder's output buffer held, so the result would depend on the implementation). Reads
+    /// only the sequences' framing; a block whose framing is broken otherwise is left to LZ4Codec.Decode to reject.
+    /// </summary>
+    private static bool HasZeroOffset(ReadOnlySpan<byte> block)
+    {
+        int i = 0;
+        while (i < block.Length)
+        {
+            int token = block[i++];
+            long literals = token >> 4;
+            if (literals == 15)
+            {
+                while (i < block.Length)
+                {
+                    byte more = block[i++];
+                    literals += more;
+                    if (more != 255)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            i = (int)Math.Min(block.Length, i + literals);
+            if (i >= block.Length)
+            {
+                return false; // the last sequence: literals only
+            }
+
+            if (i + 1 >= block.Length)
+            {
+                return false;
+            }
+
+            if (block[i] == 0 && block[i + 1] == 0)
+            {
+                return true;
+            }
+
+            i += 2;
+            if ((token & 15) == 15)
+            {
+                while (i < block.Length && block[i++] == 255)
+                {
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -104,11 +104,10 @@ public class Lz4BlockTests
         Assert.Contains("decodes to 5 bytes", Assert.Throws<InvalidDataException>(() => Decode([0x50, A, A, A, A, A], 6)).Message, StringComparison.Ordinal);
 
     /// <summary>
-    /// FORMAT.md §6.5: an offset of 0 is invalid, but K4os's LZ4Codec.Decode accepts it and the match copies whatever
-    /// its wild literal copy left in the output, so the result depends on the LZ4 implementation. A known deviation of
-    /// asmrc's reader (issue 13, item 7 report); remove the skip when the reader rejects it.
+    /// FORMAT.md §6.5: an offset of 0 is invalid. K4os's LZ4Codec.Decode alone accepts it (the match copies whatever its
+    /// wild literal copy left in the output), so the reader checks the offsets itself.
     /// </summary>
-    [Fact(Skip = "Known deviation: asmrc's reader accepts a match offset of 0 (FORMAT.md §6.5).")]
+    [Fact]
     public void Decode_MatchOffsetZero_IsRejected() =>
         Assert.Throws<InvalidDataException>(() => Decode([0x50, A, A, A, A, A, 0, 0, 0x80, A, A, A, A, A, A, A, A], 17));
 }
