@@ -21,6 +21,12 @@ internal sealed class LatentContextNetwork : nn.Module
     private static readonly Scalar LogScaleLow = ((0 - 32) / 8.0).ToScalar();
     private static readonly Scalar LogScaleHigh = ((LaplaceTables.ScaleBins - 1 - 32) / 8.0).ToScalar();
     private static readonly Scalar MinProbability = Math.Pow(2, -LaplaceTables.ProbabilityBits).ToScalar();
+    private static readonly Scalar Zero = 0.0.ToScalar();
+    private static readonly Scalar One = 1.0.ToScalar();
+    private static readonly Scalar Two = 2.0.ToScalar();
+    private static readonly Scalar Q8Unit = 256.0.ToScalar();
+    private static readonly Scalar ParameterLow = (-LatentContextModel.ParameterLimit).ToScalar();
+    private static readonly Scalar ParameterHigh = LatentContextModel.ParameterLimit.ToScalar();
 
     private readonly Parameter _w1;
     private readonly Parameter _b1;
@@ -39,8 +45,8 @@ internal sealed class LatentContextNetwork : nn.Module
         Hidden = hidden;
         Channels = channels;
         using var generator = new Generator((ulong)seed);
-        double bound = 1.0 / Math.Sqrt(LatentContextModel.Inputs);
-        _w1 = new Parameter((rand([hidden, LatentContextModel.Inputs], generator: generator) * 2 - 1) * bound);
+        using var bound = (1.0 / Math.Sqrt(LatentContextModel.Inputs)).ToScalar();
+        _w1 = new Parameter(((rand([hidden, LatentContextModel.Inputs], generator: generator) * Two) - One) * bound);
         // Hidden units start active (a positive bias), so every unit gets gradients from the first step.
         _b1 = new Parameter(full([hidden], 1.0));
         _w2 = new Parameter(zeros([2, hidden]));
@@ -66,7 +72,7 @@ internal sealed class LatentContextNetwork : nn.Module
         ArgumentNullException.ThrowIfNull(latents);
         var z = latents.view(timeCells, rows, columns, Channels);
         var inputs = Context(z).clamp(InputLow, InputHigh);
-        var h = nn.functional.linear(inputs, _w1, _b1).clamp(0, HiddenHigh);
+        var h = nn.functional.linear(inputs, _w1, _b1).clamp(Zero, HiddenHigh);
         var o = nn.functional.linear(h, _w2, _b2) + _channelBias.view(1, 1, 1, Channels, 2);
         var mean = o.select(-1, 0).clamp(MeanLow, MeanHigh);
         var scale = o.select(-1, 1).clamp(LogScaleLow, LogScaleHigh).exp2();
@@ -79,7 +85,7 @@ internal sealed class LatentContextNetwork : nn.Module
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         int[] Q8(Tensor t) =>
-            [.. (t.detach().cpu() * 256).round().clamp(-LatentContextModel.ParameterLimit, LatentContextModel.ParameterLimit).to_type(ScalarType.Int32).data<int>()];
+            [.. (t.detach().cpu() * Q8Unit).round().clamp(ParameterLow, ParameterHigh).to_type(ScalarType.Int32).data<int>()];
         return new LatentContextModel(Hidden, Q8(_w1), Q8(_b1), Q8(_w2), Q8(_b2), Q8(_channelBias));
     }
 

@@ -156,7 +156,8 @@ internal sealed class TrainingTarget : IDisposable
             else
             {
                 var m = _mask.narrow(1, start, end - start);
-                mean = (block * m).sum() / m.sum().clamp_min(1);
+                using var one = 1.0.ToScalar(); // held: see AsmrNetwork's scalar fields
+                mean = (block * m).sum() / m.sum().clamp_min(one);
             }
 
             constant.narrow(1, start, end - start).fill_(mean.item<float>());

@@ -42,6 +42,7 @@ var settings = defaults with
     MinGridCell = int.Parse(Get("mingrid", defaults.MinGridCell.ToString())),
     LatentRoundingFraction = double.Parse(Get("ste", defaults.LatentRoundingFraction.ToString("R"))),
     ContextHidden = int.Parse(Get("ctxh", "0")),
+    Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     LatentShare = double.Parse(Get("share", defaults.LatentShare.ToString("R"))),
 };
 var clock = Stopwatch.StartNew();
