@@ -45,7 +45,7 @@ internal static class ExitCodes
     /// </summary>
     public const int PartsMismatch = 9;
 
-    /// <summary>Interrupted by Ctrl-C (SIGINT) or SIGTERM; nothing partial is left behind.</summary>
+    /// <summary>Interrupted by Ctrl-C (SIGINT) or SIGTERM; nothing partial is left behind (the finished segments of a long encode stay in its work folder for --resume).</summary>
     public const int Interrupted = 130;
 
     /// <summary>Every exit code with a one-line meaning, in ascending order.</summary>
