@@ -21,7 +21,10 @@ internal static class ExitCodes
     /// <summary>The .asmr file is corrupt or invalid.</summary>
     public const int InvalidAsmr = 3;
 
-    /// <summary>The output cannot be written: it exists (no -y), its folder is missing or read-only, the disk is full.</summary>
+    /// <summary>
+    /// The output cannot be written: it exists (no -y), its folder is missing or read-only, the disk is full; or its work
+    /// folder holds the finished segments of an earlier encode and neither --resume nor -y was given.
+    /// </summary>
     public const int OutputError = 4;
 
     /// <summary>The file needs a newer reader, or uses a feature this build does not support.</summary>
@@ -45,7 +48,7 @@ internal static class ExitCodes
     /// </summary>
     public const int PartsMismatch = 9;
 
-    /// <summary>Interrupted by Ctrl-C (SIGINT) or SIGTERM; nothing partial is left behind.</summary>
+    /// <summary>Interrupted by Ctrl-C (SIGINT) or SIGTERM; nothing partial is left behind (the finished segments of a long encode stay in its work folder for --resume).</summary>
     public const int Interrupted = 130;
 
     /// <summary>Every exit code with a one-line meaning, in ascending order.</summary>
@@ -55,7 +58,7 @@ internal static class ExitCodes
         (UsageError, "usage error: bad or missing arguments"),
         (InputError, "input not found, unreadable, malformed or unsupported (not a video, ffmpeg cannot read it)"),
         (InvalidAsmr, "corrupt or invalid .asmr file"),
-        (OutputError, "output cannot be written (exists without -y, folder missing, read-only, disk full)"),
+        (OutputError, "output cannot be written (exists without -y, folder missing, read-only, disk full; or its work folder holds an earlier encode's segments, without --resume or -y)"),
         (Unsupported, "unsupported format version or feature, or a part file (from `encode --shard`) where a whole video is needed"),
         (ToolMissing, "external tool missing (ffmpeg)"),
         (InternalError, "encode/decode failure (internal error; rerun with --verbose and report it)"),

@@ -79,6 +79,55 @@ internal static class AsmrEncoder
         return reports;
     }
 
+    /// <summary>
+    /// Encodes the segments of the plan that <paramref name="wanted"/> asks for, reading the frames once, and hands each
+    /// to <paramref name="finished"/> (with its index and source frames) as soon as it is done, so a resumable encode can keep it
+    /// before the next one starts. Each segment is fitted exactly as in a whole encode, so its model is the same. Stops
+    /// quietly when the frames end early.
+    /// </summary>
+    public static void EncodeSegments(
+        IEnumerable<VideoFrame> frames,
+        SequenceHeader header,
+        EncoderSettings settings,
+        Func<int, bool> wanted,
+        Action<int, SegmentEncodeReport, IReadOnlyList<VideoFrame>> finished,
+        IProgress<EncodeProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(wanted);
+        ArgumentNullException.ThrowIfNull(finished);
+        var segments = LevelPlanner.Segments(header.FrameCount, settings.SegmentLength);
+        using var enumerator = frames.GetEnumerator();
+        for (int s = 0; s < segments.Count; s++)
+        {
+            var (first, count) = segments[s];
+            bool encode = wanted(s);
+            var buffer = new List<VideoFrame>(encode ? count : 0);
+            for (int read = 0; read < count; read++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!enumerator.MoveNext())
+                {
+                    // A source shorter than its header: the caller finds the segments that never came.
+                    return;
+                }
+
+                if (encode)
+                {
+                    buffer.Add(Copy(enumerator.Current, header));
+                }
+            }
+
+            if (encode)
+            {
+                finished(s, EncodeSegment(new VideoClip(buffer), first, s, segments.Count, settings, progress, cancellationToken), buffer);
+            }
+        }
+    }
+
     /// <summary>Fits, quantizes and exports one segment.</summary>
     internal static SegmentEncodeReport EncodeSegment(
         VideoClip video,

@@ -27,6 +27,16 @@ internal static class EncodeCommand
             throw new UsageException("--shard writes a part file, which merge reads back by name; give OUT a file name, not -.");
         }
 
+        if (request.Shard is not null && (request.Resume || request.WorkDir is not null))
+        {
+            throw new UsageException("--resume and --work-dir are for a whole encode; a shard is encoded whole again when it reruns (its part is replaced atomically).");
+        }
+
+        if (request.Resume && request.OutputIsStdout && request.WorkDir is null)
+        {
+            throw new UsageException("--resume with OUT - needs --work-dir DIR: the work folder is otherwise next to OUT.");
+        }
+
         if (FileChecks.SameFile(request.Input, request.Output))
         {
             throw new UsageException($"Input and output are the same file ('{request.Output}').");
@@ -78,7 +88,9 @@ internal static class EncodeCommand
             parseResult.GetValue(definition.SegmentLength),
             parseResult.GetValue(definition.Plan),
             parseResult.GetValue(definition.Json),
-            parseResult.GetValue(definition.Shard));
+            parseResult.GetValue(definition.Shard),
+            parseResult.GetValue(definition.Resume),
+            parseResult.GetValue(definition.WorkDir));
     }
 
     /// <summary>

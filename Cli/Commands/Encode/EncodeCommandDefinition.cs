@@ -30,6 +30,8 @@ internal sealed class EncodeCommandDefinition : Command
         Options.Add(Plan);
         Options.Add(Json);
         Options.Add(Shard);
+        Options.Add(Resume);
+        Options.Add(WorkDir);
 
         Validators.Add(result =>
         {
@@ -89,6 +91,18 @@ internal sealed class EncodeCommandDefinition : Command
         Description = "Encode only shard K of N (contiguous segments, N at most the plan's segments) into the part file OUT; join the parts with asmrc merge.",
         HelpName = "K/N",
         CustomParser = ShardSpec.Parse,
+    };
+
+    public Option<bool> Resume { get; } = new("--resume")
+    {
+        Description = "Go on with an interrupted encode: reuse the finished segments in the work folder (intact ones of this source and these settings; others are redone) and encode the rest. Without a work folder it just encodes.",
+    };
+
+    public Option<string> WorkDir { get; } = new("--work-dir")
+    {
+        Description = "Where finished segments are kept until the file is written, for --resume (default: OUT.parts next to OUT, used when the video has several segments); removed after success.",
+        HelpName = "DIR",
+        CustomParser = RepeatedOptions.LastToken,
     };
 
     public Option<string> Preset { get; } = CreatePreset();

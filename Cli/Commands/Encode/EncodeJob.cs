@@ -81,8 +81,10 @@ internal sealed class EncodeJob
             }
 
             SequenceHeader header;
-            IReadOnlyList<SegmentEncodeReport> reports;
+            IReadOnlyList<SegmentEncodeReport> reports = [];
             IReadOnlyList<PlannedSegment>? shard;
+            WorkFolder? folder;
+            WorkFolderOutcome? outcome = null;
             using (var source = OpenInput(sourcePath, options, cancellationToken))
             {
                 header = source.Header;
@@ -100,7 +102,21 @@ internal sealed class EncodeJob
                 FreeSpace.Require(_request.Output, ExpectedFileBytes(header));
                 var settings = Settings(header);
                 shard = _request.Shard is { } split ? ShardSegments(header, settings, split) : null;
-                reports = AsmrEncoder.EncodeWithReports(
+                folder = WorkFolderFor(header, settings);
+                if (folder is not null)
+                {
+                    outcome = new ResumableEncode(_request, _progress, BuildMetadata(null), SettingsDigest(header), folder).Run(
+                        InputFrames.Of(source.ReadFrames(cancellationToken), _request.Input),
+                        header,
+                        settings,
+                        sourcePath,
+                        options,
+                        new Progress(_progress, header.ChromaFormat.PlaneCount()),
+                        cancellationToken);
+                }
+                else
+                {
+                    reports = AsmrEncoder.EncodeWithReports(
                     InputFrames.Of(source.ReadFrames(cancellationToken), _request.Input),
                     header,
                     settings,
@@ -108,6 +124,7 @@ internal sealed class EncodeJob
                     shard?.Count,
                     new Progress(_progress, header.ChromaFormat.PlaneCount()),
                     cancellationToken);
+                }
             }
 
             if (shard is not null)
@@ -115,24 +132,42 @@ internal sealed class EncodeJob
                 return new ShardPartWriter(_request, _progress, BuildMetadata(null), SettingsDigest(header)).Write(header, shard, reports, sourcePath, options, cancellationToken);
             }
 
-            int encodedFrames = reports.Sum(r => r.Model.FrameCount);
-            if (encodedFrames == 0)
+            AsmrFile file;
+            SequenceQuality quality;
+            SequenceQuality? fittedQuality;
+            double? fitLoss;
+            if (outcome is not null)
             {
-                throw new InputException($"ffmpeg decoded no frames of '{_request.Input}', although ffprobe counted {header.FrameCount}; the file may be truncated.");
+                (file, quality, fittedQuality, fitLoss) = outcome;
+            }
+            else
+            {
+                int frameTotal = reports.Sum(r => r.Model.FrameCount);
+                if (frameTotal == 0)
+                {
+                    throw new InputException($"ffmpeg decoded no frames of '{_request.Input}', although ffprobe counted {header.FrameCount}; the file may be truncated.");
+                }
+
+                header = header with { FrameCount = frameTotal };
+                AsmrSegment[] models = [.. reports.Select(r => new AsmrSegment(r.Model.FirstFrame, r.Model.FrameCount, ModelPayloadWriter.Write(r.Model)))];
+                var measured = new AsmrFile { SequenceHeader = header, Segments = models };
+
+                _progress.BeginStage("measuring", frameTotal);
+                quality = Measure(measured, sourcePath, options, cancellationToken);
+                _progress.EndStage();
+                file = new AsmrFile { SequenceHeader = header, Segments = models, Metadata = BuildMetadata(StoredQuality.From(quality, StoredQuality.ModelBitsPerPixel(header, models))) };
+                fittedQuality = quality;
+                // Frames weigh equally: every segment's loss is a mean over its frames of the same size.
+                fitLoss = reports.Sum(r => r.FloatLoss * r.Model.FrameCount) / frameTotal;
             }
 
-            header = header with { FrameCount = encodedFrames };
-            AsmrSegment[] segments = [.. reports.Select(r => new AsmrSegment(r.Model.FirstFrame, r.Model.FrameCount, ModelPayloadWriter.Write(r.Model)))];
-            var measured = new AsmrFile { SequenceHeader = header, Segments = segments };
-
-            _progress.BeginStage("measuring", encodedFrames);
-            var quality = Measure(measured, sourcePath, options, cancellationToken);
-            _progress.EndStage();
-            double bpp = StoredQuality.ModelBitsPerPixel(header, segments);
-            var file = new AsmrFile { SequenceHeader = header, Segments = segments, Metadata = BuildMetadata(StoredQuality.From(quality, bpp)) };
-
+            header = file.SequenceHeader;
+            int encodedFrames = header.FrameCount;
+            double bpp = StoredQuality.ModelBitsPerPixel(header, file.Segments);
             cancellationToken.ThrowIfCancellationRequested();
             long size = Write(file, cancellationToken);
+            // The file is complete: the finished segments kept for --resume are of no more use.
+            folder?.Remove();
             _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(_request.OutputIsStdout ? "stdout" : _request.Output)}: {size:N0} bytes, {encodedFrames} frames {header.Width}x{header.Height}, {8.0 * size / ((double)header.Width * header.Height * encodedFrames):0.0000} bpp (file), {bpp:0.0000} bpp (models)"));
             _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -149,13 +184,19 @@ internal sealed class EncodeJob
                     $"note: the decoded video reaches {reached:0.00} dB, below the --quality target of {wanted:0.##} dB; the network could not fit the video that well in the training steps given (try --preset slow or more --steps)."));
             }
 
-            // Frames weigh equally: every segment's loss is a mean over its frames of the same size.
-            double fitLoss = reports.Sum(r => r.FloatLoss * r.Model.FrameCount) / encodedFrames;
-            double fitted = Trainer.LossToPsnr(fitLoss, reports[0].Model.Architecture.OutputChannels);
-            if (FallsShort(reached, fitted, _request.QualityDb))
+            // Judged on the segments fitted in this run (all of them, unless a resumed encode reused some): a reused
+            // segment's fitted loss is not kept.
+            if (fitLoss is { } loss && fittedQuality is { } now)
             {
+                double reachedNow = header.ChromaFormat == ChromaFormat.Mono400 ? now.PsnrY : now.PsnrRgb;
+                double fitted = Trainer.LossToPsnr(loss, header.ChromaFormat.PlaneCount());
+                if (!FallsShort(reachedNow, fitted, _request.QualityDb))
+                {
+                    return ExitCodes.Success;
+                }
+
                 _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"warning: the decoded video measures {reached:0.00} dB, far below the {fitted:0.00} dB the fitted model reached: quantizing or writing the model went wrong. The file is written; try another --seed or more --steps, and please report it."));
+                    $"warning: the decoded video measures {reachedNow:0.00} dB, far below the {fitted:0.00} dB the fitted model reached: quantizing or writing the model went wrong. The file is written; try another --seed or more --steps, and please report it."));
                 return ExitCodes.QualityShortfall;
             }
 
@@ -245,6 +286,27 @@ internal sealed class EncodeJob
         var plan = SegmentPlan.For(header.FrameCount, Settings(header));
         _console.Out.Write(_request.Json ? PlanPrinter.Json(plan, header, _startFrame) : PlanPrinter.Text(plan, header, _startFrame));
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The work folder that keeps finished segments for <c>--resume</c>: <c>--work-dir</c>, else <c>OUT.parts</c> when OUT is
+    /// a file and the plan has several segments (or --resume asks for it); none for a shard (a requeued shard simply runs
+    /// again) or a single segment (nothing would be finished before the end).
+    /// </summary>
+    private WorkFolder? WorkFolderFor(SequenceHeader header, EncoderSettings settings)
+    {
+        if (_request.Shard is not null)
+        {
+            return null;
+        }
+
+        if (_request.WorkDir is { } given)
+        {
+            return new WorkFolder(given);
+        }
+
+        bool several = SegmentPlan.For(header.FrameCount, settings).Segments.Count > 1;
+        return !_request.OutputIsStdout && (several || _request.Resume) ? new WorkFolder(WorkFolder.DefaultFor(_request.Output)) : null;
     }
 
     /// <summary>The segments of <c>--shard K/N</c>; N above the plan's segment count is a usage error, found before training.</summary>

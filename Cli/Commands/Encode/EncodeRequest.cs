@@ -20,6 +20,8 @@ namespace Asmr.Cli.Commands.Encode;
 /// <param name="Plan">--plan: print the segment plan and stop.</param>
 /// <param name="Json">--json: the plan as JSON.</param>
 /// <param name="Shard">--shard K/N: encode only that shard into a part file.</param>
+/// <param name="Resume">--resume: reuse the finished segments an interrupted encode left in the work folder.</param>
+/// <param name="WorkDir">--work-dir: where finished segments are kept (default: OUT.parts next to OUT).</param>
 internal sealed record EncodeRequest(
     string Input,
     string Output,
@@ -36,7 +38,9 @@ internal sealed record EncodeRequest(
     int? SegmentLength = null,
     bool Plan = false,
     bool Json = false,
-    ShardSpec? Shard = null)
+    ShardSpec? Shard = null,
+    bool Resume = false,
+    string? WorkDir = null)
 {
     /// <summary>True when the input is y4m on stdin.</summary>
     public bool InputIsStdin => Input == IO.FileChecks.StandardStream;

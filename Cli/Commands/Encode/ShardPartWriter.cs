@@ -64,7 +64,7 @@ internal sealed class ShardPartWriter(EncodeRequest request, IProgressReporter p
         var metrics = new QualityMetrics(header.Color);
         var frames = new List<PartFrameStatistics>(end - first);
         using var fingerprint = new SourceFingerprint();
-        using var decoded = Decode(header, segments).GetEnumerator();
+        using var decoded = Decode(header, segments, request.Threads).GetEnumerator();
         using var source = VideoSourceFactory.Open(sourcePath, options with { MaxFrames = header.FrameCount, CountFrames = false }, cancellationToken);
         int index = 0;
         foreach (var frame in source.ReadFrames(cancellationToken))
@@ -89,13 +89,13 @@ internal sealed class ShardPartWriter(EncodeRequest request, IProgressReporter p
     }
 
     /// <summary>The shard's frames, decoded as a reader of the merged file decodes them: from the payload bytes.</summary>
-    private IEnumerable<Decoder.Video.VideoFrame> Decode(SequenceHeader header, AsmrSegment[] segments)
+    internal static IEnumerable<Decoder.Video.VideoFrame> Decode(SequenceHeader header, IReadOnlyList<AsmrSegment> segments, int threads)
     {
         foreach (var segment in segments)
         {
             var expected = new ModelPayloadExpectations(segment.FirstFrame, segment.FrameCount, header.Width, header.Height, header.ChromaFormat);
             var model = ModelPayloadReader.Read(segment.ModelPayload.Span, expected);
-            var decoder = new SegmentDecoder(model, header.Width, header.Height, header.ChromaFormat, header.BitDepth, new DecoderOptions { Threads = request.Threads });
+            var decoder = new SegmentDecoder(model, header.Width, header.Height, header.ChromaFormat, header.BitDepth, new DecoderOptions { Threads = threads });
             foreach (var frame in decoder.DecodeFrames(0, segment.FrameCount))
             {
                 yield return frame;

@@ -44,7 +44,12 @@ internal static class MergeCommand
     }
 
     /// <summary>Checks the parts against each other and builds the whole file; throws naming the first part that does not fit.</summary>
-    internal static AsmrFile Join(IReadOnlyList<(string Path, AsmrPartFile File)> parts)
+    internal static AsmrFile Join(IReadOnlyList<(string Path, AsmrPartFile File)> parts) => Join(parts, out _);
+
+    /// <inheritdoc cref="Join(IReadOnlyList{ValueTuple{string, AsmrPartFile}})"/>
+    /// <param name="parts">The parts and the names to use in errors.</param>
+    /// <param name="quality">The whole video's quality, unrounded, as a single encode measures it (for its report).</param>
+    internal static AsmrFile Join(IReadOnlyList<(string Path, AsmrPartFile File)> parts, out SequenceQuality quality)
     {
         // The reference is the encode most parts come from, so the odd one out is the part named.
         var (firstPath, first) = parts
@@ -109,7 +114,7 @@ internal static class MergeCommand
             metrics.Add(new FrameMeasurement(frame.PlaneSse, frame.PlaneSamples, frame.RgbSse, frame.RgbSamples, frame.SsimY, frame.SsimY8x8, header.BitDepth));
         }
 
-        var quality = StoredQuality.From(metrics.Summarize(), StoredQuality.ModelBitsPerPixel(header, segments));
+        quality = metrics.Summarize();
         var stored = first.Metadata;
         var metadata = new Metadata
         {
@@ -117,7 +122,7 @@ internal static class MergeCommand
             EncoderVersion = stored?.EncoderVersion,
             SourceName = stored?.SourceName,
             Settings = stored?.Settings,
-            Quality = quality,
+            Quality = StoredQuality.From(quality, StoredQuality.ModelBitsPerPixel(header, segments)),
         };
         return new AsmrFile { SequenceHeader = header, Segments = segments, Metadata = metadata };
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Asmr.Cli.Tests.Support;
 using Asmr.Codec;
@@ -19,7 +18,7 @@ public sealed class ShardMergeTests
     public async Task Plan_lists_the_segments_and_the_shards_that_make_sense_without_writing_anything()
     {
         using var temp = new TempDirectory();
-        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(16, 16, 7, 0));
+        File.WriteAllBytes(temp.File("in.y4m"), TinyVideo.Y4m(16, 16, 7, 0));
 
         var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), "--plan", "--segment-length", "2");
 
@@ -33,7 +32,7 @@ public sealed class ShardMergeTests
     public async Task Plan_as_json_gives_each_segments_first_frame_and_frame_count_and_each_split()
     {
         using var temp = new TempDirectory();
-        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(16, 16, 7, 0));
+        File.WriteAllBytes(temp.File("in.y4m"), TinyVideo.Y4m(16, 16, 7, 0));
 
         var result = await Asmrc.RunAsync("encode", temp.File("in.y4m"), "--plan", "--json", "--segment-length", "2");
 
@@ -198,7 +197,7 @@ public sealed class ShardMergeTests
     public async Task A_shard_count_above_the_plans_segments_is_a_usage_error_before_training()
     {
         using var temp = new TempDirectory();
-        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(16, 16, 7, 0));
+        File.WriteAllBytes(temp.File("in.y4m"), TinyVideo.Y4m(16, 16, 7, 0));
 
         var result = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), temp.File("p.part"), "--shard", "5/5", .. Common]);
 
@@ -215,7 +214,7 @@ public sealed class ShardMergeTests
     public async Task A_malformed_shard_is_a_usage_error(string shard)
     {
         using var temp = new TempDirectory();
-        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(16, 16, 7, 0));
+        File.WriteAllBytes(temp.File("in.y4m"), TinyVideo.Y4m(16, 16, 7, 0));
 
         var result = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), temp.File("p.part"), "--shard", shard, .. Common]);
 
@@ -226,10 +225,10 @@ public sealed class ShardMergeTests
     private static async Task<Encoded> EncodeAllAsync()
     {
         var temp = new TempDirectory();
-        File.WriteAllBytes(temp.File("in.y4m"), TinyY4m(16, 16, 7, 0));
-        File.WriteAllBytes(temp.File("other.y4m"), TinyY4m(16, 16, 7, 1));
+        File.WriteAllBytes(temp.File("in.y4m"), TinyVideo.Y4m(16, 16, 7, 0));
+        File.WriteAllBytes(temp.File("other.y4m"), TinyVideo.Y4m(16, 16, 7, 1));
         Directory.CreateDirectory(temp.File("other"));
-        File.WriteAllBytes(temp.File("other/in.y4m"), TinyY4m(16, 16, 7, 1));
+        File.WriteAllBytes(temp.File("other/in.y4m"), TinyVideo.Y4m(16, 16, 7, 1));
         await Run(["encode", temp.File("in.y4m"), temp.File("whole.asmr"), .. Common]);
         string[] parts = [temp.File("p1.part"), temp.File("p2.part"), temp.File("p3.part")];
         for (int k = 1; k <= 3; k++)
@@ -249,29 +248,6 @@ public sealed class ShardMergeTests
     {
         var result = await Asmrc.RunAsync(args);
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-    }
-
-    /// <summary>A 4:2:0 8-bit y4m whose pictures depend on <paramref name="variant"/>.</summary>
-    private static byte[] TinyY4m(int width, int height, int frames, int variant)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{width} H{height} F25:1 Ip A1:1 C420jpeg\n"));
-        int cw = (width + 1) / 2, ch = (height + 1) / 2;
-        for (int f = 0; f < frames; f++)
-        {
-            stream.Write(Encoding.ASCII.GetBytes("FRAME\n"));
-            for (int i = 0; i < width * height; i++)
-            {
-                stream.WriteByte((byte)(40 + ((((i % width) * (3 + variant)) + ((i / width) * 5) + (f * 9)) % 160)));
-            }
-
-            for (int i = 0; i < 2 * cw * ch; i++)
-            {
-                stream.WriteByte((byte)(100 + ((i + f) % 50)));
-            }
-        }
-
-        return stream.ToArray();
     }
 
     private sealed record Encoded(TempDirectory Temp, string Whole, string[] Parts, string OtherSteps, string OtherSource);
