@@ -65,6 +65,9 @@ internal sealed class LatentContextModel
 
     public int Hidden { get; }
 
+    /// <summary>Every parameter in the order W1, B1, W2, B2, channel biases (Q8 integers).</summary>
+    public int[] Parameters() => [.. _w1, .. _b1, .. _w2, .. _b2, .. _channelBias];
+
     /// <summary>Latent channels the model has output biases for.</summary>
     public int Channels => _channelBias.Length / 2;
 

@@ -1,3 +1,5 @@
+using Asmr.Container.Entropy;
+
 namespace Asmr.Container.Model;
 
 /// <summary>
@@ -60,12 +62,65 @@ public sealed class SegmentModel
 
     public QuantizedTensor OutputBias => Find(TensorRole.OutputBias, 0);
 
-    /// <summary>The projection U (k × H) of the latent grid on a level (model_version 2).</summary>
+    /// <summary>The projection U (k × H) of the latent grid on a level (model_version 2 and 3).</summary>
     public QuantizedTensor GridProjectionOf(int level) => Find(TensorRole.GridProjection, level);
 
-    /// <summary>The k latent tensors (1 × cells each, channel order) of the latent grid on a level.</summary>
+    /// <summary>
+    /// The latent records of the grid on a level: k tensors of 1 × cells in channel order (model_version 2), or one of
+    /// cells × k (model_version 3).
+    /// </summary>
     public IReadOnlyList<QuantizedTensor> GridLatentsOf(int level) =>
         [.. Tensors.Where(t => t.Role == TensorRole.GridLatents && t.Level == level)];
+
+    /// <summary>
+    /// The latents of the grid on a level as cells × k, row-major (row = grid cell n, column = channel), whichever
+    /// model_version stored them.
+    /// </summary>
+    internal int[] GridLatentMatrixOf(int level)
+    {
+        var records = GridLatentsOf(level);
+        if (Architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion)
+        {
+            return records[0].Values;
+        }
+
+        // model_version 2: one record per channel.
+        int k = records.Count;
+        int cells = records[0].Values.Length;
+        var matrix = new int[cells * k];
+        for (int i = 0; i < k; i++)
+        {
+            int[] channel = records[i].Values;
+            for (int n = 0; n < cells; n++)
+            {
+                matrix[(n * k) + i] = channel[n];
+            }
+        }
+
+        return matrix;
+    }
+
+    /// <summary>
+    /// The context model of the grid on a level (model_version 3, spec §10.7) from its four records; the stored
+    /// per-channel biases stand for the output biases too, so those are 0.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter lies outside ±2^15.</exception>
+    internal LatentContextModel ContextModelOf(int level)
+    {
+        int hidden = Architecture.Grids[Architecture.GridIndex(level)].ContextHidden;
+        if (hidden == 0)
+        {
+            throw new InvalidOperationException($"The grid on level {level} has no context model (model_version 2).");
+        }
+
+        return new LatentContextModel(
+            hidden,
+            Find(TensorRole.ContextWeight, level).Values,
+            Find(TensorRole.ContextBias, level).Values,
+            Find(TensorRole.ContextOutputWeight, level).Values,
+            [0, 0],
+            Find(TensorRole.ContextChannelBias, level).Values);
+    }
 
     private QuantizedTensor Find(TensorRole role, int level) =>
         Tensors.FirstOrDefault(t => t.Role == role && t.Level == level)
