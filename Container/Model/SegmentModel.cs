@@ -125,4 +125,92 @@ public sealed class SegmentModel
     private QuantizedTensor Find(TensorRole role, int level) =>
         Tensors.FirstOrDefault(t => t.Role == role && t.Level == level)
         ?? throw new InvalidOperationException($"This model has no {role} tensor for level {level}.");
+
+    /// <summary>
+    /// This model_version 2 model as model_version 3 (spec §10.3, §10.7): the same network and latents (one cells × k
+    /// record per grid, context-coded) with <paramref name="contextModels"/>[i] coding grid i. A model's output biases
+    /// B2 are folded into its per-channel biases, which is what the format stores.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The model has no grids or has context models already, a context model does not fit its grid's rank, or a folded
+    /// bias leaves ±2^15.
+    /// </exception>
+    internal SegmentModel WithContextModels(IReadOnlyList<LatentContextModel> contextModels)
+    {
+        ArgumentNullException.ThrowIfNull(contextModels);
+        if (Architecture.ModelVersion != ModelPayloadFormat.GridModelVersion)
+        {
+            throw new ArgumentException($"Only a model_version 2 model gains context models; this one is model_version {Architecture.ModelVersion}.", nameof(contextModels));
+        }
+
+        var architecture = Architecture.WithContextModels([.. contextModels.Select(m => m.Hidden)]);
+        var tensors = new List<QuantizedTensor>();
+        foreach (var (role, level, rows, columns) in architecture.TensorLayout())
+        {
+            int grid = architecture.GridIndex(level);
+            tensors.Add(role switch
+            {
+                TensorRole.GridLatents => new QuantizedTensor(role, level, rows, columns, 1, GridLatentMatrixOf(level), EntropyCoding.Context),
+                TensorRole.ContextWeight or TensorRole.ContextBias or TensorRole.ContextOutputWeight or TensorRole.ContextChannelBias =>
+                    new QuantizedTensor(role, level, rows, columns, 1, ContextParameters(contextModels[grid], role, architecture.Grids[grid].Rank)),
+                _ => Find(role, level),
+            });
+        }
+
+        return new SegmentModel(FirstFrame, FrameCount, architecture, tensors);
+    }
+
+    /// <summary>This model_version 3 model as model_version 2: its context models dropped, its latents one adaptive-coded record per channel.</summary>
+    internal SegmentModel WithoutContextModels()
+    {
+        if (Architecture.ModelVersion != ModelPayloadFormat.ContextModelVersion)
+        {
+            return this;
+        }
+
+        var architecture = Architecture.WithContextModels([.. Architecture.Grids.Select(_ => 0)]);
+        var tensors = new List<QuantizedTensor>();
+        var channel = new Dictionary<int, int>();
+        foreach (var (role, level, rows, columns) in architecture.TensorLayout())
+        {
+            if (role != TensorRole.GridLatents)
+            {
+                tensors.Add(Find(role, level));
+                continue;
+            }
+
+            int c = channel[level] = channel.GetValueOrDefault(level, -1) + 1;
+            int k = Architecture.Grids[Architecture.GridIndex(level)].Rank;
+            int[] matrix = GridLatentMatrixOf(level);
+            tensors.Add(new QuantizedTensor(role, level, rows, columns, 1, [.. Enumerable.Range(0, columns).Select(n => matrix[(n * k) + c])]));
+        }
+
+        return new SegmentModel(FirstFrame, FrameCount, architecture, tensors);
+    }
+
+    /// <summary>A context model's parameters of one stored role (§10.3), its output biases folded into the channel biases.</summary>
+    private static int[] ContextParameters(LatentContextModel model, TensorRole role, int rank)
+    {
+        if (model.Channels != rank)
+        {
+            throw new ArgumentException($"A context model has biases for {model.Channels} channels; its grid has rank {rank}.", nameof(model));
+        }
+
+        int[] all = model.Parameters();
+        int j = model.Hidden;
+        int inputs = LatentContextModel.Inputs;
+        int b2 = (j * inputs) + j + (2 * j);
+        return role switch
+        {
+            TensorRole.ContextWeight => all[..(j * inputs)],
+            TensorRole.ContextBias => all[(j * inputs)..((j * inputs) + j)],
+            TensorRole.ContextOutputWeight => all[((j * inputs) + j)..b2],
+            _ => [.. Enumerable.Range(0, 2 * rank).Select(i => FoldedBias(all[b2 + 2 + i] + all[b2 + (i % 2)]))],
+        };
+    }
+
+    private static int FoldedBias(int value) =>
+        value is >= -ModelPayloadFormat.ContextParameterLimit and <= ModelPayloadFormat.ContextParameterLimit
+            ? value
+            : throw new ArgumentException($"A channel bias plus the output bias is {value}; context model parameters lie in ±2^15.");
 }
