@@ -1,4 +1,5 @@
 using Asmr.Codec.Training;
+using Asmr.Container.Entropy;
 using Asmr.Container.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -59,7 +60,16 @@ internal static class SegmentExporter
     public static float Dequantize(TensorRole role, int q, uint multiplier) =>
         (float)(q * (double)multiplier / TensorUnits.UnitsPerFloat(role));
 
-    public static SegmentModel Export(AsmrNetwork network, int firstFrame, int frameCount, IReadOnlyList<uint> multipliers)
+    /// <summary>
+    /// The network's integer model: model_version 1 or 2 as its architecture says, or, given a context model per grid
+    /// (<paramref name="contextModels"/>, e.g. each grid's <c>LatentContextNetwork.ToInteger()</c>), model_version 3 with
+    /// the grids' latents context-coded (spec §10.7). <paramref name="multipliers"/> follow the network's own
+    /// <see cref="ModelArchitecture.TensorLayout"/> either way; the context models' parameters are stored as they are
+    /// (μ = 1), their output biases folded into the per-channel biases.
+    /// </summary>
+    /// <exception cref="ArgumentException">A context model does not fit its grid, or a folded bias leaves ±2^15.</exception>
+    public static SegmentModel Export(
+        AsmrNetwork network, int firstFrame, int frameCount, IReadOnlyList<uint> multipliers, IReadOnlyList<LatentContextModel>? contextModels = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(multipliers);
@@ -73,7 +83,8 @@ internal static class SegmentExporter
             tensors.Add(new QuantizedTensor(role, level, rows, columns, multipliers[i], Quantize(role, floats[i], multipliers[i])));
         }
 
-        return new SegmentModel(firstFrame, frameCount, a, tensors);
+        var model = new SegmentModel(firstFrame, frameCount, a, tensors);
+        return contextModels is null ? model : model.WithContextModels(contextModels);
     }
 
     /// <summary>Writes the dequantized values of <paramref name="model"/> into <paramref name="network"/>.</summary>
@@ -81,7 +92,9 @@ internal static class SegmentExporter
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(model);
-        var a = network.Architecture;
+
+        // The network holds no context model: a model_version 3 model loads as the v2 model with the same values.
+        model = model.WithoutContextModels();
         for (int i = 0; i < model.Tensors.Count; i++)
         {
             var t = model.Tensors[i];

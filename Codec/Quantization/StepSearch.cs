@@ -16,7 +16,7 @@ internal static class StepSearch
     public static int OverheadBytes(ModelArchitecture architecture)
     {
         ArgumentNullException.ThrowIfNull(architecture);
-        return ModelPayloadFormat.HeaderLength(architecture.Levels, architecture.Grids.Count)
+        return ModelPayloadFormat.HeaderLength(architecture.Levels, architecture.Grids.Count, architecture.ModelVersion)
             + (ModelPayloadFormat.RecordHeaderLength * architecture.TensorLayout().Count);
     }
 
@@ -72,9 +72,10 @@ internal static class StepSearch
         {
             var (role, _, _, _) = layout[i];
             var values = floats[i];
-            if (role == TensorRole.GridLatents)
+            if (TensorUnits.IsFixedInteger(role))
             {
-                // Latents are integers already (training rounds them): one candidate, μ = 1, no added distortion.
+                // Latents and context model parameters are integers already (training rounds them): one candidate,
+                // μ = 1, no added distortion.
                 var q = SegmentExporter.Quantize(role, values, 1);
                 result.Add([new StepCandidate(1, AdaptiveIntegerCoder.Encode(q).Length, 0)]);
                 tensorDone?.Invoke(i + 1, layout.Count);

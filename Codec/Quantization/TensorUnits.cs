@@ -23,9 +23,16 @@ internal static class TensorUnits
     {
         TensorRole.Modulation or TensorRole.Bias or TensorRole.GridProjection => PhasePerRadian,
         TensorRole.Weight => WeightPerRadian,
-        TensorRole.GridLatents => 1.0,
-        _ => OutputPerFullScale,
+        TensorRole.OutputWeight or TensorRole.OutputBias => OutputPerFullScale,
+        _ => 1.0, // grid latents and context model parameters are integers already
     };
+
+    /// <summary>
+    /// Whether a role's values are integers already, stored with μ = 1: grid latents and the context models'
+    /// parameters (Q8). The step search gives them one candidate.
+    /// </summary>
+    public static bool IsFixedInteger(TensorRole role) => role is TensorRole.GridLatents
+        or TensorRole.ContextWeight or TensorRole.ContextBias or TensorRole.ContextOutputWeight or TensorRole.ContextChannelBias;
 
     /// <summary>Whether values of this role are phases, so they may be wrapped modulo one turn.</summary>
     /// <remarks>A projection is a phase per latent unit: latents are integers, so z·U wraps like U.</remarks>

@@ -69,7 +69,7 @@ internal static class FeatureTags
             AddModelTags(tags, sequence, model);
         }
 
-        if (models.Any(m => m.Architecture.ModelVersion == 1) && models.Any(m => m.Architecture.ModelVersion == 2))
+        if (models.Select(m => m.Architecture.ModelVersion).Distinct().Count() > 1)
         {
             tags.Add("segments-mixed-model-versions");
         }
@@ -191,9 +191,16 @@ internal static class FeatureTags
             tags.Add(g.Rank == 1 ? "latent-grid-rank-1" : "latent-grid-rank-above-1");
         }
 
+        ContextFeatures.Add(tags, model);
+
         foreach (var t in model.Tensors)
         {
-            tags.Add(t.Coding == EntropyCoding.Raw ? "coding-raw" : "coding-adaptive");
+            tags.Add(t.Coding switch
+            {
+                EntropyCoding.Raw => "coding-raw",
+                EntropyCoding.Adaptive => "coding-adaptive",
+                _ => "coding-context",
+            });
             if (t.Multiplier == 1)
             {
                 tags.Add("multiplier-1");

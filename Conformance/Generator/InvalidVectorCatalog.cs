@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Asmr.Conformance.Manifest;
 using Asmr.Container;
+using Asmr.Container.Entropy;
 using Asmr.Container.Model;
 
 namespace Asmr.Conformance.Generator;
@@ -19,6 +20,7 @@ internal static class InvalidVectorCatalog
     // Offsets inside a model payload (spec §10.1, §10.2).
     private const int RecordRows = 2;
     private const int RecordMultiplier = 10;
+    private const int RecordCoding = 14;
     private const int RecordByteLength = 15;
     private const int RecordData = 19;
 
@@ -82,15 +84,15 @@ internal static class InvalidVectorCatalog
             new(Corrupt, InvalidData, "unknown critical section 'Zext'")),
         new(
             "e05-future-min-reader-version",
-            "format_version = min_reader_version = 3 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1).",
+            "format_version = min_reader_version = 4 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 3 until format version 3, and 2 before format version 2.)",
             "error-future-reader-version",
             Damage(BaseFile(), file =>
             {
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 3);
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 3);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 4);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 4);
                 ByteSurgery.FixHeaderCrc(file);
             }),
-            new(Unsupported, NotSupported, "this file needs reader version 3")),
+            new(Unsupported, NotSupported, "this file needs reader version 4")),
         new(
             "e06-tensor-shape-mismatch",
             "Tensor #1 (linear modulation, H × 3) declares H + 1 rows (spec §10.2).",
@@ -163,7 +165,14 @@ internal static class InvalidVectorCatalog
             "e15-model-version",
             "model_version = 3, which no version of the format defines, in a version 1 file (spec §10.1).",
             "error-model-version",
-            ModelFile(p => p[0] = 3),
+            Damage(BaseFile(), file =>
+            {
+                // Changed in the written file, so that the header keeps saying version 1 (a writer of format 3 would
+                // make a file holding a model_version 3 payload version 3).
+                var model = ByteSurgery.Section(file, "MODL");
+                file[model.Offset + 16] = 3;
+                ByteSurgery.FixSectionCrc(file, model);
+            }),
             new(Corrupt, InvalidData, "unsupported model version 3")),
         new(
             "e16-model-first-frame",
@@ -242,7 +251,176 @@ internal static class InvalidVectorCatalog
                 BinaryPrimitives.WriteUInt16LittleEndian(p.AsSpan(GridDescriptor(p, 1) + 2), 8);
             }),
             new(Corrupt, InvalidData, "cells, above the limit of 2^26")),
+
+        // Context-coded latents (model_version 3). The base model has L = 3 and grids (level 0, rank 2, τ = 1, J = 2)
+        // and (level 1, rank 1, τ = 2 of C_t = 4, J = 3).
+        new(
+            "e26-context-latents-not-context-coded",
+            "The first grid latents record of a model_version 3 payload says coding 1 (adaptive); its latents are context-coded, coding 2 (spec §10.2, §10.3).",
+            "error-context-latents-coding",
+            ContextModelFile(p => p[Record(p, ContextLatentsIndex(0)) + RecordCoding] = 1),
+            new(Corrupt, InvalidData, "is 1; a model_version 3 grid latents record is context-coded")),
+        new(
+            "e27-context-coding-on-another-record",
+            "Tensor #1 (a modulation) of a model_version 3 payload says coding 2, which only grid latents records use (spec §10.2).",
+            "error-context-coding-elsewhere",
+            ContextModelFile(p => p[Record(p, 0) + RecordCoding] = 2),
+            new(Corrupt, InvalidData, "is 2; only grid latents records are context-coded")),
+        new(
+            "e28-context-parameter-too-large",
+            "The second grid's first context bias is 2^15 + 1 (raw-coded); context model parameters lie in −2^15..2^15 (spec §10.7).",
+            "error-context-parameter-range",
+            ContextModelFile(ContextModelWithBiasAtLimit(), p =>
+            {
+                // 2^15 is stored as zig-zag 2^16 = 80 80 04; 2^15 + 1 as 82 80 04.
+                p[Record(p, ContextRecordIndex(TensorRole.ContextBias, 1)) + RecordData] = 0x82;
+            }),
+            new(Corrupt, InvalidData, "is 32769; context model parameters lie in ±2^15")),
+        new(
+            "e29-context-stream-truncated",
+            "The second grid's context-coded latents lose their last byte (byte_length one less): the decoder needs a byte beyond byte_length (spec §10.5, §10.7).",
+            "error-context-stream-truncated",
+            ContextModelFile(p =>
+            {
+                int record = Record(p, ContextLatentsIndex(1));
+                int end = record + RecordData + (int)BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(record + RecordByteLength));
+                byte[] cut = [.. p.AsSpan(0, end - 1), .. p.AsSpan(end)];
+                BinaryPrimitives.WriteUInt32LittleEndian(cut.AsSpan(record + RecordByteLength), (uint)(end - 1 - record - RecordData));
+                return cut;
+            }),
+            new(Corrupt, InvalidData, "the decoder needs more bytes")),
+        new(
+            "e30-context-stream-trailing-byte",
+            "The first grid's context-coded latents have one byte more than the decoder reads, counted in byte_length (spec §10.5 End, §10.7).",
+            "error-context-stream-trailing-bytes",
+            ContextModelFile(p => InsertIntoTensor(p, ContextLatentsIndex(0), atEnd: true, [0x00])),
+            new(Corrupt, InvalidData, "has 1 unused byte(s)")),
+        new(
+            "e31-context-hidden-zero",
+            "The first grid descriptor of a model_version 3 payload has context_hidden = 0; it must be 1..32 (spec §10.1).",
+            "error-context-hidden-zero",
+            ContextModelFile(p => p[ContextDescriptor(p, 0) + 4] = 0),
+            new(Corrupt, InvalidData, "is 0; a grid's context model has 1..32 hidden units")),
+        new(
+            "e32-context-hidden-33",
+            "The second grid descriptor of a model_version 3 payload has context_hidden = 33; it must be 1..32 (spec §10.1).",
+            "error-context-hidden-too-large",
+            ContextModelFile(p => p[ContextDescriptor(p, 1) + 4] = 33),
+            new(Corrupt, InvalidData, "is 33; a grid's context model has 1..32 hidden units")),
+        new(
+            "e33-context-escape-31-ones",
+            "The first grid's first latent is an escape whose Exp-Golomb prefix has 31 ones; a reader rejects the 31st (spec §10.6).",
+            "error-context-escape-prefix",
+            ContextModelFile(p => ReplaceTensorData(p, ContextLatentsIndex(0), EscapeWith31Ones())),
+            new(Corrupt, InvalidData, "an escape code has more than 30 prefix ones")),
+        new(
+            "e34-context-model-in-version-2-file",
+            "A valid model_version 3 payload in a file whose header says format_version = min_reader_version = 2, header CRC correct (FORMAT.md §9).",
+            "error-model-version-needs-file-version-3",
+            Damage(ContextFile(), file =>
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 2);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 2);
+                ByteSurgery.FixHeaderCrc(file);
+            }),
+            new(Corrupt, InvalidData, "a model_version 3 payload needs a version 3 file")),
+        new(
+            "e35-context-symbol-past-table",
+            "The first grid's context-coded data is 00 FF FF FF FE: code div (range >> 15) = 2^15, past every table's end (spec §10.6).",
+            "error-context-symbol-value",
+            ContextModelFile(p => ReplaceTensorData(p, ContextLatentsIndex(0), [0x00, 0xFF, 0xFF, 0xFF, 0xFE])),
+            new(Corrupt, InvalidData, "a symbol lies past the end of its frequency table")),
+        new(
+            "e36-context-parameter-multiplier",
+            "The first grid's context weights record has multiplier 2; context model parameters are stored with μ = 1 (spec §10.3).",
+            "error-context-parameter-multiplier",
+            ContextModelFile(p => BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(Record(p, ContextRecordIndex(TensorRole.ContextWeight, 0)) + RecordMultiplier), 2)),
+            new(Corrupt, InvalidData, "context model parameters have multiplier 1")),
     ];
+
+    /// <summary>The base of the context model vectors: <see cref="GridSegment"/>'s shape with context models (model_version 3).</summary>
+    private static readonly SegmentRecipe ContextSegment = GridSegment with
+    {
+        Seed = 1003,
+        Grids = [new LatentGrid(0, 2, 1, 2), new LatentGrid(1, 1, 2, 3)],
+    };
+
+    private static SegmentModel ContextModel() => ModelSynthesizer.Synthesize(ContextSegment, 0, 3);
+
+    private static byte[] ContextFile() => Write(ModelPayloadWriter.Write(ContextModel()), sequence: GridSequence);
+
+    /// <summary>A version 3 file around a damaged model_version 3 payload.</summary>
+    private static byte[] ContextModelFile(Action<byte[]> damage) => ContextModelFile(ContextModel(), p =>
+    {
+        damage(p);
+        return p;
+    });
+
+    private static byte[] ContextModelFile(Func<byte[], byte[]> damage) => ContextModelFile(ContextModel(), damage);
+
+    private static byte[] ContextModelFile(SegmentModel model, Action<byte[]> damage) => ContextModelFile(model, p =>
+    {
+        damage(p);
+        return p;
+    });
+
+    private static byte[] ContextModelFile(SegmentModel model, Func<byte[], byte[]> damage) =>
+        Write(damage(ModelPayloadWriter.Write(model)), sequence: GridSequence);
+
+    /// <summary>The context model base with the second grid's context biases raw-coded and the first of them 2^15.</summary>
+    private static SegmentModel ContextModelWithBiasAtLimit()
+    {
+        var model = ContextModel();
+        var tensors = model.Tensors.ToArray();
+        int index = ContextRecordIndex(TensorRole.ContextBias, 1);
+        var bias = tensors[index];
+        int[] values = (int[])bias.Values.Clone();
+        values[0] = 1 << 15;
+        tensors[index] = new QuantizedTensor(bias.Role, bias.Level, bias.Rows, bias.Columns, 1, values, EntropyCoding.Raw);
+        return new SegmentModel(model.FirstFrame, model.FrameCount, model.Architecture, tensors);
+    }
+
+    /// <summary>
+    /// A context-coded stream whose first latent is the escape symbol of its predicted table, a sign bit and 31 prefix
+    /// ones (then a zero and padding, which a reader never reaches).
+    /// </summary>
+    private static byte[] EscapeWith31Ones()
+    {
+        Span<int> nothing = stackalloc int[LatentContext.Count];
+        var (_, fraction, scale) = ContextModel().ContextModelOf(0).Predict(nothing, 0);
+        var encoder = new RangeEncoder(64);
+        encoder.EncodeSymbol(LaplaceTables.Table(scale, fraction), LaplaceTables.Escape);
+        encoder.EncodeBypassBit(0);
+        for (int i = 0; i < 31; i++)
+        {
+            encoder.EncodeBypassBit(1);
+        }
+
+        encoder.EncodeBypassBits(0, 32);
+        return encoder.Finish();
+    }
+
+    private static int ContextRecordIndex(TensorRole role, int grid)
+    {
+        var architecture = ContextModel().Architecture;
+        int level = architecture.Grids[grid].Level;
+        return architecture.TensorLayout().ToList().FindIndex(t => t.Role == role && t.Level == level);
+    }
+
+    private static int ContextLatentsIndex(int grid) => ContextRecordIndex(TensorRole.GridLatents, grid);
+
+    /// <summary>Payload offset of grid descriptor <paramref name="index"/> of a model_version 3 payload (5 bytes each, spec §10.1).</summary>
+    private static int ContextDescriptor(byte[] payload, int index) => 16 + (7 * payload[10]) + 1 + (5 * index);
+
+    /// <summary>Replaces a tensor record's data and its byte_length.</summary>
+    private static byte[] ReplaceTensorData(byte[] payload, int index, byte[] data)
+    {
+        int record = Record(payload, index);
+        int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(payload.AsSpan(record + RecordByteLength));
+        byte[] result = [.. payload.AsSpan(0, record + RecordData), .. data, .. payload.AsSpan(record + RecordData + length)];
+        BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(record + RecordByteLength), (uint)data.Length);
+        return result;
+    }
 
     private static SegmentModel BaseModel()
     {
@@ -310,8 +488,9 @@ internal static class InvalidVectorCatalog
     private static int Record(byte[] payload, int index)
     {
         int levels = payload[10];
-        int grids = payload[0] == 2 ? payload[16 + (7 * levels)] : 0;
-        int at = ModelPayloadFormat.HeaderLength(levels, grids);
+        int version = payload[0];
+        int grids = version >= 2 ? payload[16 + (7 * levels)] : 0;
+        int at = ModelPayloadFormat.HeaderLength(levels, grids, version);
         for (int i = 0; i < index; i++)
         {
             at += RecordData + (int)BinaryPrimitives.ReadUInt32LittleEndian(payload.AsSpan(at + RecordByteLength));

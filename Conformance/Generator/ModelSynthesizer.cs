@@ -19,7 +19,8 @@ namespace Asmr.Conformance.Generator;
 /// <item>latent grid projections (model_version 2): ±2^32·2^−(4+min(g,3)) per latent unit, divided by the rank, so a
 /// latent of ±1 moves a level-g phase by up to 1/16 turn (less on finer levels);</item>
 /// <item>grid latents (μ = 1): like a trained, rounded grid, mostly 0, often ±1..±3, sometimes ±4..±14 and rarely
-/// ±15..±300 (escape codes).</item>
+/// ±15..±300 (escape codes);</item>
+/// <item>context models (model_version 3, μ = 1): see <see cref="ContextRange"/>.</item>
 /// </list>
 /// q is drawn uniformly from ±⌊range/μ⌋ (at least ±2) and, for the output bias, rounded from the target. Grid tensors
 /// come after every model_version 1 tensor, so adding grids to a recipe leaves the other tensors' integers unchanged.
@@ -39,13 +40,19 @@ internal static class ModelSynthesizer
         for (int i = 0; i < layout.Count; i++)
         {
             var (role, level, rows, columns) = layout[i];
-            uint mu = role == TensorRole.GridLatents ? 1 : Multiplier(recipe.Multipliers, role, random);
+            bool integers = role is TensorRole.GridLatents or >= TensorRole.ContextWeight;
+            uint mu = integers ? 1 : Multiplier(recipe.Multipliers, role, random);
             var coding = recipe.Coding switch
             {
                 CodingStyle.Raw => EntropyCoding.Raw,
                 CodingStyle.Adaptive => EntropyCoding.Adaptive,
                 _ => i % 2 == 0 ? EntropyCoding.Raw : EntropyCoding.Adaptive,
             };
+            if (role == TensorRole.GridLatents && architecture.ModelVersion == 3)
+            {
+                coding = EntropyCoding.Context;
+            }
+
             int[] values = new int[rows * columns];
             for (int k = 0; k < values.Length; k++)
             {
@@ -53,6 +60,7 @@ internal static class ModelSynthesizer
                 {
                     TensorRole.OutputBias => OutputBias(mu, random),
                     TensorRole.GridLatents => Latent(random),
+                    >= TensorRole.ContextWeight => (int)random.Between(-ContextRange(role, k / columns, k % columns), ContextRange(role, k / columns, k % columns)),
                     _ => Draw(Range(architecture, role, level, k % columns), mu, random),
                 };
             }
@@ -91,6 +99,19 @@ internal static class ModelSynthesizer
                 return (2L << 28) / 5 / root;
         }
     }
+
+    /// <summary>
+    /// The largest |q| of a context model parameter (Q8, μ = 1): small weights that predict a mean and scale from the
+    /// neighbours, except that hidden unit 0 has large input weights (so it clamps at 0 and at 2^15) and large output
+    /// weights (so that, when it saturates, the mean clamps at ±2^14 and the scale bin at 0 or 79).
+    /// </summary>
+    private static long ContextRange(TensorRole role, int row, int column) => role switch
+    {
+        TensorRole.ContextWeight => row == 0 ? 1 << 14 : 1 << 9,
+        TensorRole.ContextBias => 1 << 11,
+        TensorRole.ContextOutputWeight => column == 0 ? (row == 0 ? 1 << 7 : 1 << 8) : 1 << 5,
+        _ => 1 << 9,
+    };
 
     private static int Draw(long range, uint mu, SplitMix64 random)
     {

@@ -142,6 +142,25 @@ internal static class ValidVectorCatalog
             ],
             CompressModels = true,
         },
+
+        // Format version 3: context-coded latents (spec §10.6, §10.7).
+        Vector(
+            "v19-yuv420-16x16-4frames-context-2grids",
+            "16×16 4:2:0 8-bit BT.709 limited, 4 frames, L = 3, H = 8, model_version 3: a grid on level 0 (rank 2, τ = 1, a context model of 3 hidden units) and one on level 1 (rank 3, τ = 2 of C_t = 4, 5 hidden units), whose context-coded latents meet escape codes and the clamps of the inputs, of the hidden units (at 0 and 2^15) and of the scale bin (at 0 and 79); raw and adaptive tensors in turn.",
+            Sequence(16, 16, 4, ChromaFormat.Yuv420, 8, Bt709Limited),
+            Segment(4, [2, 2, 1], [2, 4, 2], [2, 4, 2], 8, [Lin, Tab, Lin], MultiplierStyle.Typical, CodingStyle.Alternate, 19, [new(0, 2, 1, 3), new(1, 3, 2, 5)])),
+        new ValidVectorRecipe
+        {
+            Name = "v20-gray-12x8-10bit-2segments-context-32",
+            Description = "12×8 4:0:0 10-bit limited, 5 frames in segments of 2 (model_version 1, L = 2, H = 6) and 3 (model_version 3: L = 3, H = 9, a grid on level 1 = L − 2 with rank 1, τ = C_t = 3 and a context model of 32 hidden units, raw-coded), LZ4-compressed MODL sections; the file is version 3.",
+            Sequence = Sequence(12, 8, 5, ChromaFormat.Mono400, 10, GrayLimited),
+            Segments =
+            [
+                Segment(2, [2, 1], [2, 4], [3, 4], 6, [Tab, Lin], MultiplierStyle.Typical, CodingStyle.Adaptive, 201),
+                Segment(3, [3, 1, 1], [2, 2, 2], [2, 3, 2], 9, [Lin, Tab, Tab], MultiplierStyle.Typical, CodingStyle.Raw, 202, [new(1, 1, 3, 32)]),
+            ],
+            CompressModels = true,
+        },
     ];
 
     private static ValidVectorRecipe Vector(string name, string description, SequenceHeader sequence, SegmentRecipe segment) =>

@@ -1,3 +1,5 @@
+using Asmr.Container.Entropy;
+
 namespace Asmr.Container.Model;
 
 /// <summary>
@@ -13,12 +15,18 @@ public sealed class ModelArchitecture
     public const int MaxBase = 65535;
     public const int MaxGridRank = 64;
 
+    /// <summary>Most hidden units of a grid's context model (model_version 3).</summary>
+    public const int MaxContextHidden = 32;
+
     private readonly int[][] _bases;
     private readonly ModulationKind[] _modulation;
     private readonly LatentGrid[] _grids;
 
     /// <param name="bases">bases[axis][level], axis order t, y, x; every axis has the same number of levels.</param>
-    /// <param name="grids">Latent grids (model_version 2), at most one per level 0..L−2, in increasing level order.</param>
+    /// <param name="grids">
+    /// Latent grids, at most one per level 0..L−2, in increasing level order: all with a context model (model_version 3)
+    /// or none (model_version 2).
+    /// </param>
     public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation, IReadOnlyList<LatentGrid>? grids = null)
     {
         ArgumentNullException.ThrowIfNull(bases);
@@ -117,6 +125,11 @@ public sealed class ModelArchitecture
             {
                 throw new ArgumentException($"Latent grid {i} has {GridCellCount(i)} cells, more than 2^26.", nameof(grids));
             }
+
+            if (g.ContextHidden is < 0 or > MaxContextHidden || (g.ContextHidden == 0) != (_grids[0].ContextHidden == 0))
+            {
+                throw new ArgumentException($"Latent grid {i} has a context model of {g.ContextHidden} hidden units; every grid has one of 1..{MaxContextHidden} (model_version 3) or none has (model_version 2).", nameof(grids));
+            }
         }
     }
 
@@ -132,8 +145,20 @@ public sealed class ModelArchitecture
     /// <summary>The latent grids (empty for a model_version 1 network).</summary>
     public IReadOnlyList<LatentGrid> Grids => _grids;
 
-    /// <summary>The model_version a payload of this architecture has: 2 with latent grids, else 1.</summary>
-    public int ModelVersion => _grids.Length == 0 ? 1 : 2;
+    /// <summary>The model_version a payload of this architecture has: 3 with context-modelled grids, 2 with other grids, else 1.</summary>
+    public int ModelVersion => _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
+
+    /// <summary>This architecture with a context model of <paramref name="contextHidden"/>[i] hidden units for grid i (model_version 3).</summary>
+    internal ModelArchitecture WithContextModels(IReadOnlyList<int> contextHidden)
+    {
+        ArgumentNullException.ThrowIfNull(contextHidden);
+        if (contextHidden.Count != _grids.Length)
+        {
+            throw new ArgumentException($"The architecture has {_grids.Length} grids, not {contextHidden.Count}.", nameof(contextHidden));
+        }
+
+        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { ContextHidden = contextHidden[i] })]);
+    }
 
     /// <summary>The position in <see cref="Grids"/> of the latent grid on a level, or −1 when the level has none.</summary>
     public int GridIndex(int level) => Array.FindIndex(_grids, g => g.Level == level);
@@ -196,6 +221,17 @@ public sealed class ModelArchitecture
         {
             var g = _grids[i];
             layout.Add((TensorRole.GridProjection, g.Level, g.Rank, Width));
+            if (g.ContextHidden > 0)
+            {
+                // model_version 3: the context model, then every latent of the grid in one record (§10.3).
+                layout.Add((TensorRole.ContextWeight, g.Level, g.ContextHidden, LatentContext.Count));
+                layout.Add((TensorRole.ContextBias, g.Level, 1, g.ContextHidden));
+                layout.Add((TensorRole.ContextOutputWeight, g.Level, 2, g.ContextHidden));
+                layout.Add((TensorRole.ContextChannelBias, g.Level, g.Rank, 2));
+                layout.Add((TensorRole.GridLatents, g.Level, (int)GridCellCount(i), g.Rank));
+                continue;
+            }
+
             for (int k = 0; k < g.Rank; k++)
             {
                 layout.Add((TensorRole.GridLatents, g.Level, 1, (int)GridCellCount(i)));
@@ -236,10 +272,13 @@ public sealed class ModelArchitecture
             macs += (double)CellCount(l - 1) * ((double)Width * Width + Width);
         }
 
-        // A latent grid adds k·H per cell of its level.
-        foreach (var g in _grids)
+        // A latent grid adds k·H per cell of its level; its context model (decoded once per segment) costs, per latent,
+        // hidden·6 and hidden biases for the first layer and 2·hidden + 2 for the second.
+        for (int i = 0; i < _grids.Length; i++)
         {
+            var g = _grids[i];
             macs += (double)CellCount(g.Level) * g.Rank * Width;
+            macs += (double)GridCellCount(i) * g.Rank * ((g.ContextHidden * (LatentContext.Count + 3)) + (g.ContextHidden > 0 ? 2 : 0));
         }
 
         // Output: per parent cell, A and B (2·O·H); per sample, 2·O·H plus O biases.

@@ -9,8 +9,26 @@ internal static class ModelPayloadFormat
     /// <summary>The model_version of a payload with latent grids (§10.1); files holding one need reader version 2.</summary>
     public const ushort GridModelVersion = 2;
 
+    /// <summary>
+    /// The model_version of a payload whose grids' latents are coded with a context model (§10.1, §10.7); files holding
+    /// one need reader version 3.
+    /// </summary>
+    public const ushort ContextModelVersion = 3;
+
     /// <summary>Bytes of one latent grid descriptor: level u8, rank u8, temporal_cells u16le.</summary>
     public const int GridDescriptorLength = 4;
+
+    /// <summary>Bytes of a model_version 3 grid descriptor: a version 2 descriptor, then context_hidden u8.</summary>
+    public const int ContextGridDescriptorLength = 5;
+
+    /// <summary>Context model parameters lie in ±2^15 (§10.7).</summary>
+    public const int ContextParameterLimit = 1 << 15;
+
+    /// <summary>
+    /// Most values a context-coded record may hold per byte of data (§10.7): every symbol leaves at least 31/2^15 of
+    /// the range behind, so n symbols need more than n / 5861 bytes beyond the first 4; 2^13 per byte bounds that.
+    /// </summary>
+    public const int MaxContextValuesPerByte = 1 << 13;
 
     /// <summary>Bytes of the model header before the bases (model_version … reserved).</summary>
     public const int FixedHeaderLength = 16;
@@ -38,8 +56,22 @@ internal static class ModelPayloadFormat
 
     /// <summary>
     /// Bytes of the model header for L levels and G latent grids: fixed part, 6L bases, L modulation kinds, then for
-    /// model_version 2 grid_count and G descriptors, then tensor_count.
+    /// model_version 2 and 3 grid_count and G descriptors, then tensor_count.
     /// </summary>
-    public static int HeaderLength(int levels, int grids = 0) =>
-        FixedHeaderLength + (7 * levels) + (grids == 0 ? 0 : 1 + (GridDescriptorLength * grids)) + 2;
+    public static int HeaderLength(int levels, int grids = 0, int modelVersion = GridModelVersion) =>
+        FixedHeaderLength + (7 * levels) + (grids == 0 ? 0 : 1 + (DescriptorLength(modelVersion) * grids)) + 2;
+
+    /// <summary>Bytes of one grid descriptor of a model_version.</summary>
+    public static int DescriptorLength(int modelVersion) =>
+        modelVersion == ContextModelVersion ? ContextGridDescriptorLength : GridDescriptorLength;
+
+    /// <summary>
+    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 or 3,
+    /// else 1, so that files without later features stay readable by older readers.
+    /// </summary>
+    public static int RequiredReaderVersion(ReadOnlySpan<byte> payload)
+    {
+        int version = payload.Length >= 2 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(payload) : 1;
+        return version is GridModelVersion or ContextModelVersion ? version : 1;
+    }
 }

@@ -26,11 +26,16 @@ internal static class ModelPayloadReader
         var cursor = new ModelPayloadCursor(payload, baseOffset);
         var architecture = ReadHeader(ref cursor, expected);
         var layout = architecture.TensorLayout();
-        var tensors = new QuantizedTensor[layout.Count];
+        var tensors = new QuantizedTensor?[layout.Count];
+        var contextCoded = new List<ContextCodedRecord>();
         codedByteLengths = new int[layout.Count];
         for (int i = 0; i < layout.Count; i++)
         {
-            tensors[i] = ReadTensor(ref cursor, layout, i, out codedByteLengths[i]);
+            tensors[i] = ReadTensor(ref cursor, architecture, layout, i, out codedByteLengths[i], out var deferred);
+            if (deferred is not null)
+            {
+                contextCoded.Add(deferred with { Model = ContextModel(architecture, layout, tensors, i) });
+            }
         }
 
         if (cursor.Remaining != 0)
@@ -38,21 +43,72 @@ internal static class ModelPayloadReader
             cursor.Fail("end of payload", cursor.Position, $"{cursor.Remaining} byte(s) follow the last tensor record; the payload must end exactly after it");
         }
 
-        return new SegmentModel(expected.FirstFrame, expected.FrameCount, architecture, tensors);
+        DecodeContextCoded(architecture, layout, contextCoded, tensors);
+        return new SegmentModel(expected.FirstFrame, expected.FrameCount, architecture, [.. tensors.Select(t => t!)]);
+    }
+
+    /// <summary>
+    /// Decodes the context-coded latents of every grid (§10.7). Each grid is one stream with its own context model, so
+    /// the grids decode in parallel; when several are invalid, the first in payload order is reported.
+    /// </summary>
+    private static void DecodeContextCoded(
+        ModelArchitecture architecture, IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout, List<ContextCodedRecord> records, QuantizedTensor?[] tensors)
+    {
+        var errors = new InvalidDataException?[records.Count];
+        void Decode(int r)
+        {
+            var record = records[r];
+            var (role, level, rows, columns) = layout[record.Index];
+            var grid = architecture.Grids[architecture.GridIndex(level)];
+            try
+            {
+                int[] values = LatentPlaneCoding.Decode(
+                    record.Model!, record.Data, grid.TemporalCells, architecture.CumulativeSize(Axis.Y, level), architecture.CumulativeSize(Axis.X, level), grid.Rank, record.Name, record.Offset);
+                tensors[record.Index] = new QuantizedTensor(role, level, rows, columns, 1, values, EntropyCoding.Context);
+            }
+            catch (InvalidDataException e)
+            {
+                errors[r] = e;
+            }
+        }
+
+        if (records.Count == 1)
+        {
+            Decode(0);
+        }
+        else
+        {
+            Parallel.For(0, records.Count, Decode);
+        }
+
+        if (errors.FirstOrDefault(e => e is not null) is { } first)
+        {
+            throw first;
+        }
+    }
+
+    /// <summary>The context model of the grid whose latents record is at <paramref name="index"/>: its four records just before it (§10.3).</summary>
+    private static LatentContextModel ContextModel(
+        ModelArchitecture architecture, IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout, QuantizedTensor?[] tensors, int index)
+    {
+        int level = layout[index].Level;
+        int hidden = architecture.Grids[architecture.GridIndex(level)].ContextHidden;
+        return new LatentContextModel(hidden, tensors[index - 4]!.Values, tensors[index - 3]!.Values, tensors[index - 2]!.Values, [0, 0], tensors[index - 1]!.Values);
     }
 
     private static ModelArchitecture ReadHeader(ref ModelPayloadCursor cursor, ModelPayloadExpectations expected)
     {
         int pos = cursor.Position;
         ushort version = cursor.ReadU16("model_version");
-        if (version is not (ModelPayloadFormat.ModelVersion or ModelPayloadFormat.GridModelVersion))
+        if (version is not (ModelPayloadFormat.ModelVersion or ModelPayloadFormat.GridModelVersion or ModelPayloadFormat.ContextModelVersion))
         {
-            cursor.Fail("model_version", pos, $"unsupported model version {version} (this reader supports {ModelPayloadFormat.ModelVersion} and {ModelPayloadFormat.GridModelVersion})");
+            cursor.Fail("model_version", pos, $"unsupported model version {version} (this reader supports {ModelPayloadFormat.ModelVersion} to {ModelPayloadFormat.ContextModelVersion})");
         }
 
         if (version > expected.FileMinReaderVersion)
         {
-            cursor.Fail("model_version", pos, $"is {version} but the file header's min_reader_version is {expected.FileMinReaderVersion}; a model_version 2 payload needs a version 2 file (§9)");
+            // "unsupported model version" too: to a reader of the file's version, this model_version does not exist.
+            cursor.Fail("model_version", pos, $"unsupported model version {version} in a file whose min_reader_version is {expected.FileMinReaderVersion}: a model_version {version} payload needs a version {version} file (§9)");
         }
 
         pos = cursor.Position;
@@ -132,13 +188,13 @@ internal static class ModelPayloadReader
 
         var grids = new List<LatentGrid>();
         int gridsPosition = cursor.Position;
-        if (version == ModelPayloadFormat.GridModelVersion)
+        if (version != ModelPayloadFormat.ModelVersion)
         {
             pos = cursor.Position;
             int gridCount = cursor.ReadU8("grid_count");
             if (gridCount < 1 || gridCount > levels - 1)
             {
-                cursor.Fail("grid_count", pos, $"is {gridCount}; a model_version 2 payload has 1..L − 1 = {levels - 1} latent grids");
+                cursor.Fail("grid_count", pos, $"is {gridCount}; a model_version {version} payload has 1..L − 1 = {levels - 1} latent grids");
             }
 
             gridsPosition = cursor.Position;
@@ -160,11 +216,23 @@ internal static class ModelPayloadReader
 
                 pos = cursor.Position;
                 int temporalCells = cursor.ReadU16($"grid[{i}].temporal_cells");
-                grids.Add(new LatentGrid(level, rank, temporalCells));
                 if (temporalCells == 0)
                 {
                     cursor.Fail($"grid[{i}].temporal_cells", pos, "is 0; it must divide the level's cells along t");
                 }
+
+                int contextHidden = 0;
+                if (version == ModelPayloadFormat.ContextModelVersion)
+                {
+                    pos = cursor.Position;
+                    contextHidden = cursor.ReadU8($"grid[{i}].context_hidden");
+                    if (contextHidden is < 1 or > ModelArchitecture.MaxContextHidden)
+                    {
+                        cursor.Fail($"grid[{i}].context_hidden", pos, $"is {contextHidden}; a grid's context model has 1..{ModelArchitecture.MaxContextHidden} hidden units");
+                    }
+                }
+
+                grids.Add(new LatentGrid(level, rank, temporalCells, contextHidden));
             }
         }
 
@@ -239,7 +307,7 @@ internal static class ModelPayloadReader
                 cx *= bases[2][l];
             }
 
-            int at = gridsPosition + (ModelPayloadFormat.GridDescriptorLength * i) + 2;
+            int at = gridsPosition + (ModelPayloadFormat.DescriptorLength(version) * i) + 2;
             if (g.TemporalCells > ct || ct % g.TemporalCells != 0)
             {
                 cursor.Fail($"grid[{i}].temporal_cells", at, $"is {g.TemporalCells}, which does not divide C_t = {ct} of level {g.Level}");
@@ -271,9 +339,17 @@ internal static class ModelPayloadReader
         return architecture;
     }
 
-    private static QuantizedTensor ReadTensor(
-        ref ModelPayloadCursor cursor, IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout, int index, out int codedByteLength)
+    /// <returns>The tensor, or null for a context-coded record, which comes back in <paramref name="deferred"/> (§10.7).</returns>
+    private static QuantizedTensor? ReadTensor(
+        ref ModelPayloadCursor cursor,
+        ModelArchitecture architecture,
+        IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout,
+        int index,
+        out int codedByteLength,
+        out ContextCodedRecord? deferred)
     {
+        deferred = null;
+        bool contextModels = architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion;
         var (role, level, rows, columns) = layout[index];
         string name = $"#{index + 1} {role}[{level}]";
         string prefix = $"tensor {name} ";
@@ -319,11 +395,24 @@ internal static class ModelPayloadReader
             cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; latent tensors have multiplier 1 (§10.3)");
         }
 
+        if (IsContextParameter(role) && multiplier != 1)
+        {
+            cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; context model parameters have multiplier 1 (§10.3)");
+        }
+
         pos = cursor.Position;
         byte coding = cursor.ReadU8(prefix + "coding");
-        if (coding > (byte)EntropyCoding.Adaptive)
+        bool contextCoded = contextModels && role == TensorRole.GridLatents;
+        if (contextCoded && coding != (byte)EntropyCoding.Context)
         {
-            cursor.Fail(prefix + "coding", pos, $"is {coding}; it must be 0 (raw) or 1 (adaptive)");
+            cursor.Fail(prefix + "coding", pos, $"is {coding}; a model_version 3 grid latents record is context-coded (coding 2, §10.3)");
+        }
+
+        if (!contextCoded && coding > (byte)EntropyCoding.Adaptive)
+        {
+            cursor.Fail(prefix + "coding", pos, contextModels
+                ? $"is {coding}; only grid latents records are context-coded (2), every other record is 0 (raw) or 1 (adaptive)"
+                : $"is {coding}; it must be 0 (raw) or 1 (adaptive)");
         }
 
         pos = cursor.Position;
@@ -336,10 +425,33 @@ internal static class ModelPayloadReader
         int count = rows * columns; // ≤ 2^26, checked with the header
         int dataPosition = cursor.Position;
         long dataOffset = cursor.AbsoluteOffset;
+        if (contextCoded && count > (long)ModelPayloadFormat.MaxContextValuesPerByte * byteLength)
+        {
+            cursor.Fail(prefix + "byte_length", pos, $"is {byteLength}, too few for {count} context-coded values (at most 2^13 per byte, §10.7)");
+        }
+
         var data = cursor.Take((int)byteLength, prefix + "data");
+        if (contextCoded)
+        {
+            codedByteLength = (int)byteLength;
+            deferred = new ContextCodedRecord(index, data.ToArray(), name, dataOffset);
+            return null;
+        }
+
         int[] values = (EntropyCoding)coding == EntropyCoding.Raw
             ? RawIntegerCoder.Decode(data, count, name, dataOffset)
             : AdaptiveIntegerCoder.Decode(data, count, name, dataOffset);
+
+        if (IsContextParameter(role))
+        {
+            for (int k = 0; k < values.Length; k++)
+            {
+                if (values[k] < -ModelPayloadFormat.ContextParameterLimit || values[k] > ModelPayloadFormat.ContextParameterLimit)
+                {
+                    cursor.Fail(prefix + "data", dataPosition, $"value {k} (row {k / columns}, column {k % columns}) is {values[k]}; context model parameters lie in ±2^15 (§10.7)");
+                }
+            }
+        }
 
         if (role is TensorRole.OutputWeight or TensorRole.OutputBias)
         {
@@ -356,4 +468,7 @@ internal static class ModelPayloadReader
         codedByteLength = (int)byteLength;
         return new QuantizedTensor(role, level, rows, columns, multiplier, values, (EntropyCoding)coding);
     }
+
+    private static bool IsContextParameter(TensorRole role) =>
+        role is TensorRole.ContextWeight or TensorRole.ContextBias or TensorRole.ContextOutputWeight or TensorRole.ContextChannelBias;
 }

@@ -6,8 +6,9 @@ namespace Asmr.Container.Model;
 /// <summary>
 /// Serialises a <see cref="SegmentModel"/> as a model payload (spec §10.1–§10.2), each tensor coded as its
 /// <see cref="QuantizedTensor.Coding"/> says. Refuses (with <see cref="ArgumentException"/>) any model a reader
-/// would reject on its own terms: oversized grids or tensors, output values with |q·μ| ≥ 2^31, and −2^31 in an
-/// adaptive-coded tensor. (Agreement with the sequence header is the caller's business.)
+/// would reject on its own terms: oversized grids or tensors, output values with |q·μ| ≥ 2^31, −2^31 in an
+/// adaptive-coded tensor, context model parameters outside ±2^15 or with μ ≠ 1, and context coding anywhere but in
+/// the latents of a model_version 3 grid (which must use it). (Agreement with the sequence header is the caller's business.)
 /// </summary>
 internal static class ModelPayloadWriter
 {
@@ -24,15 +25,19 @@ internal static class ModelPayloadWriter
         var tensors = model.Tensors;
         byte[][] coded = new byte[tensors.Count][];
         var grids = architecture.Grids;
-        long total = ModelPayloadFormat.HeaderLength(levels, grids.Count);
+        int version = architecture.ModelVersion;
+        long total = ModelPayloadFormat.HeaderLength(levels, grids.Count, version);
         for (int i = 0; i < tensors.Count; i++)
         {
             var tensor = tensors[i];
             try
             {
-                coded[i] = tensor.Coding == EntropyCoding.Raw
-                    ? RawIntegerCoder.Encode(tensor.Values)
-                    : AdaptiveIntegerCoder.Encode(tensor.Values);
+                coded[i] = tensor.Coding switch
+                {
+                    EntropyCoding.Raw => RawIntegerCoder.Encode(tensor.Values),
+                    EntropyCoding.Adaptive => AdaptiveIntegerCoder.Encode(tensor.Values),
+                    _ => EncodeContextCoded(model, tensor),
+                };
             }
             catch (ArgumentException e)
             {
@@ -50,7 +55,7 @@ internal static class ModelPayloadWriter
         byte[] payload = new byte[total];
         var span = payload.AsSpan();
         int p = 0;
-        BinaryPrimitives.WriteUInt16LittleEndian(span[p..], (ushort)architecture.ModelVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[p..], (ushort)version);
         BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 2)..], (uint)model.FirstFrame);
         BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 6)..], (uint)model.FrameCount);
         span[p + 10] = (byte)levels;
@@ -80,7 +85,12 @@ internal static class ModelPayloadWriter
                 span[p] = (byte)g.Level;
                 span[p + 1] = (byte)g.Rank;
                 BinaryPrimitives.WriteUInt16LittleEndian(span[(p + 2)..], (ushort)g.TemporalCells);
-                p += ModelPayloadFormat.GridDescriptorLength;
+                if (version == ModelPayloadFormat.ContextModelVersion)
+                {
+                    span[p + 4] = (byte)g.ContextHidden;
+                }
+
+                p += ModelPayloadFormat.DescriptorLength(version);
             }
         }
 
@@ -127,6 +137,7 @@ internal static class ModelPayloadWriter
             throw new ArgumentException($"The grid has {nt}·{ny}·{nx} cells; the format allows at most 2^40.", nameof(model));
         }
 
+        bool contextModels = architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion;
         foreach (var tensor in model.Tensors)
         {
             if (tensor.Values.Length > ModelPayloadFormat.MaxTensorValues)
@@ -137,6 +148,26 @@ internal static class ModelPayloadWriter
             if (tensor.Role == TensorRole.GridLatents && tensor.Multiplier != 1)
             {
                 throw new ArgumentException($"{tensor}: latent tensors have multiplier 1.", nameof(model));
+            }
+
+            bool contextCoded = contextModels && tensor.Role == TensorRole.GridLatents;
+            if (contextCoded != (tensor.Coding == EntropyCoding.Context))
+            {
+                throw new ArgumentException($"{tensor}: model_version 3 grid latents, and nothing else, are context-coded.", nameof(model));
+            }
+
+            if (tensor.Role is TensorRole.ContextWeight or TensorRole.ContextBias or TensorRole.ContextOutputWeight or TensorRole.ContextChannelBias)
+            {
+                if (tensor.Multiplier != 1)
+                {
+                    throw new ArgumentException($"{tensor}: context model parameters have multiplier 1.", nameof(model));
+                }
+
+                int k = Array.FindIndex(tensor.Values, v => v < -ModelPayloadFormat.ContextParameterLimit || v > ModelPayloadFormat.ContextParameterLimit);
+                if (k >= 0)
+                {
+                    throw new ArgumentException($"{tensor}: value {k} is {tensor.Values[k]}; context model parameters lie in ±2^15.", nameof(model));
+                }
             }
 
             if (tensor.Role is TensorRole.OutputWeight or TensorRole.OutputBias)
@@ -151,5 +182,15 @@ internal static class ModelPayloadWriter
                 }
             }
         }
+    }
+
+    /// <summary>A model_version 3 grid's latents, cells × k, as one stream coded with the grid's context model (§10.7).</summary>
+    private static byte[] EncodeContextCoded(SegmentModel model, QuantizedTensor latents)
+    {
+        var architecture = model.Architecture;
+        int level = latents.Level;
+        var grid = architecture.Grids[architecture.GridIndex(level)];
+        return LatentPlaneCoding.Encode(
+            model.ContextModelOf(level), latents.Values, grid.TemporalCells, architecture.CumulativeSize(Axis.Y, level), architecture.CumulativeSize(Axis.X, level), grid.Rank);
     }
 }

@@ -1,3 +1,5 @@
+using Asmr.Container.Entropy;
+
 namespace Asmr.Container.Model;
 
 /// <summary>
@@ -60,14 +62,155 @@ public sealed class SegmentModel
 
     public QuantizedTensor OutputBias => Find(TensorRole.OutputBias, 0);
 
-    /// <summary>The projection U (k × H) of the latent grid on a level (model_version 2).</summary>
+    /// <summary>The projection U (k × H) of the latent grid on a level (model_version 2 and 3).</summary>
     public QuantizedTensor GridProjectionOf(int level) => Find(TensorRole.GridProjection, level);
 
-    /// <summary>The k latent tensors (1 × cells each, channel order) of the latent grid on a level.</summary>
+    /// <summary>
+    /// The latent records of the grid on a level: k tensors of 1 × cells in channel order (model_version 2), or one of
+    /// cells × k (model_version 3).
+    /// </summary>
     public IReadOnlyList<QuantizedTensor> GridLatentsOf(int level) =>
         [.. Tensors.Where(t => t.Role == TensorRole.GridLatents && t.Level == level)];
+
+    /// <summary>
+    /// The latents of the grid on a level as cells × k, row-major (row = grid cell n, column = channel), whichever
+    /// model_version stored them.
+    /// </summary>
+    internal int[] GridLatentMatrixOf(int level)
+    {
+        var records = GridLatentsOf(level);
+        if (Architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion)
+        {
+            return records[0].Values;
+        }
+
+        // model_version 2: one record per channel.
+        int k = records.Count;
+        int cells = records[0].Values.Length;
+        var matrix = new int[cells * k];
+        for (int i = 0; i < k; i++)
+        {
+            int[] channel = records[i].Values;
+            for (int n = 0; n < cells; n++)
+            {
+                matrix[(n * k) + i] = channel[n];
+            }
+        }
+
+        return matrix;
+    }
+
+    /// <summary>
+    /// The context model of the grid on a level (model_version 3, spec §10.7) from its four records; the stored
+    /// per-channel biases stand for the output biases too, so those are 0.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter lies outside ±2^15.</exception>
+    internal LatentContextModel ContextModelOf(int level)
+    {
+        int hidden = Architecture.Grids[Architecture.GridIndex(level)].ContextHidden;
+        if (hidden == 0)
+        {
+            throw new InvalidOperationException($"The grid on level {level} has no context model (model_version 2).");
+        }
+
+        return new LatentContextModel(
+            hidden,
+            Find(TensorRole.ContextWeight, level).Values,
+            Find(TensorRole.ContextBias, level).Values,
+            Find(TensorRole.ContextOutputWeight, level).Values,
+            [0, 0],
+            Find(TensorRole.ContextChannelBias, level).Values);
+    }
 
     private QuantizedTensor Find(TensorRole role, int level) =>
         Tensors.FirstOrDefault(t => t.Role == role && t.Level == level)
         ?? throw new InvalidOperationException($"This model has no {role} tensor for level {level}.");
+
+    /// <summary>
+    /// This model_version 2 model as model_version 3 (spec §10.3, §10.7): the same network and latents (one cells × k
+    /// record per grid, context-coded) with <paramref name="contextModels"/>[i] coding grid i. A model's output biases
+    /// B2 are folded into its per-channel biases, which is what the format stores.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The model has no grids or has context models already, a context model does not fit its grid's rank, or a folded
+    /// bias leaves ±2^15.
+    /// </exception>
+    internal SegmentModel WithContextModels(IReadOnlyList<LatentContextModel> contextModels)
+    {
+        ArgumentNullException.ThrowIfNull(contextModels);
+        if (Architecture.ModelVersion != ModelPayloadFormat.GridModelVersion)
+        {
+            throw new ArgumentException($"Only a model_version 2 model gains context models; this one is model_version {Architecture.ModelVersion}.", nameof(contextModels));
+        }
+
+        var architecture = Architecture.WithContextModels([.. contextModels.Select(m => m.Hidden)]);
+        var tensors = new List<QuantizedTensor>();
+        foreach (var (role, level, rows, columns) in architecture.TensorLayout())
+        {
+            int grid = architecture.GridIndex(level);
+            tensors.Add(role switch
+            {
+                TensorRole.GridLatents => new QuantizedTensor(role, level, rows, columns, 1, GridLatentMatrixOf(level), EntropyCoding.Context),
+                TensorRole.ContextWeight or TensorRole.ContextBias or TensorRole.ContextOutputWeight or TensorRole.ContextChannelBias =>
+                    new QuantizedTensor(role, level, rows, columns, 1, ContextParameters(contextModels[grid], role, architecture.Grids[grid].Rank)),
+                _ => Find(role, level),
+            });
+        }
+
+        return new SegmentModel(FirstFrame, FrameCount, architecture, tensors);
+    }
+
+    /// <summary>This model_version 3 model as model_version 2: its context models dropped, its latents one adaptive-coded record per channel.</summary>
+    internal SegmentModel WithoutContextModels()
+    {
+        if (Architecture.ModelVersion != ModelPayloadFormat.ContextModelVersion)
+        {
+            return this;
+        }
+
+        var architecture = Architecture.WithContextModels([.. Architecture.Grids.Select(_ => 0)]);
+        var tensors = new List<QuantizedTensor>();
+        var channel = new Dictionary<int, int>();
+        foreach (var (role, level, rows, columns) in architecture.TensorLayout())
+        {
+            if (role != TensorRole.GridLatents)
+            {
+                tensors.Add(Find(role, level));
+                continue;
+            }
+
+            int c = channel[level] = channel.GetValueOrDefault(level, -1) + 1;
+            int k = Architecture.Grids[Architecture.GridIndex(level)].Rank;
+            int[] matrix = GridLatentMatrixOf(level);
+            tensors.Add(new QuantizedTensor(role, level, rows, columns, 1, [.. Enumerable.Range(0, columns).Select(n => matrix[(n * k) + c])]));
+        }
+
+        return new SegmentModel(FirstFrame, FrameCount, architecture, tensors);
+    }
+
+    /// <summary>A context model's parameters of one stored role (§10.3), its output biases folded into the channel biases.</summary>
+    private static int[] ContextParameters(LatentContextModel model, TensorRole role, int rank)
+    {
+        if (model.Channels != rank)
+        {
+            throw new ArgumentException($"A context model has biases for {model.Channels} channels; its grid has rank {rank}.", nameof(model));
+        }
+
+        int[] all = model.Parameters();
+        int j = model.Hidden;
+        int inputs = LatentContextModel.Inputs;
+        int b2 = (j * inputs) + j + (2 * j);
+        return role switch
+        {
+            TensorRole.ContextWeight => all[..(j * inputs)],
+            TensorRole.ContextBias => all[(j * inputs)..((j * inputs) + j)],
+            TensorRole.ContextOutputWeight => all[((j * inputs) + j)..b2],
+            _ => [.. Enumerable.Range(0, 2 * rank).Select(i => FoldedBias(all[b2 + 2 + i] + all[b2 + (i % 2)]))],
+        };
+    }
+
+    private static int FoldedBias(int value) =>
+        value is >= -ModelPayloadFormat.ContextParameterLimit and <= ModelPayloadFormat.ContextParameterLimit
+            ? value
+            : throw new ArgumentException($"A channel bias plus the output bias is {value}; context model parameters lie in ±2^15.");
 }

@@ -18,9 +18,24 @@ public enum TensorRole : byte
     /// <summary>Output bias: 1 × O, in units of 2^-28 of full scale.</summary>
     OutputBias = 5,
 
-    /// <summary>Projection of a latent grid (model_version 2): k × H, phase units per latent unit.</summary>
+    /// <summary>Projection of a latent grid (model_version 2 and 3): k × H, phase units per latent unit.</summary>
     GridProjection = 6,
 
-    /// <summary>One channel of a latent grid's integers (model_version 2): 1 × cells, multiplier 1.</summary>
+    /// <summary>
+    /// A latent grid's integers, multiplier 1: one channel, 1 × cells (model_version 2), or the whole grid, cells × k
+    /// and context-coded (model_version 3).
+    /// </summary>
     GridLatents = 7,
+
+    /// <summary>A grid's context model, first-layer weights: hidden × 6 (model_version 3), Q8 integers, multiplier 1.</summary>
+    ContextWeight = 8,
+
+    /// <summary>A grid's context model, first-layer biases: 1 × hidden (model_version 3), Q8, multiplier 1.</summary>
+    ContextBias = 9,
+
+    /// <summary>A grid's context model, second-layer weights: 2 × hidden (mean, log-scale; model_version 3), Q8, multiplier 1.</summary>
+    ContextOutputWeight = 10,
+
+    /// <summary>A grid's context model, output biases per latent channel: k × 2 (model_version 3), Q8, multiplier 1.</summary>
+    ContextChannelBias = 11,
 }

@@ -41,10 +41,7 @@ public static class PartWriter
         int version = 1;
         foreach (AsmrSegment segment in file.Segments)
         {
-            if (segment.ModelPayload.Length >= 2 && BinaryPrimitives.ReadUInt16LittleEndian(segment.ModelPayload.Span) == ModelPayloadFormat.GridModelVersion)
-            {
-                version = 2;
-            }
+            version = Math.Max(version, ModelPayloadFormat.RequiredReaderVersion(segment.ModelPayload.Span));
         }
 
         var sections = new List<EncodedSection>

@@ -96,18 +96,15 @@ internal sealed class FileLayout
     }
 
     /// <summary>
-    /// The reader version the file needs (FORMAT.md §9): 2 when a model payload starts with model_version 2 (latent
-    /// grids), else 1, so that files without version 2 features stay readable by version 1 readers.
+    /// The reader version the file needs (FORMAT.md §9): the highest model_version of its payloads (2: latent grids; 3:
+    /// context-coded latents), 1 without either, so that files stay readable by the oldest readers that can decode them.
     /// </summary>
     private static int RequiredVersion(IReadOnlyList<AsmrSegment> segments)
     {
         int version = 1;
         foreach (var segment in segments)
         {
-            if (segment.ModelPayload.Length >= 2 && BinaryPrimitives.ReadUInt16LittleEndian(segment.ModelPayload.Span) == ModelPayloadFormat.GridModelVersion)
-            {
-                version = 2;
-            }
+            version = Math.Max(version, ModelPayloadFormat.RequiredReaderVersion(segment.ModelPayload.Span));
         }
 
         return version;

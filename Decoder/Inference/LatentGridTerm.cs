@@ -4,7 +4,7 @@ using Asmr.Container.Model;
 namespace Asmr.Decoder.Inference;
 
 /// <summary>
-/// A latent grid (spec §11.4, model_version 2) in integer form: for a cell c of its level g it adds
+/// A latent grid (spec §11.4, model_version 2 and 3) in integer form: for a cell c of its level g it adds
 /// <c>Σ_{i&lt;k} z_i[n(c)]·U[i][r]</c> to θ_g(c)[r] (u32, wrapping), with
 /// <c>n(c) = ((c_t div (C[t][g]/τ))·C[y][g] + c_y)·C[x][g] + c_x</c>.
 /// </summary>
@@ -12,7 +12,8 @@ internal sealed class LatentGridTerm
 {
     private readonly int _width;
     private readonly uint[][] _projection;
-    private readonly int[][] _latents;
+    private readonly int[] _latents;
+    private readonly int _rank;
     private readonly int _timeStep;
     private readonly int _cellsY;
     private readonly int _cellsX;
@@ -42,13 +43,14 @@ internal sealed class LatentGridTerm
             }
         }
 
-        var latents = model.GridLatentsOf(g);
-        if (latents.FirstOrDefault(z => z.Multiplier != 1) is { } bad)
+        if (model.GridLatentsOf(g).FirstOrDefault(z => z.Multiplier != 1) is { } bad)
         {
             throw new InvalidDataException($"The latents of the grid on level {g} have multiplier {bad.Multiplier}; it must be 1 (spec §10.3).");
         }
 
-        _latents = [.. latents.Select(z => z.Values)];
+        // cells × k whichever model_version stored them (v3 records are decoded by the container, §10.7).
+        _rank = grid.Rank;
+        _latents = model.GridLatentMatrixOf(g);
     }
 
     /// <summary>g, the level whose phases receive the term.</summary>
@@ -59,10 +61,11 @@ internal sealed class LatentGridTerm
     {
         int n = (((ct / _timeStep * _cellsY) + cy) * _cellsX) + cx;
         theta = theta[.._width];
-        for (int i = 0; i < _latents.Length; i++)
+        var z = _latents.AsSpan(n * _rank, _rank);
+        for (int i = 0; i < z.Length; i++)
         {
-            uint z = unchecked((uint)_latents[i][n]);
-            if (z == 0)
+            uint zi = unchecked((uint)z[i]);
+            if (zi == 0)
             {
                 continue;
             }
@@ -70,7 +73,7 @@ internal sealed class LatentGridTerm
             var u = _projection[i].AsSpan(0, theta.Length);
             for (int r = 0; r < theta.Length; r++)
             {
-                theta[r] = unchecked(theta[r] + (z * u[r]));
+                theta[r] = unchecked(theta[r] + (zi * u[r]));
             }
         }
     }

@@ -30,6 +30,13 @@ public class ManifestCoverageTests
         "segments-mixed-model-versions",
         "error-grid-level", "error-grid-level-order", "error-grid-count", "error-grid-temporal-cells", "error-grid-latents-multiplier",
         "error-model-version-needs-file-version-2", "error-grid-rank-zero", "error-grid-rank-too-large", "error-grid-cells",
+
+        // Format version 3: context-coded latents.
+        "context-model", "coding-context", "context-hidden-2-31", "context-hidden-32", "context-escape-code", "context-input-clamped",
+        "context-hidden-clamped-0", "context-hidden-clamped-2^15", "context-mean-clamped", "context-scale-clamped-0", "context-scale-clamped-79",
+        "error-context-latents-coding", "error-context-coding-elsewhere", "error-context-parameter-range", "error-context-stream-truncated",
+        "error-context-stream-trailing-bytes", "error-context-hidden-zero", "error-context-hidden-too-large", "error-context-escape-prefix",
+        "error-model-version-needs-file-version-3", "error-context-symbol-value", "error-context-parameter-multiplier",
     ];
 
     public static TheoryData<string> Required()

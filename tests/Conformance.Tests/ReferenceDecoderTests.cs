@@ -8,11 +8,17 @@ namespace Asmr.Conformance.Tests;
 /// </summary>
 public class ReferenceDecoderTests
 {
-    /// <summary>The invalid vectors whose defect is in the model_version 2 rules (§9, §10.1–§10.3) or model_version.</summary>
+    /// <summary>
+    /// The invalid vectors whose defect is in the model_version 2 and 3 rules (§9, §10.1–§10.3, §10.6, §10.7) or
+    /// model_version.
+    /// </summary>
     private static readonly string[] ModelVersion2ErrorTags =
     [
         "error-model-version", "error-model-version-needs-file-version-2", "error-grid-count", "error-grid-level", "error-grid-level-order",
         "error-grid-rank-zero", "error-grid-rank-too-large", "error-grid-temporal-cells", "error-grid-latents-multiplier", "error-grid-cells",
+        "error-context-latents-coding", "error-context-coding-elsewhere", "error-context-parameter-range", "error-context-stream-truncated",
+        "error-context-stream-trailing-bytes", "error-context-hidden-zero", "error-context-hidden-too-large", "error-context-escape-prefix",
+        "error-model-version-needs-file-version-3", "error-context-symbol-value", "error-context-parameter-multiplier",
     ];
 
     [Theory]
@@ -60,6 +66,17 @@ public class ReferenceDecoderTests
             "error-grid-temporal-cells" => "temporal_cells 3 does not divide",
             "error-grid-latents-multiplier" => "multiplier 2",
             "error-grid-cells" => "more than 2^26 cells",
+            "error-context-latents-coding" => "coding 1",
+            "error-context-coding-elsewhere" => "tensor 1 coding 2",
+            "error-context-parameter-range" => "a context model parameter outside ±2^15",
+            "error-context-stream-truncated" => "needs a byte beyond byte_length",
+            "error-context-stream-trailing-bytes" => "bytes left over",
+            "error-context-hidden-zero" => "context_hidden 0 outside",
+            "error-context-hidden-too-large" => "context_hidden 33 outside",
+            "error-context-escape-prefix" => "31st escape prefix one",
+            "error-model-version-needs-file-version-3" => "model_version 3 in a file whose min_reader_version is 2",
+            "error-context-symbol-value" => "symbol value v ≥ 2^15",
+            "error-context-parameter-multiplier" => "multiplier 2",
             var other => throw new InvalidOperationException($"no expected reason for {other}"),
         };
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
@@ -71,20 +88,53 @@ public class ReferenceDecoderTests
 
     [Theory]
     [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
-    public void ValidVector_FileIsVersion2ExactlyWhenSomeModelHasLatentGrids(string name)
+    public void ValidVector_FileVersionIsTheHighestModelVersionOfItsSegments(string name)
     {
-        // §9: a file with a model_version 2 payload has min_reader_version ≥ 2; one without is written as version 1.
+        // §9: a file with a model_version v payload has min_reader_version ≥ v; asmrc writes exactly the highest.
         var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
         string path = Path.Combine(Vectors.Directory, entry.File);
         byte[] file = File.ReadAllBytes(path);
         int formatVersion = file[8] | (file[9] << 8);
         int minReaderVersion = file[10] | (file[11] << 8);
         using var reader = Asmr.Container.AsmrReader.Open(path);
-        bool grids = reader.Segments.Any(s => reader.ReadSegmentModel(s.Index).Span[0] == 2);
+        int highest = reader.Segments.Max(s => reader.ReadSegmentModel(s.Index).Span[0]);
 
-        Assert.Equal(grids ? 2 : 1, formatVersion);
-        Assert.Equal(grids ? 2 : 1, minReaderVersion);
-        Assert.Equal(grids, entry.Features.Contains("latent-grid"));
+        Assert.Equal(highest, formatVersion);
+        Assert.Equal(highest, minReaderVersion);
+        Assert.Equal(highest >= 2, entry.Features.Contains("latent-grid"));
+        Assert.Equal(highest == 3, entry.Features.Contains("context-model"));
+    }
+
+    [Fact]
+    public void SpecLaplaceTables_MatchPublishedHashAndExample()
+    {
+        byte[] bytes = [.. SpecLaplaceTables.T.SelectMany(c => c).SelectMany(v => new[] { (byte)v, (byte)(v >> 8) })];
+
+        Assert.Equal(
+            "4959cd78dc9872c008d9adadc9cd90e9546b7f5a787391a313b385315a575210",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.Equal(
+            [0, 1, 2, 3, 4, 5, 6, 7, 9, 21, 60, 171, 481, 1329, 3640, 9927, 22840, 29127, 31438, 32286, 32596, 32707, 32746, 32758, 32760, 32761, 32762, 32763, 32764, 32765, 32766, 32767, 32768],
+            SpecLaplaceTables.T[16 * 32]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
+    public void ContextModelVector_SpecDecodedLatentsEqualAsmrcs(string name)
+    {
+        // The pictures already agree; this pins the latents themselves, which a wrong decoder could still match.
+        var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
+        using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+        foreach (var segment in reader.Segments)
+        {
+            byte[] payload = reader.ReadSegmentModel(segment.Index).ToArray();
+            var spec = SpecModelParser.Parse(payload, reader.Header.MinReaderVersion);
+            var asmrc = Asmr.Conformance.Running.VectorDecoder.ReadModel(reader, reader.ReadSectionDirectory(), segment);
+            foreach (var grid in spec.GridList.Where(g => g.ContextHidden > 0))
+            {
+                Assert.Equal(asmrc.GridLatentsOf(grid.Level).Single().Values, spec.FindAll(SpecRole.GridLatents, grid.Level).Single().Q);
+            }
+        }
     }
 
     [Theory]

@@ -149,6 +149,11 @@ internal static class InfoJsonWriter
                 json.WriteNumber("level", g.Level);
                 json.WriteNumber("rank", g.Rank);
                 json.WriteNumber("temporal_cells", g.TemporalCells);
+                if (g.ContextHidden > 0)
+                {
+                    json.WriteNumber("context_hidden", g.ContextHidden);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -182,6 +187,16 @@ internal static class InfoJsonWriter
         json.WriteNumber("coded_bytes", segment.CodedBytes);
         json.WriteNumber("order0_entropy_bytes", segment.EntropyBytes);
         json.WriteNumber("header_bytes", segment.OverheadBytes);
+        if (segment.HasContextModels)
+        {
+            json.WriteStartObject("component_bytes");
+            foreach (var c in segment.Components)
+            {
+                json.WriteNumber(c.Name.Replace(' ', '_'), c.Bytes);
+            }
+
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

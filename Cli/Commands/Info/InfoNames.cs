@@ -22,6 +22,10 @@ internal static class InfoNames
         TensorRole.OutputBias => "output_bias",
         TensorRole.GridProjection => "grid_projection",
         TensorRole.GridLatents => "grid_latents",
+        TensorRole.ContextWeight => "context_weight",
+        TensorRole.ContextBias => "context_bias",
+        TensorRole.ContextOutputWeight => "context_output_weight",
+        TensorRole.ContextChannelBias => "context_channel_bias",
         _ => $"unknown({(byte)role})",
     };
 
@@ -29,6 +33,7 @@ internal static class InfoNames
     {
         EntropyCoding.Raw => "raw",
         EntropyCoding.Adaptive => "adaptive",
+        EntropyCoding.Context => "context",
         _ => $"unknown({(byte)coding})",
     };
 

@@ -75,7 +75,9 @@ internal static class InfoTextRenderer
         output.WriteLine($"      modulation {string.Join(", ", a.Modulation)}");
         if (a.Grids.Count > 0)
         {
-            string grids = string.Join(", ", a.Grids.Select(g => string.Create(Invariant, $"level {g.Level} rank {g.Rank} over {g.TemporalCells} time cell{(g.TemporalCells == 1 ? string.Empty : "s")}")));
+            string grids = string.Join(", ", a.Grids.Select(g => string.Create(
+                Invariant,
+                $"level {g.Level} rank {g.Rank} over {g.TemporalCells} time cell{(g.TemporalCells == 1 ? string.Empty : "s")}{(g.ContextHidden > 0 ? $" (context model of {g.ContextHidden} hidden)" : string.Empty)}")));
             output.WriteLine(string.Create(Invariant, $"      latent grids: {grids} ({a.Latents:N0} latents)"));
         }
 
@@ -108,6 +110,10 @@ internal static class InfoTextRenderer
         ]);
         WriteTable(output, rows, rightAligned: TensorAlignment, indent: "      ");
         output.WriteLine(string.Create(Invariant, $"      + {segment.OverheadBytes} bytes of model and tensor headers"));
+        if (segment.HasContextModels)
+        {
+            output.WriteLine($"      coded bytes by component: {string.Join(", ", segment.Components.Select(c => string.Create(Invariant, $"{c.Name} {c.Bytes:N0}")))}");
+        }
     }
 
     private static void WriteMetadata(TextWriter output, MetadataSummary metadata)

@@ -121,6 +121,37 @@ public sealed class InfoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Info_of_a_version_3_file_reports_bytes_by_component()
+    {
+        string path = Repository.PathOf(Path.Combine("Conformance", "vectors", "v19-yuv420-16x16-4frames-context-2grids.asmr"));
+
+        var text = await Asmrc.RunAsync("info", path);
+        var json = await Asmrc.RunAsync("info", path, "--json");
+
+        Assert.True(text.ExitCode == 0, text.ToString());
+        AssertHas(text.StandardOutput, "version 3, needs a reader of version 3 or later");
+        AssertHas(text.StandardOutput, "level 1 rank 3 over 2 time cells (context model of 5 hidden)");
+        AssertHas(text.StandardOutput, "coded bytes by component: network ");
+        AssertHas(text.StandardOutput, ", latents level 0 ");
+        AssertHas(text.StandardOutput, ", latents level 1 ");
+        AssertHas(text.StandardOutput, ", context models ");
+        using var document = JsonDocument.Parse(json.StandardOutput);
+        var segment = document.RootElement.GetProperty("segments")[0];
+        var tensors = segment.GetProperty("tensors").EnumerateArray().ToList();
+        var components = segment.GetProperty("component_bytes");
+        long Sum(Func<string, bool> role) => tensors.Where(t => role(t.GetProperty("role").GetString()!)).Sum(t => t.GetProperty("coded_bytes").GetInt64());
+        Assert.Equal(Sum(r => r.StartsWith("context_", StringComparison.Ordinal)), components.GetProperty("context_models").GetInt64());
+        Assert.Equal(
+            tensors.Single(t => t.GetProperty("role").GetString() == "grid_latents" && t.GetProperty("level").GetInt32() == 1).GetProperty("coded_bytes").GetInt64(),
+            components.GetProperty("latents_level_1").GetInt64());
+        Assert.Equal(
+            segment.GetProperty("coded_bytes").GetInt64(),
+            components.EnumerateObject().Sum(c => c.Value.GetInt64()));
+        Assert.Contains(tensors, t => t.GetProperty("coding").GetString() == "context");
+        Assert.Equal(5, segment.GetProperty("architecture").GetProperty("grids")[1].GetProperty("context_hidden").GetInt32());
+    }
+
+    [Fact]
     public async Task Info_without_metadata_reports_null_metadata()
     {
         string path = _temp.File("bare.asmr");
@@ -194,8 +225,8 @@ public sealed class InfoCommandTests : IDisposable
         string path = _temp.File("future.asmr");
         SampleAsmr.Write(path);
         byte[] bytes = File.ReadAllBytes(path);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 3);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 3);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 4);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 4);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(20), Crc32.HashToUInt32(bytes.AsSpan(0, 20)));
         File.WriteAllBytes(path, bytes);
 

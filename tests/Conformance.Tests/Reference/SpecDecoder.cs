@@ -223,8 +223,10 @@ internal sealed class SpecDecoder
             uint sum = theta[r];
             for (int i = 0; i < grid.Rank; i++)
             {
-                // z_i converted to u32 by two's complement; U = q·μ as a u32 phase; all modulo 2^32.
-                sum = unchecked(sum + ((uint)z[i].Q[n] * Phase(u[i, r], u.Multiplier)));
+                // z_i converted to u32 by two's complement; U = q·μ as a u32 phase; all modulo 2^32. In model_version 3
+                // z_i[n] is row n, column i of the one latents record (§10.3).
+                int zi = grid.ContextHidden > 0 ? z[0].Q[(n * grid.Rank) + i] : z[i].Q[n];
+                sum = unchecked(sum + ((uint)zi * Phase(u[i, r], u.Multiplier)));
             }
 
             theta[r] = sum;

@@ -7,12 +7,13 @@ namespace Asmr.Conformance.Tests.Reference;
 /// of §10.3, raw zig-zag LEB128 or §10.5 adaptive data). Of the version 1 fields only the checks a straightforward
 /// reader needs to stay correct on valid input are made (the product reader's validation is tested elsewhere); the
 /// model_version 2 additions (§9, §10.1 latent grids, §10.2 and §10.3 records and the latents' multiplier) are checked
-/// completely, so that the spec text alone decides every grid vector.
+/// completely, and so are the model_version 3 additions (§10.1 context_hidden, §10.2 coding 2, §10.3 context model
+/// records, §10.6–§10.7 the context-coded latents), so that the spec text alone decides every grid vector.
 /// </summary>
 internal static class SpecModelParser
 {
-    /// <summary>Parses a payload of a file whose header has min_reader_version 2 (model_version 1 or 2 allowed).</summary>
-    public static SpecModel Parse(byte[] p) => Parse(p, fileMinReaderVersion: 2);
+    /// <summary>Parses a payload of a file whose header has min_reader_version 3 (model_version 1, 2 or 3 allowed).</summary>
+    public static SpecModel Parse(byte[] p) => Parse(p, fileMinReaderVersion: 3);
 
     /// <param name="p">The model payload (after the MODL section's segment_index).</param>
     /// <param name="fileMinReaderVersion">The file header's min_reader_version (§9: model_version 2 needs ≥ 2).</param>
@@ -23,16 +24,17 @@ internal static class SpecModelParser
         uint U32() { uint v = BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(at)); at += 4; return v; }
         int U8() => p[at++];
 
-        // §10.1 model_version: 1, or 2 with latent grids; §9: 2 only in a file whose min_reader_version is ≥ 2.
+        // §10.1 model_version: 1; 2 with latent grids; 3 with context-coded grids. §9: v only in a file whose
+        // min_reader_version is ≥ v.
         int version = U16();
-        if (version is not (1 or 2))
+        if (version is not (1 or 2 or 3))
         {
             throw new InvalidDataException($"model_version {version}");
         }
 
-        if (version == 2 && fileMinReaderVersion < 2)
+        if (version > fileMinReaderVersion)
         {
-            throw new InvalidDataException("model_version 2 in a file whose min_reader_version is 1");
+            throw new InvalidDataException($"model_version {version} in a file whose min_reader_version is {fileMinReaderVersion}");
         }
 
         int firstFrame = (int)U32();
@@ -57,9 +59,9 @@ internal static class SpecModelParser
             kinds[l] = U8();
         }
 
-        // §10.1 grid_count and descriptors (model_version 2 only; G = 0 in version 1).
+        // §10.1 grid_count and descriptors (model_version 2 and 3; G = 0 in version 1).
         var grids = new List<SpecGrid>();
-        if (version == 2)
+        if (version >= 2)
         {
             int g = U8();
             if (g < 1 || g > levels - 1)
@@ -72,6 +74,12 @@ internal static class SpecModelParser
                 int level = U8();
                 int rank = U8();
                 int tau = U16();
+                int hidden = version == 3 ? U8() : 0;
+                if (version == 3 && hidden is < 1 or > 32)
+                {
+                    throw new InvalidDataException($"grid {i} context_hidden {hidden} outside 1..32");
+                }
+
                 if (level > levels - 2)
                 {
                     throw new InvalidDataException($"grid {i} level {level} above L−2");
@@ -87,7 +95,7 @@ internal static class SpecModelParser
                     throw new InvalidDataException($"grid {i} rank {rank} outside 1..64");
                 }
 
-                grids.Add(new SpecGrid(level, rank, tau));
+                grids.Add(new SpecGrid(level, rank, tau, hidden));
             }
         }
 
@@ -130,14 +138,34 @@ internal static class SpecModelParser
                 throw new InvalidDataException($"tensor {i + 1} is ({role}, {level}, {rows}×{columns}), expected {expected[i]}");
             }
 
-            if (mu == 0 || (role == SpecRole.GridLatents && mu != 1))
+            if (mu == 0 || (role is SpecRole.GridLatents or >= SpecRole.ContextWeight && mu != 1))
             {
                 throw new InvalidDataException($"tensor {i + 1} multiplier {mu}");
             }
 
+            // §10.2: coding 2 exactly on model_version 3 grid latents records, 0 or 1 everywhere else.
+            bool contextCoded = version == 3 && role == SpecRole.GridLatents;
+            if (contextCoded ? coding != 2 : coding > 1)
+            {
+                throw new InvalidDataException($"tensor {i + 1} coding {coding}");
+            }
+
             byte[] data = p.AsSpan(at, length).ToArray();
             at += length;
-            int[] q = coding == 0 ? DecodeRaw(data, rows * columns) : SpecRangeDecoder.DecodeAll(data, rows * columns);
+            int[] q = coding switch
+            {
+                0 => DecodeRaw(data, rows * columns),
+                1 => SpecRangeDecoder.DecodeAll(data, rows * columns),
+                _ => ContextModelBefore(tensors, partial.GridList.Single(g => g.Level == level))
+                    .DecodeLatents(data, partial.GridList.Single(g => g.Level == level).Tau, (int)partial.C(1, level), (int)partial.C(2, level), columns),
+            };
+
+            // §10.7: context model parameters lie in −2^15..2^15.
+            if (role >= SpecRole.ContextWeight && q.Any(v => v is < -(1 << 15) or > 1 << 15))
+            {
+                throw new InvalidDataException($"tensor {i + 1}: a context model parameter outside ±2^15");
+            }
+
             tensors.Add(new SpecTensor(role, level, rows, columns, mu, coding, q));
         }
 
@@ -171,6 +199,17 @@ internal static class SpecModelParser
         {
             records.Add((SpecRole.GridProjection, g.Level, g.Rank, m.H));
             int cells = (int)(g.Tau * m.C(1, g.Level) * m.C(2, g.Level));
+            if (g.ContextHidden > 0)
+            {
+                // model_version 3: the context model (J × 6, 1 × J, 2 × J, k × 2), then one cells × k latents record.
+                records.Add((SpecRole.ContextWeight, g.Level, g.ContextHidden, 6));
+                records.Add((SpecRole.ContextBias, g.Level, 1, g.ContextHidden));
+                records.Add((SpecRole.ContextOutputWeight, g.Level, 2, g.ContextHidden));
+                records.Add((SpecRole.ContextChannelBias, g.Level, g.Rank, 2));
+                records.Add((SpecRole.GridLatents, g.Level, cells, g.Rank));
+                continue;
+            }
+
             for (int i = 0; i < g.Rank; i++)
             {
                 records.Add((SpecRole.GridLatents, g.Level, 1, cells));
@@ -179,6 +218,10 @@ internal static class SpecModelParser
 
         return records;
     }
+
+    /// <summary>§10.7: the grid's context model, from its four records just before its latents record.</summary>
+    private static SpecContextModel ContextModelBefore(List<SpecTensor> tensors, SpecGrid grid) =>
+        new(grid.ContextHidden, tensors[^4].Q, tensors[^3].Q, tensors[^2].Q, tensors[^1].Q);
 
     /// <summary>§10.4: unsigned LEB128 z, then q = z/2 for even z and −(z+1)/2 for odd z.</summary>
     private static int[] DecodeRaw(byte[] data, int count)

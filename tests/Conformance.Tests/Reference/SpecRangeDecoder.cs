@@ -49,6 +49,43 @@ internal sealed class SpecRangeDecoder
         return values;
     }
 
+    /// <summary>Checks §10.5 End: every byte of the data has been read.</summary>
+    public void Finish()
+    {
+        if (_position != _data.Length)
+        {
+            throw new InvalidDataException("range coder: bytes left over");
+        }
+    }
+
+    /// <summary>
+    /// §10.6: decodes a symbol of the cumulative frequencies c (33 values, c[32] = 2^15): r = range >> 15,
+    /// v = code div r (v ≥ 2^15 is invalid), the i with c[i] ≤ v &lt; c[i + 1].
+    /// </summary>
+    public int DecodeSymbol(int[] c)
+    {
+        uint r = _range >> 15;
+        uint v = _code / r;
+        if (v >= 1u << 15)
+        {
+            throw new InvalidDataException("range coder: symbol value v ≥ 2^15");
+        }
+
+        int i = 0;
+        while (!(c[i] <= v && v < c[i + 1]))
+        {
+            i++;
+        }
+
+        _code -= r * (uint)c[i];
+        _range = r * (uint)(c[i + 1] - c[i]);
+        Normalise();
+        return i;
+    }
+
+    /// <summary>§10.5: a bypass bit.</summary>
+    public int BypassBit() => Bypass();
+
     private uint P0(int c)
     {
         long n0 = _n0[c], n1 = _n1[c];

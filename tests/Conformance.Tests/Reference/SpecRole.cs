@@ -10,4 +10,8 @@ internal static class SpecRole
     public const int OutputBias = 5;
     public const int GridProjection = 6;
     public const int GridLatents = 7;
+    public const int ContextWeight = 8;
+    public const int ContextBias = 9;
+    public const int ContextOutputWeight = 10;
+    public const int ContextChannelBias = 11;
 }

@@ -49,11 +49,11 @@ public class FileHeaderCodecTests
     [Fact]
     public void Read_MinReaderVersionAboveSupported_ThrowsNotSupportedNamingBothVersions()
     {
-        byte[] bytes = new RawFileBuilder { FormatVersion = 3, MinReaderVersion = 3 }.FileHeader();
+        byte[] bytes = new RawFileBuilder { FormatVersion = 4, MinReaderVersion = 4 }.FileHeader();
 
         var e = Assert.Throws<NotSupportedException>(() => ReadHeader(bytes));
 
-        Assert.Contains("this file needs reader version 3; this asmrc reads up to version 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("this file needs reader version 4; this asmrc reads up to version 3", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,6 +47,23 @@ internal static class ModelSamples
             new ModelPayloadExpectations(3, 3, 31, 31, ChromaFormat.Yuv420));
     }
 
+    /// <summary>
+    /// As <see cref="FiveLevelGridColor"/> with context models (model_version 3): hidden widths 3, 8 and 1; the level-2
+    /// and level-3 grids have τ = 2.
+    /// </summary>
+    public static (SegmentModel Model, ModelPayloadExpectations Expected) FiveLevelContextColor()
+    {
+        var architecture = new ModelArchitecture(
+            [[1, 1, 2, 1, 2], [2, 2, 2, 2, 2], [2, 2, 2, 2, 2]],
+            8,
+            3,
+            [ModulationKind.Linear, ModulationKind.Table, ModulationKind.Linear, ModulationKind.Table, ModulationKind.Table],
+            [new LatentGrid(0, 1, 1, 3), new LatentGrid(2, 3, 2, 8), new LatentGrid(3, 2, 2, 1)]);
+        return (
+            Build(architecture, firstFrame: 3, frameCount: 3, seed: 6, i => i % 3 == 0 ? EntropyCoding.Raw : EntropyCoding.Adaptive),
+            new ModelPayloadExpectations(3, 3, 31, 31, ChromaFormat.Yuv420));
+    }
+
     /// <summary>L = 5, O = 1, every level a table; grid 2 × 8 × 16; a 16-wide, 7-high 4:0:0 sequence of 2 frames.</summary>
     public static (SegmentModel Model, ModelPayloadExpectations Expected) FiveLevelTableMono(EntropyCoding coding = EntropyCoding.Adaptive)
     {
@@ -76,7 +93,10 @@ internal static class ModelSamples
         return (new SegmentModel(7, 1, architecture, tensors), new ModelPayloadExpectations(7, 1, 2, 2, ChromaFormat.Mono400));
     }
 
-    /// <summary>Fills every tensor of an architecture with Laplacian integers; output tensors stay within |q·μ| &lt; 2^31.</summary>
+    /// <summary>
+    /// Fills every tensor of an architecture with Laplacian integers; output tensors stay within |q·μ| &lt; 2^31; the
+    /// latents of a model_version 3 grid are context-coded, whatever <paramref name="coding"/> says.
+    /// </summary>
     public static SegmentModel Build(ModelArchitecture architecture, int firstFrame, int frameCount, int seed, Func<int, EntropyCoding> coding)
     {
         var layout = architecture.TensorLayout();
@@ -91,8 +111,10 @@ internal static class ModelSamples
                 values[0] = 40000; // non-zero, so that a larger multiplier overflows |q·μ| < 2^31
             }
 
-            uint multiplier = role == TensorRole.GridLatents ? 1u : output ? 1u << 12 : (uint)(1 << (10 + (i % 12)));
-            tensors[i] = new QuantizedTensor(role, level, rows, columns, multiplier, values, coding(i));
+            bool integers = role is TensorRole.GridLatents or >= TensorRole.ContextWeight;
+            uint multiplier = integers ? 1u : output ? 1u << 12 : (uint)(1 << (10 + (i % 12)));
+            bool contextCoded = role == TensorRole.GridLatents && architecture.ModelVersion == 3;
+            tensors[i] = new QuantizedTensor(role, level, rows, columns, multiplier, values, contextCoded ? EntropyCoding.Context : coding(i));
         }
 
         return new SegmentModel(firstFrame, frameCount, architecture, tensors);

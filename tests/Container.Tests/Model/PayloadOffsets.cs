@@ -26,7 +26,9 @@ internal sealed class PayloadOffsets
     public PayloadOffsets(byte[] payload)
     {
         Levels = payload[LevelCount];
-        int p = ModelPayloadFormat.HeaderLength(Levels);
+        Version = BinaryPrimitives.ReadUInt16LittleEndian(payload);
+        Grids = Version >= 2 ? payload[GridCount] : 0;
+        int p = ModelPayloadFormat.HeaderLength(Levels, Grids, Version);
         var records = new List<int>();
         while (p < payload.Length)
         {
@@ -39,10 +41,22 @@ internal sealed class PayloadOffsets
 
     public int Levels { get; }
 
+    /// <summary>model_version.</summary>
+    public int Version { get; }
+
+    /// <summary>G (0 in model_version 1).</summary>
+    public int Grids { get; }
+
+    /// <summary>grid_count (model_version 2 and 3).</summary>
+    public int GridCount => 16 + (7 * Levels);
+
+    /// <summary>The first byte of grid descriptor <paramref name="index"/>.</summary>
+    public int GridDescriptor(int index) => GridCount + 1 + (ModelPayloadFormat.DescriptorLength(Version) * index);
+
     /// <summary>Start of each tensor record.</summary>
     public IReadOnlyList<int> Records { get; }
 
-    public int TensorCount => 16 + (7 * Levels);
+    public int TensorCount => ModelPayloadFormat.HeaderLength(Levels, Grids, Version) - 2;
 
     public int Base(Axis axis, int level) => 16 + (2 * (((int)axis * Levels) + level));
 

@@ -24,6 +24,22 @@ internal sealed record SegmentSummary(
     /// <summary>Σ order-0 entropy over the tensors, in bytes.</summary>
     public double EntropyBytes => Tensors.Sum(t => t.EntropyBytes);
 
+    /// <summary>Whether the model codes its latents with context models (model_version 3).</summary>
+    public bool HasContextModels => Tensors.Any(t => t.Role.StartsWith("context_", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Coded bytes by component: the network (every tensor but latents and context models), each level's latents, and
+    /// the context models, in that order.
+    /// </summary>
+    public IReadOnlyList<ComponentBytes> Components =>
+    [
+        new("network", Tensors.Where(t => t.Role != InfoNames.Role(Container.Model.TensorRole.GridLatents) && !t.Role.StartsWith("context_", StringComparison.Ordinal)).Sum(t => t.CodedBytes)),
+        .. Tensors.Where(t => t.Role == InfoNames.Role(Container.Model.TensorRole.GridLatents))
+            .GroupBy(t => t.Level)
+            .Select(g => new ComponentBytes($"latents level {g.Key}", g.Sum(t => t.CodedBytes))),
+        new("context models", Tensors.Where(t => t.Role.StartsWith("context_", StringComparison.Ordinal)).Sum(t => t.CodedBytes)),
+    ];
+
     /// <summary>Model header and tensor record headers: <see cref="ModelBytes"/> − <see cref="CodedBytes"/>.</summary>
     public long OverheadBytes => Tensors.Count == 0 ? 0 : ModelBytes - CodedBytes;
 }
