@@ -192,11 +192,14 @@ internal static class AsmrEncoder
         double maxQuantizedLoss = floatLoss * Math.Pow(10, MaxQuantizationLossDb / 10);
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", 0, network.Architecture.TensorLayout().Count, floatLoss, clock.Elapsed));
+        // With a context-model rate the latents are stored as model_version 3 codes them, by the models trained with them.
+        IReadOnlyList<LatentContextModel>? contextModels = network.GridContexts.Count > 0 ? [.. network.GridContexts.Select(c => c.ToInteger())] : null;
         var candidates = StepSearch.Measure(
             network,
             target,
             weights,
-            tensorDone: (done, count) => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", done, count, floatLoss, clock.Elapsed)));
+            tensorDone: (done, count) => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", done, count, floatLoss, clock.Elapsed)),
+            contextModels: contextModels);
         uint[] multipliers;
         long? budgetBytes = null;
         if (settings.TargetPsnr is { } targetPsnr)
@@ -244,8 +247,8 @@ internal static class AsmrEncoder
         }
 
         network.HalfPrecisionLastLevel = false;
-        var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers);
-        if (budgetBytes is { } modelBudget && settings.DefaultQuantizationAwareFraction > 0)
+        var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers, contextModels);
+        if (budgetBytes is { } modelBudget && settings.DefaultQuantizationAwareFraction > 0 && contextModels is null)
         {
             model = FitBudgetAfterFineTuning(network, model, candidates, multipliers, modelBudget, maxQuantizedLoss - floatLoss);
         }
@@ -261,16 +264,13 @@ internal static class AsmrEncoder
                 SegmentExporter.SetTensor(network, i, fit[i]);
             }
 
-            model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, ChooseForQuality(network, target, weights, candidates, floatLoss, maxQuantizedLoss));
+            model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, ChooseForQuality(network, target, weights, candidates, floatLoss, maxQuantizedLoss), contextModels);
             SegmentExporter.Load(network, model);
             quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
         }
 
         int bytes = ModelPayloadWriter.Write(model).Length;
-        return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed)
-        {
-            ContextModels = [.. network.GridContexts.Select(c => c.ToInteger())],
-        };
+        return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
     }
 
     /// <summary>

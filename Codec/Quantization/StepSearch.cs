@@ -20,6 +20,31 @@ internal static class StepSearch
             + (ModelPayloadFormat.RecordHeaderLength * architecture.TensorLayout().Count);
     }
 
+    /// <summary>
+    /// Bytes of grid latents tensor <paramref name="index"/> under model_version 3: for a grid's first channel, its whole
+    /// context-coded stream and its context model's records (data and record headers, and the descriptor's extra
+    /// byte); 0 for the other channels, which share that stream.
+    /// </summary>
+    private static int ContextCodedBytes(AsmrNetwork network, IReadOnlyList<LatentContextModel> contextModels, IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout, int index)
+    {
+        if (index > 0 && layout[index - 1].Role == TensorRole.GridLatents)
+        {
+            return 0;
+        }
+
+        var a = network.Architecture;
+        int g = a.GridIndex(layout[index].Level);
+        var grid = a.Grids[g];
+        int rows = a.CumulativeSize(Axis.Y, grid.Level), columns = a.CumulativeSize(Axis.X, grid.Level);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        int[] latents = [.. network.GridLatents[g].detach().round().to_type(ScalarType.Int32).contiguous().data<int>()];
+        var model = contextModels[g];
+        int stream = LatentPlaneCoding.Encode(model, latents, grid.TemporalCells, rows, columns, grid.Rank).Length;
+        int parameters = AdaptiveIntegerCoder.Encode(model.Parameters()).Length;
+        return stream + parameters + 1 + (4 * ModelPayloadFormat.RecordHeaderLength);
+    }
+
     /// <summary>The training loss of the network; <paramref name="cellStride"/> &gt; 1 evaluates every n-th last-level parent cell only.</summary>
     public static double EvaluateLoss(AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int cellStride = 1)
     {
@@ -57,9 +82,20 @@ internal static class StepSearch
     /// </summary>
     public const uint HalfTurn = 1u << 31;
 
-    /// <summary>Candidate (μ, bytes, ΔD) per tensor; <paramref name="tensorDone"/> hears (tensors measured, tensor count).</summary>
+    /// <summary>
+    /// Candidate (μ, bytes, ΔD) per tensor; <paramref name="tensorDone"/> hears (tensors measured, tensor count). With
+    /// <paramref name="contextModels"/> (one per grid) a grid's latents are sized as model_version 3 codes them: the
+    /// whole context-coded stream plus the context model's records, counted on the grid's first latent channel.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<StepCandidate>> Measure(
-        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int candidatesPerOctave = 2, int octaves = 8, int? cellStride = null, Action<int, int>? tensorDone = null)
+        AsmrNetwork network,
+        TrainingTarget target,
+        IReadOnlyList<double> weights,
+        int candidatesPerOctave = 2,
+        int octaves = 8,
+        int? cellStride = null,
+        Action<int, int>? tensorDone = null,
+        IReadOnlyList<LatentContextModel>? contextModels = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(target);
@@ -77,7 +113,8 @@ internal static class StepSearch
                 // Latents and context model parameters are integers already (training rounds them): one candidate,
                 // μ = 1, no added distortion.
                 var q = SegmentExporter.Quantize(role, values, 1);
-                result.Add([new StepCandidate(1, AdaptiveIntegerCoder.Encode(q).Length, 0)]);
+                int size = contextModels is null ? AdaptiveIntegerCoder.Encode(q).Length : ContextCodedBytes(network, contextModels, layout, i);
+                result.Add([new StepCandidate(1, size, 0)]);
                 tensorDone?.Invoke(i + 1, layout.Count);
                 continue;
             }

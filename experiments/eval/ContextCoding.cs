@@ -12,46 +12,29 @@ namespace Asmr.Experiments;
 /// </summary>
 internal static class ContextCoding
 {
-    /// <summary>
-    /// What the file would weigh with each grid's latents coded by the context model the encoder trained (its rate
-    /// term) instead of order-0: the latents' bytes under that model plus its parameters (adaptive-coded).
-    /// </summary>
-    public static int ReportTrained(SegmentModel model, int[] tensorBytes, IReadOnlyList<LatentContextModel> contexts)
+    /// <summary>Bytes of a model_version 3 payload by component: network, each grid's latents, context models.</summary>
+    public static void ReportComponents(SegmentModel model, int[] tensorBytes)
     {
-        var a = model.Architecture;
-        int saved = 0;
-        for (int g = 0; g < a.Grids.Count; g++)
+        int network = 0, context = 0;
+        var latents = new SortedDictionary<int, int>();
+        for (int i = 0; i < model.Tensors.Count; i++)
         {
-            var grid = a.Grids[g];
-            int rows = a.CumulativeSize(Axis.Y, grid.Level), columns = a.CumulativeSize(Axis.X, grid.Level);
-            int[] latents = Interleave(model, grid, rows, columns);
-            int adaptive = Enumerable.Range(0, model.Tensors.Count)
-                .Where(i => model.Tensors[i].Role == TensorRole.GridLatents && model.Tensors[i].Level == grid.Level)
-                .Sum(i => tensorBytes[i]);
-            int coded = LatentPlaneCoding.Encode(contexts[g], latents, grid.TemporalCells, rows, columns, grid.Rank).Length;
-            int parameters = AdaptiveIntegerCoder.Encode(contexts[g].Parameters()).Length + 4 * 13;
-            int nonZero = latents.Count(v => v != 0);
-            Console.WriteLine($"trained context grid l{grid.Level} k{grid.Rank} t{grid.TemporalCells} {rows}x{columns}: {latents.Length} latents ({nonZero} non-zero), order-0 {adaptive} B, context-coded {coded} B + model {parameters} B");
-            saved += adaptive - coded - parameters;
-        }
-
-        return saved;
-    }
-
-    private static int[] Interleave(SegmentModel model, LatentGrid grid, int rows, int columns)
-    {
-        int cells = grid.TemporalCells * rows * columns;
-        var channels = model.GridLatentsOf(grid.Level);
-        int[] latents = new int[cells * grid.Rank];
-        for (int c = 0; c < grid.Rank; c++)
-        {
-            for (int i = 0; i < cells; i++)
+            var t = model.Tensors[i];
+            switch (t.Role)
             {
-                latents[(i * grid.Rank) + c] = channels[c].Values[i];
+                case TensorRole.GridLatents:
+                    latents[t.Level] = latents.GetValueOrDefault(t.Level) + tensorBytes[i];
+                    break;
+                case >= TensorRole.ContextWeight:
+                    context += tensorBytes[i];
+                    break;
+                default:
+                    network += tensorBytes[i];
+                    break;
             }
         }
 
-        return latents;
+        Console.WriteLine($"components: network {network} B, latents {string.Join(", ", latents.Select(p => $"l{p.Key} {p.Value} B"))}, context models {context} B");
     }
 
     public static void Report(SegmentModel model, int[] tensorBytes, int hidden)

@@ -57,10 +57,9 @@ foreach (var r in reports)
 {
     var payload = ModelPayloadWriter.Write(r.Model, out int[] tensorBytes);
     bytes += payload.Length;
-    if (r.ContextModels.Count > 0)
+    if (r.Model.Architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion)
     {
-        int saved = ContextCoding.ReportTrained(r.Model, tensorBytes, r.ContextModels);
-        Console.WriteLine($"with the trained context models: {payload.Length - saved} B instead of {payload.Length} B");
+        ContextCoding.ReportComponents(r.Model, tensorBytes);
     }
     else if (int.Parse(Get("ctx", "8")) is > 0 and var hidden)
     {
