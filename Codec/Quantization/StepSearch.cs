@@ -50,6 +50,11 @@ internal static class StepSearch
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(target);
+        return CollectionPause.Run(() => Loss(network, target, weights, cellStride));
+    }
+
+    private static double Loss(AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int cellStride)
+    {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var pre = network.SharedPre();

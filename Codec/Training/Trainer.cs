@@ -94,23 +94,27 @@ internal static class Trainer
 
                 using (var scope = NewDisposeScope())
                 {
-                    optimizer.zero_grad();
-                    hook?.BeforeForward();
-                    var pre = network.SharedPre();
-                    var output = network.ForwardPooled(pre, target.Pooling);
-                    var l = target.Loss(output, weights);
-                    var objective = l;
+                    Tensor l = null!;
                     Tensor? bits = null;
-                    if (latents.Count > 0)
+                    CollectionPause.Run(() =>
                     {
-                        bits = network.LatentBits();
-                        using var rate = (lambda / samples).ToScalar(); // held: see AsmrNetwork's scalar fields
-                        objective = l + (bits * rate);
-                    }
+                        optimizer.zero_grad();
+                        hook?.BeforeForward();
+                        var pre = network.SharedPre();
+                        var output = network.ForwardPooled(pre, target.Pooling);
+                        l = target.Loss(output, weights);
+                        var objective = l;
+                        if (latents.Count > 0)
+                        {
+                            bits = network.LatentBits();
+                            using var rate = (lambda / samples).ToScalar(); // held: see AsmrNetwork's scalar fields
+                            objective = l + (bits * rate);
+                        }
 
-                    objective.backward();
-                    hook?.BeforeOptimizerStep();
-                    optimizer.step();
+                        objective.backward();
+                        hook?.BeforeOptimizerStep();
+                        optimizer.step();
+                    });
                     if (step % options.ReportEvery == 0 || step == total - 1)
                     {
                         loss = l.item<float>();
@@ -202,7 +206,10 @@ internal static class Trainer
     /// The PSNR the decoder's pictures would measure (RGB; Y for one channel) with the latents rounded to the integers
     /// the file stores and no training noise. The training loss only approximates it (by up to half a dB on some clips).
     /// </summary>
-    internal static double MeasuredPsnr(AsmrNetwork network, TrainingTarget target)
+    internal static double MeasuredPsnr(AsmrNetwork network, TrainingTarget target) =>
+        CollectionPause.Run(() => MeasurePsnr(network, target));
+
+    private static double MeasurePsnr(AsmrNetwork network, TrainingTarget target)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
