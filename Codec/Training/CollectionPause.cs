@@ -41,6 +41,10 @@ internal static class CollectionPause
         {
             started = false; // another thread started one first
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            started = false; // a runtime whose ephemeral space is smaller than the budget: run unprotected
+        }
 
         try
         {
