@@ -197,7 +197,7 @@ internal sealed class AsmrNetwork : nn.Module
                 // The rate of the latents as the coder will see them: noised (or rounded) like the forward's, and
                 // the context read from those same values. On the clean float latents a context model learns to
                 // predict values to a precision the integers do not have, and underestimates their bits several-fold.
-                var latents = is_grad_enabled() && (LatentNoise || LatentStraightThrough) ? TrainingLatents(i) : _gridLatents[i];
+                var latents = TrainingLatents(i);
                 total = total + _gridContexts[i].Bits(latents, g.TemporalCells, Architecture.CumulativeSize(Axis.Y, g.Level), Architecture.CumulativeSize(Axis.X, g.Level));
                 continue;
             }
