@@ -160,6 +160,8 @@ internal static class AsmrEncoder
                 : null,
             StopPsnr = settings.TargetPsnr + settings.QualityTargetMargin,
             LatentRoundingFraction = settings.LatentRoundingFraction,
+            LatentSoftRounding = settings.LatentSoftRounding,
+            LatentRoundingRateFactor = settings.LatentRoundingRateFactor,
             LatentBudgetBits = budgetBits * settings.LatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)

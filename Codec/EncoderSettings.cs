@@ -93,6 +93,12 @@ internal sealed record EncoderSettings
     /// </summary>
     public double LatentRoundingFraction { get; init; } = 0.2;
 
+    /// <summary>Soft-rounding temperatures over the noise phase (<see cref="TrainerOptions.LatentSoftRounding"/>); null = plain noise.</summary>
+    public (double Start, double End)? LatentSoftRounding { get; init; }
+
+    /// <summary>Learning-rate multiple in the straight-through phase (<see cref="TrainerOptions.LatentRoundingRateFactor"/>).</summary>
+    public double LatentRoundingRateFactor { get; init; } = 1;
+
     /// <summary>Time cells per latent grid, at most (<see cref="Training.PlannerOptions.GridTemporalCells"/>).</summary>
     public int GridTemporalCells { get; init; } = 1;
 

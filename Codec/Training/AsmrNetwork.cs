@@ -165,6 +165,13 @@ internal sealed class AsmrNetwork : nn.Module
     /// </summary>
     public bool LatentStraightThrough { get; set; }
 
+    /// <summary>
+    /// With <see cref="LatentNoise"/>: when set, the noised latents are soft-rounded at this temperature before and
+    /// after the noise, sr(sr(z, T) + u, T), so the forward sees values that cluster near the integers the file will
+    /// store (T → 0 is rounding, T ≥ 1 almost the identity). Null: plain z + u.
+    /// </summary>
+    public double? LatentSoftRoundTemperature { get; set; }
+
     /// <summary>Grid <paramref name="grid"/>'s latents as the forward and the rate see them while training.</summary>
     private Tensor TrainingLatents(int grid)
     {
@@ -176,10 +183,23 @@ internal sealed class AsmrNetwork : nn.Module
 
         if (LatentNoise)
         {
-            return z + (rand(z.shape, generator: _latentNoise) - Half);
+            var noise = rand(z.shape, generator: _latentNoise) - Half;
+            return LatentSoftRoundTemperature is { } t ? SoftRound(SoftRound(z, t) + noise, t) : z + noise;
         }
 
         return LatentStraightThrough ? z + (z.round() - z).detach() : z;
+    }
+
+    /// <summary>
+    /// sr(x, T) = ⌊x⌋ + ½ + ½·tanh((x − ⌊x⌋ − ½)/T) / tanh(1/(2T)): a differentiable rounding that is continuous
+    /// across the integers' midpoints (⌊x⌋ carries no gradient).
+    /// </summary>
+    internal static Tensor SoftRound(Tensor x, double temperature)
+    {
+        using var inverseT = (1 / temperature).ToScalar();
+        using var gain = (0.5 / Math.Tanh(0.5 / temperature)).ToScalar();
+        var floor = x.floor().detach();
+        return floor + Half + (((x - floor - Half) * inverseT).tanh() * gain);
     }
 
     /// <summary>Per grid: the context model that predicts its latents' distributions (empty with a factorised rate).</summary>

@@ -85,7 +85,13 @@ internal static class Trainer
                     network.LatentStraightThrough = true;
                 }
 
-                double factor = Schedule(step, total, options) * rateScale;
+                if (options.LatentSoftRounding is { } soft && network.LatentNoise)
+                {
+                    double through = step / (double)Math.Max(1, Math.Min(total, roundingFrom));
+                    network.LatentSoftRoundTemperature = soft.Start + ((soft.End - soft.Start) * through);
+                }
+
+                double factor = Schedule(step, total, options) * rateScale * (step >= roundingFrom ? options.LatentRoundingRateFactor : 1);
                 int g = 0;
                 foreach (var group in optimizer.ParamGroups)
                 {
@@ -180,6 +186,7 @@ internal static class Trainer
 
         network.LatentNoise = false;
         network.LatentStraightThrough = false;
+        network.LatentSoftRoundTemperature = null;
         if (best is not null)
         {
             foreach (var t in best)

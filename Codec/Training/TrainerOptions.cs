@@ -40,6 +40,17 @@ internal sealed record TrainerOptions
     public double LatentRoundingFraction { get; init; }
 
     /// <summary>
+    /// Soft-rounding temperatures at the start and the end of the noise phase (linear between them): the noised
+    /// latents are sr(sr(z, T) + u, T), which moves the forward gradually from noise towards the rounded values the
+    /// straight-through phase and the file use. Null: plain additive noise.
+    /// </summary>
+    public (double Start, double End)? LatentSoftRounding { get; init; }
+
+    /// <summary>Learning rates in the straight-through phase as a multiple of the schedule's (small steps: the
+    /// rounded latents move in whole units).</summary>
+    public double LatentRoundingRateFactor { get; init; } = 1;
+
+    /// <summary>
     /// A reported loss this many times the best so far counts as a spike: training returns to the parameters of the
     /// best report, starts Adam afresh and warms up again to a lower rate (<see cref="SpikeRateFactor"/>,
     /// <see cref="SpikeRecoverySteps"/>). 0 turns the guard off.
