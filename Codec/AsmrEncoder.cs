@@ -162,6 +162,8 @@ internal static class AsmrEncoder
             LatentRoundingFraction = settings.LatentRoundingFraction,
             LatentSoftRounding = settings.LatentSoftRounding,
             LatentRoundingRateFactor = settings.LatentRoundingRateFactor,
+            SteerLatentRateWhileRounding = settings.SteerLatentRateWhileRounding,
+            SpikeGuardRestartsAtRounding = settings.SpikeGuardRestartsAtRounding,
             LatentBudgetBits = budgetBits * settings.LatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)

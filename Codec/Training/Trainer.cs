@@ -11,6 +11,9 @@ internal static class Trainer
     /// <summary>Weights that make Σ w·MSE approximate the RGB MSE of BT.601 YCbCr (independent errors).</summary>
     public static readonly IReadOnlyList<double> RgbWeights = [1.0, 1.0867, 0.8254];
 
+    /// <summary>Experiments only: receives a line per report with the loss, the latents' estimated bits and λ.</summary>
+    internal static Action<string>? Trace { get; set; }
+
     public static TrainingReport Train(
         AsmrNetwork network,
         TrainingTarget target,
@@ -83,6 +86,11 @@ internal static class Trainer
                 {
                     network.LatentNoise = false;
                     network.LatentStraightThrough = true;
+                    if (options.SpikeGuardRestartsAtRounding)
+                    {
+                        // The rounded forward's loss is another quantity than the noised one: compare it only with itself.
+                        bestLoss = double.PositiveInfinity;
+                    }
                 }
 
                 if (options.LatentSoftRounding is { } soft && network.LatentNoise)
@@ -126,7 +134,12 @@ internal static class Trainer
                         loss = l.item<float>();
                         lowestLoss = Math.Min(lowestLoss, loss);
                         progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed, spikes));
-                        if (bits is not null && options.LatentBudgetBits is { } budgetBits)
+                        if (Trace is { } trace)
+                        {
+                            trace($"step {step} loss {loss:E4} bits {(bits is null ? 0 : bits.item<float>()):F0} lambda {lambda:E3} spikes {spikes} T {network.LatentSoftRoundTemperature} rounding {network.LatentStraightThrough}");
+                        }
+
+                        if (bits is not null && options.LatentBudgetBits is { } budgetBits && (options.SteerLatentRateWhileRounding || step < roundingFrom))
                         {
                             // Raise λ while the latents' estimated size is over their share of the budget (never below the
                             // starting λ: lowering it buys bits the latents do not use well, and destabilises training).

@@ -50,6 +50,12 @@ internal sealed record TrainerOptions
     /// rounded latents move in whole units).</summary>
     public double LatentRoundingRateFactor { get; init; } = 1;
 
+    /// <summary>Whether λ keeps following <see cref="LatentBudgetBits"/> in the straight-through phase.</summary>
+    public bool SteerLatentRateWhileRounding { get; init; } = true;
+
+    /// <summary>Whether the spike guard forgets the noise phase's best loss when rounding starts.</summary>
+    public bool SpikeGuardRestartsAtRounding { get; init; }
+
     /// <summary>
     /// A reported loss this many times the best so far counts as a spike: training returns to the parameters of the
     /// best report, starts Adam afresh and warms up again to a lower rate (<see cref="SpikeRateFactor"/>,

@@ -43,10 +43,17 @@ var settings = defaults with
     LatentRoundingFraction = double.Parse(Get("ste", defaults.LatentRoundingFraction.ToString("R"))),
     LatentSoftRounding = opts.TryGetValue("sr", out var sr) ? (double.Parse(sr.Split(':')[0]), double.Parse(sr.Split(':')[1])) : defaults.LatentSoftRounding,
     LatentRoundingRateFactor = double.Parse(Get("stelr", defaults.LatentRoundingRateFactor.ToString("R"))),
+    SteerLatentRateWhileRounding = Get("steerste", "1") == "1",
+    SpikeGuardRestartsAtRounding = Get("guardreset", "0") == "1",
     ContextHidden = int.Parse(Get("ctxh", "0")),
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     LatentShare = double.Parse(Get("share", defaults.LatentShare.ToString("R"))),
 };
+if (Get("trace", "0") == "1")
+{
+    Trainer.Trace = line => { if (line.StartsWith("step ") && int.Parse(line.Split(' ')[1]) % 100 == 0) Console.WriteLine("trace " + line); };
+}
+
 var clock = Stopwatch.StartNew();
 var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
 var reports = AsmrEncoder.EncodeWithReports(frames, header, settings,
