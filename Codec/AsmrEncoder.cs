@@ -163,6 +163,7 @@ internal static class AsmrEncoder
             LatentSoftRounding = settings.LatentSoftRounding,
             LatentRoundingRateFactor = settings.LatentRoundingRateFactor,
             SteerLatentRateWhileRounding = settings.SteerLatentRateWhileRounding,
+            LatentSteeringGain = settings.LatentSteeringGain,
             SpikeGuardRestartsAtRounding = settings.SpikeGuardRestartsAtRounding,
             LatentBudgetBits = budgetBits * settings.LatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality

@@ -99,6 +99,9 @@ internal sealed record EncoderSettings
     /// <summary>Learning-rate multiple in the straight-through phase (<see cref="TrainerOptions.LatentRoundingRateFactor"/>).</summary>
     public double LatentRoundingRateFactor { get; init; } = 1;
 
+    /// <summary><see cref="TrainerOptions.LatentSteeringGain"/>.</summary>
+    public double LatentSteeringGain { get; init; } = 1;
+
     /// <summary><see cref="TrainerOptions.SteerLatentRateWhileRounding"/>.</summary>
     public bool SteerLatentRateWhileRounding { get; init; } = true;
 

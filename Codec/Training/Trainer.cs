@@ -143,7 +143,7 @@ internal static class Trainer
                         {
                             // Raise λ while the latents' estimated size is over their share of the budget (never below the
                             // starting λ: lowering it buys bits the latents do not use well, and destabilises training).
-                            lambda = Math.Max(options.LatentRateWeight, lambda * Math.Clamp(bits.item<float>() / budgetBits, 0.7, 1.4));
+                            lambda = Math.Max(options.LatentRateWeight, lambda * Math.Pow(Math.Clamp(bits.item<float>() / budgetBits, 0.7, 1.4), options.LatentSteeringGain));
                         }
                     }
                 }

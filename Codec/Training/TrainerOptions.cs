@@ -50,6 +50,12 @@ internal sealed record TrainerOptions
     /// rounded latents move in whole units).</summary>
     public double LatentRoundingRateFactor { get; init; } = 1;
 
+    /// <summary>
+    /// How hard λ follows <see cref="LatentBudgetBits"/>: per report λ is multiplied by (bits / budget)^gain, the ratio
+    /// clamped to [0.7, 1.4]. The latents' bits answer λ hundreds of steps late, so a high gain overshoots.
+    /// </summary>
+    public double LatentSteeringGain { get; init; } = 1;
+
     /// <summary>Whether λ keeps following <see cref="LatentBudgetBits"/> in the straight-through phase.</summary>
     public bool SteerLatentRateWhileRounding { get; init; } = true;
 

@@ -44,6 +44,7 @@ var settings = defaults with
     LatentSoftRounding = opts.TryGetValue("sr", out var sr) ? (double.Parse(sr.Split(':')[0]), double.Parse(sr.Split(':')[1])) : defaults.LatentSoftRounding,
     LatentRoundingRateFactor = double.Parse(Get("stelr", defaults.LatentRoundingRateFactor.ToString("R"))),
     SteerLatentRateWhileRounding = Get("steerste", "1") == "1",
+    LatentSteeringGain = double.Parse(Get("steergain", defaults.LatentSteeringGain.ToString("R"))),
     SpikeGuardRestartsAtRounding = Get("guardreset", "0") == "1",
     ContextHidden = int.Parse(Get("ctxh", "0")),
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
