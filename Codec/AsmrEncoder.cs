@@ -161,10 +161,7 @@ internal static class AsmrEncoder
             StopPsnr = settings.TargetPsnr + settings.QualityTargetMargin,
             LatentRoundingFraction = settings.LatentRoundingFraction,
             LatentSoftRounding = settings.LatentSoftRounding,
-            LatentRoundingRateFactor = settings.LatentRoundingRateFactor,
-            SteerLatentRateWhileRounding = settings.SteerLatentRateWhileRounding,
             LatentSteeringGain = settings.LatentSteeringGain,
-            SpikeGuardRestartsAtRounding = settings.SpikeGuardRestartsAtRounding,
             LatentBudgetBits = budgetBits * settings.LatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)

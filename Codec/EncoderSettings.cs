@@ -96,17 +96,8 @@ internal sealed record EncoderSettings
     /// <summary>Soft-rounding temperatures over the noise phase (<see cref="TrainerOptions.LatentSoftRounding"/>); null = plain noise.</summary>
     public (double Start, double End)? LatentSoftRounding { get; init; }
 
-    /// <summary>Learning-rate multiple in the straight-through phase (<see cref="TrainerOptions.LatentRoundingRateFactor"/>).</summary>
-    public double LatentRoundingRateFactor { get; init; } = 1;
-
     /// <summary><see cref="TrainerOptions.LatentSteeringGain"/>.</summary>
     public double LatentSteeringGain { get; init; } = 1;
-
-    /// <summary><see cref="TrainerOptions.SteerLatentRateWhileRounding"/>.</summary>
-    public bool SteerLatentRateWhileRounding { get; init; } = true;
-
-    /// <summary><see cref="TrainerOptions.SpikeGuardRestartsAtRounding"/>.</summary>
-    public bool SpikeGuardRestartsAtRounding { get; init; }
 
     /// <summary>Time cells per latent grid, at most (<see cref="Training.PlannerOptions.GridTemporalCells"/>).</summary>
     public int GridTemporalCells { get; init; } = 1;

@@ -86,11 +86,6 @@ internal static class Trainer
                 {
                     network.LatentNoise = false;
                     network.LatentStraightThrough = true;
-                    if (options.SpikeGuardRestartsAtRounding)
-                    {
-                        // The rounded forward's loss is another quantity than the noised one: compare it only with itself.
-                        bestLoss = double.PositiveInfinity;
-                    }
                 }
 
                 if (options.LatentSoftRounding is { } soft && network.LatentNoise)
@@ -99,7 +94,7 @@ internal static class Trainer
                     network.LatentSoftRoundTemperature = soft.Start + ((soft.End - soft.Start) * through);
                 }
 
-                double factor = Schedule(step, total, options) * rateScale * (step >= roundingFrom ? options.LatentRoundingRateFactor : 1);
+                double factor = Schedule(step, total, options) * rateScale;
                 int g = 0;
                 foreach (var group in optimizer.ParamGroups)
                 {
@@ -139,7 +134,7 @@ internal static class Trainer
                             trace($"step {step} loss {loss:E4} bits {(bits is null ? 0 : bits.item<float>()):F0} lambda {lambda:E3} spikes {spikes} T {network.LatentSoftRoundTemperature} rounding {network.LatentStraightThrough}");
                         }
 
-                        if (bits is not null && options.LatentBudgetBits is { } budgetBits && (options.SteerLatentRateWhileRounding || step < roundingFrom))
+                        if (bits is not null && options.LatentBudgetBits is { } budgetBits)
                         {
                             // Raise λ while the latents' estimated size is over their share of the budget (never below the
                             // starting λ: lowering it buys bits the latents do not use well, and destabilises training).

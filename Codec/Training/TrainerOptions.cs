@@ -46,21 +46,11 @@ internal sealed record TrainerOptions
     /// </summary>
     public (double Start, double End)? LatentSoftRounding { get; init; }
 
-    /// <summary>Learning rates in the straight-through phase as a multiple of the schedule's (small steps: the
-    /// rounded latents move in whole units).</summary>
-    public double LatentRoundingRateFactor { get; init; } = 1;
-
     /// <summary>
     /// How hard λ follows <see cref="LatentBudgetBits"/>: per report λ is multiplied by (bits / budget)^gain, the ratio
     /// clamped to [0.7, 1.4]. The latents' bits answer λ hundreds of steps late, so a high gain overshoots.
     /// </summary>
     public double LatentSteeringGain { get; init; } = 1;
-
-    /// <summary>Whether λ keeps following <see cref="LatentBudgetBits"/> in the straight-through phase.</summary>
-    public bool SteerLatentRateWhileRounding { get; init; } = true;
-
-    /// <summary>Whether the spike guard forgets the noise phase's best loss when rounding starts.</summary>
-    public bool SpikeGuardRestartsAtRounding { get; init; }
 
     /// <summary>
     /// A reported loss this many times the best so far counts as a spike: training returns to the parameters of the
