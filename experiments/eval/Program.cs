@@ -67,6 +67,7 @@ foreach (var r in reports)
     if (r.Model.Architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion)
     {
         ContextCoding.ReportComponents(r.Model, tensorBytes);
+        ContextCoding.Diagnose(r.Model, tensorBytes);
     }
     else if (int.Parse(Get("ctx", "8")) is > 0 and var hidden)
     {
