@@ -168,6 +168,7 @@ internal static class AsmrEncoder
                 : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel),
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
+        network.RoundedContext = settings.RoundedContext;
         TrainingReport training;
         for (int attempt = 0; ; attempt++)
         {

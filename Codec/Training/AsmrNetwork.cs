@@ -224,7 +224,8 @@ internal sealed class AsmrNetwork : nn.Module
                 // latents a context model learns to predict values to a precision the integers do not have, and
                 // underestimates their bits several-fold.
                 var latents = RateLatents(i);
-                total = total + _gridContexts[i].Bits(latents, g.TemporalCells, Architecture.CumulativeSize(Axis.Y, g.Level), Architecture.CumulativeSize(Axis.X, g.Level));
+                var context = RoundedContext && is_grad_enabled() ? _gridLatents[i] + (_gridLatents[i].round() - _gridLatents[i]).detach() : latents;
+                total = total + _gridContexts[i].Bits(latents, context, g.TemporalCells, Architecture.CumulativeSize(Axis.Y, g.Level), Architecture.CumulativeSize(Axis.X, g.Level));
                 continue;
             }
 
@@ -233,6 +234,12 @@ internal sealed class AsmrNetwork : nn.Module
 
         return total;
     }
+
+    /// <summary>
+    /// When true a context model reads each latent's context from the rounded latents (straight-through), as the
+    /// decoder has them, while the coded value stays noised; false: both noised.
+    /// </summary>
+    public bool RoundedContext { get; set; }
 
     /// <summary>Grid <paramref name="grid"/>'s latents as a context model's rate sees them: noised while training.</summary>
     private Tensor RateLatents(int grid)

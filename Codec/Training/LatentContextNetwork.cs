@@ -67,11 +67,18 @@ internal sealed class LatentContextNetwork : nn.Module
     /// Estimated bits of <paramref name="latents"/> ([cells, k], cells in raster order t, y, x; noisy or rounded),
     /// each under the discretised Laplace its context predicts, at most 15 bits a latent (the tables' floor).
     /// </summary>
-    public Tensor Bits(Tensor latents, int timeCells, int rows, int columns)
+    public Tensor Bits(Tensor latents, int timeCells, int rows, int columns) => Bits(latents, latents, timeCells, rows, columns);
+
+    /// <summary>
+    /// The estimated bits of <paramref name="latents"/> when each one's context is read from
+    /// <paramref name="contextLatents"/> (the same grid, e.g. rounded as the decoder has it).
+    /// </summary>
+    public Tensor Bits(Tensor latents, Tensor contextLatents, int timeCells, int rows, int columns)
     {
         ArgumentNullException.ThrowIfNull(latents);
+        ArgumentNullException.ThrowIfNull(contextLatents);
         var z = latents.view(timeCells, rows, columns, Channels);
-        var inputs = Context(z).clamp(InputLow, InputHigh);
+        var inputs = Context(contextLatents.view(timeCells, rows, columns, Channels)).clamp(InputLow, InputHigh);
         var h = nn.functional.linear(inputs, _w1, _b1).clamp(Zero, HiddenHigh);
         var o = nn.functional.linear(h, _w2, _b2) + _channelBias.view(1, 1, 1, Channels, 2);
         var mean = o.select(-1, 0).clamp(MeanLow, MeanHigh);

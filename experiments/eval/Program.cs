@@ -44,6 +44,7 @@ var settings = defaults with
     LatentSoftRounding = opts.TryGetValue("sr", out var sr) ? (double.Parse(sr.Split(':')[0]), double.Parse(sr.Split(':')[1])) : defaults.LatentSoftRounding,
     LatentSteeringGain = double.Parse(Get("steergain", defaults.LatentSteeringGain.ToString("R"))),
     ContextHidden = int.Parse(Get("ctxh", "0")),
+    RoundedContext = Get("rctx", "0") == "1",
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     LatentShare = double.Parse(Get("share", defaults.LatentShare.ToString("R"))),
 };
