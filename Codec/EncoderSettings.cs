@@ -91,8 +91,8 @@ internal sealed record EncoderSettings
 
     /// <summary>
     /// Final fraction of the training steps that round the latents straight-through instead of noising them
-    /// (<see cref="TrainerOptions.LatentRoundingFraction"/>): the last fifth gained 0.3 dB on akiyo and 0.16 dB on
-    /// foreman at equal bytes (experiments/NOTES.md).
+    /// (<see cref="TrainerOptions.LatentRoundingFraction"/>): the last fifth gained 0.15 dB on akiyo and 0.04 dB on
+    /// foreman at equal bytes over noise to the end (experiments/NOTES.md).
     /// </summary>
     public double LatentRoundingFraction { get; init; } = 0.2;
 
