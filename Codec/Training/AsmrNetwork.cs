@@ -183,12 +183,17 @@ internal sealed class AsmrNetwork : nn.Module
 
         if (LatentNoise)
         {
-            var noise = rand(z.shape, generator: _latentNoise) - Half;
-            return LatentSoftRoundTemperature is { } t ? SoftRound(SoftRound(z, t) + noise, t) : z + noise;
+            return LatentSoftRoundTemperature is { } t ? SoftRound(Noised(SoftRound(z, t)), t) : Noised(z);
         }
 
-        return LatentStraightThrough ? z + (z.round() - z).detach() : z;
+        return LatentStraightThrough ? RoundedStraightThrough(z) : z;
     }
+
+    /// <summary>z + U(−½, ½), the training proxy for rounding.</summary>
+    private Tensor Noised(Tensor z) => z + (rand(z.shape, generator: _latentNoise) - Half);
+
+    /// <summary>z rounded in the forward, with gradients passing through the rounding unchanged.</summary>
+    private static Tensor RoundedStraightThrough(Tensor z) => z + (z.round() - z).detach();
 
     /// <summary>
     /// sr(x, T) = ⌊x⌋ + ½ + ½·tanh((x − ⌊x⌋ − ½)/T) / tanh(1/(2T)): a differentiable rounding that is continuous
@@ -224,7 +229,7 @@ internal sealed class AsmrNetwork : nn.Module
                 // latents a context model learns to predict values to a precision the integers do not have, and
                 // underestimates their bits several-fold.
                 var latents = RateLatents(i);
-                var context = RoundedContext && is_grad_enabled() ? _gridLatents[i] + (_gridLatents[i].round() - _gridLatents[i]).detach() : latents;
+                var context = RoundedContext && is_grad_enabled() ? RoundedStraightThrough(_gridLatents[i]) : latents;
                 total = total + _gridContexts[i].Bits(latents, context, g.TemporalCells, Architecture.CumulativeSize(Axis.Y, g.Level), Architecture.CumulativeSize(Axis.X, g.Level));
                 continue;
             }
@@ -242,16 +247,8 @@ internal sealed class AsmrNetwork : nn.Module
     public bool RoundedContext { get; set; }
 
     /// <summary>Grid <paramref name="grid"/>'s latents as a context model's rate sees them: noised while training.</summary>
-    private Tensor RateLatents(int grid)
-    {
-        Tensor z = _gridLatents[grid];
-        if (!is_grad_enabled() || LatentNoise)
-        {
-            return TrainingLatents(grid);
-        }
-
-        return LatentStraightThrough ? z + (rand(z.shape, generator: _latentNoise) - Half) : z;
-    }
+    private Tensor RateLatents(int grid) =>
+        is_grad_enabled() && LatentStraightThrough && !LatentNoise ? Noised(_gridLatents[grid]) : TrainingLatents(grid);
 
     public ModelArchitecture Architecture { get; }
 

@@ -129,16 +129,17 @@ internal static class Trainer
                         loss = l.item<float>();
                         lowestLoss = Math.Min(lowestLoss, loss);
                         progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed, spikes));
+                        double? estimatedBits = bits?.item<float>();
                         if (Trace is { } trace)
                         {
-                            trace($"step {step} loss {loss:E4} bits {(bits is null ? 0 : bits.item<float>()):F0} lambda {lambda:E3} spikes {spikes} T {network.LatentSoftRoundTemperature} rounding {network.LatentStraightThrough}");
+                            trace($"step {step} loss {loss:E4} bits {estimatedBits ?? 0:F0} lambda {lambda:E3} spikes {spikes} T {network.LatentSoftRoundTemperature} rounding {network.LatentStraightThrough}");
                         }
 
-                        if (bits is not null && options.LatentBudgetBits is { } budgetBits)
+                        if (estimatedBits is { } latentBits && options.LatentBudgetBits is { } budgetBits)
                         {
                             // Raise λ while the latents' estimated size is over their share of the budget (never below the
                             // starting λ: lowering it buys bits the latents do not use well, and destabilises training).
-                            lambda = Math.Max(options.LatentRateWeight, lambda * Math.Pow(Math.Clamp(bits.item<float>() / budgetBits, 0.7, 1.4), options.LatentSteeringGain));
+                            lambda = Math.Max(options.LatentRateWeight, lambda * Math.Pow(Math.Clamp(latentBits / budgetBits, 0.7, 1.4), options.LatentSteeringGain));
                         }
                     }
                 }
