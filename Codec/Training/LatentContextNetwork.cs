@@ -78,7 +78,10 @@ internal sealed class LatentContextNetwork : nn.Module
         ArgumentNullException.ThrowIfNull(latents);
         ArgumentNullException.ThrowIfNull(contextLatents);
         var z = latents.view(timeCells, rows, columns, Channels);
-        var inputs = Context(contextLatents.view(timeCells, rows, columns, Channels)).clamp(InputLow, InputHigh);
+        // One view when the context is the latents themselves: a second view of the same tensor sums the two
+        // gradients in another order, which changes (slightly) the file a model_version 3 encode writes.
+        var context = ReferenceEquals(contextLatents, latents) ? z : contextLatents.view(timeCells, rows, columns, Channels);
+        var inputs = Context(context).clamp(InputLow, InputHigh);
         var h = nn.functional.linear(inputs, _w1, _b1).clamp(Zero, HiddenHigh);
         var o = nn.functional.linear(h, _w2, _b2) + _channelBias.view(1, 1, 1, Channels, 2);
         var mean = o.select(-1, 0).clamp(MeanLow, MeanHigh);
