@@ -15,6 +15,9 @@ namespace Asmr.Codec;
 /// </summary>
 internal static class AsmrEncoder
 {
+    /// <summary>For experiments: sees each segment's fitted network before its latents are rounded for export.</summary>
+    internal static Action<AsmrNetwork>? FitInspector { get; set; }
+
     public static IReadOnlyList<SegmentModel> Encode(
         IEnumerable<VideoFrame> frames,
         SequenceHeader header,
@@ -168,7 +171,7 @@ internal static class AsmrEncoder
                 : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel),
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
-        network.RoundedContext = settings.RoundedContext;
+        network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
         TrainingReport training;
         for (int attempt = 0; ; attempt++)
         {
@@ -189,6 +192,7 @@ internal static class AsmrEncoder
             using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride), settings.ContextHidden);
             network.CopyParametersFrom(fresh);
         }
+        FitInspector?.Invoke(network);
         SegmentExporter.RoundLatents(network);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
         var fit = SegmentExporter.FloatTensors(network);

@@ -83,8 +83,8 @@ internal sealed record EncoderSettings
     /// <summary>Hidden units of each grid's context model, whose estimated bits are the latents' rate while training; 0 = a factorised Laplace per channel.</summary>
     public int ContextHidden { get; init; }
 
-    /// <summary>A context model's rate reads the context from the rounded latents (<see cref="Training.AsmrNetwork.RoundedContext"/>).</summary>
-    public bool RoundedContext { get; init; }
+    /// <summary>Context models learn from the rounded latents the coder will see (<see cref="Training.AsmrNetwork.ContextFitOnIntegers"/>).</summary>
+    public bool ContextFitOnIntegers { get; init; }
 
     /// <summary>Samples a grid cell spans at least on y and x (<see cref="Training.PlannerOptions.MinGridCell"/>).</summary>
     public int MinGridCell { get; init; } = 4;

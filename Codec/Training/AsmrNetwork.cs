@@ -229,8 +229,19 @@ internal sealed class AsmrNetwork : nn.Module
                 // latents a context model learns to predict values to a precision the integers do not have, and
                 // underestimates their bits several-fold.
                 var latents = RateLatents(i);
-                var context = RoundedContext && is_grad_enabled() ? RoundedStraightThrough(_gridLatents[i]) : latents;
-                total = total + _gridContexts[i].Bits(latents, context, g.TemporalCells, Architecture.CumulativeSize(Axis.Y, g.Level), Architecture.CumulativeSize(Axis.X, g.Level));
+                int rows = Architecture.CumulativeSize(Axis.Y, g.Level), columns = Architecture.CumulativeSize(Axis.X, g.Level);
+                if (ContextFitOnIntegers && is_grad_enabled())
+                {
+                    // The model learns from the integers the coder will see, and the latents from the noised rate
+                    // under that model (held fixed): the value is the integers' estimated bits, the gradient both.
+                    var integers = _gridLatents[i].detach().round();
+                    var modelRate = _gridContexts[i].Bits(integers, g.TemporalCells, rows, columns);
+                    var latentRate = _gridContexts[i].Bits(latents, latents, g.TemporalCells, rows, columns, frozen: true);
+                    total = total + modelRate + (latentRate - latentRate.detach());
+                    continue;
+                }
+
+                total = total + _gridContexts[i].Bits(latents, g.TemporalCells, rows, columns);
                 continue;
             }
 
@@ -241,10 +252,12 @@ internal sealed class AsmrNetwork : nn.Module
     }
 
     /// <summary>
-    /// When true a context model reads each latent's context from the rounded latents (straight-through), as the
-    /// decoder has them, while the coded value stays noised; false: both noised.
+    /// When true a context model is fitted to the rounded latents (the integers the coder will code), and the latents'
+    /// rate is their noised bits under that model with its parameters held. False: one noised rate trains both, and
+    /// the model may follow latents that gather between the integers (predicting means such as 0.45 that the
+    /// noised rate prices at almost nothing and the coder cannot).
     /// </summary>
-    public bool RoundedContext { get; set; }
+    public bool ContextFitOnIntegers { get; set; }
 
     /// <summary>Grid <paramref name="grid"/>'s latents as a context model's rate sees them: noised while training.</summary>
     private Tensor RateLatents(int grid) =>

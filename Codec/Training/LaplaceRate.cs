@@ -14,7 +14,11 @@ internal static class LaplaceRate
     /// Σ −log2(F(z + ½) − F(z − ½)) for the Laplace CDF F of <paramref name="mean"/> (0 when null) and
     /// <paramref name="scale"/>, each probability at least <paramref name="minProbability"/>.
     /// </summary>
-    public static Tensor Bits(Tensor z, Tensor? mean, Tensor scale, Scalar minProbability)
+    public static Tensor Bits(Tensor z, Tensor? mean, Tensor scale, Scalar minProbability) =>
+        BitsEach(z, mean, scale, minProbability).sum();
+
+    /// <summary>The bits of each value of <paramref name="z"/> (<see cref="Bits"/> before the sum).</summary>
+    public static Tensor BitsEach(Tensor z, Tensor? mean, Tensor scale, Scalar minProbability)
     {
         Tensor Cdf(Tensor x)
         {
@@ -23,6 +27,6 @@ internal static class LaplaceRate
         }
 
         var p = (Cdf(z + Half) - Cdf(z - Half)).clamp_min(minProbability);
-        return -p.log2().sum();
+        return -p.log2();
     }
 }

@@ -73,7 +73,12 @@ internal sealed class LatentContextNetwork : nn.Module
     /// The estimated bits of <paramref name="latents"/> when each one's context is read from
     /// <paramref name="contextLatents"/> (the same grid, e.g. rounded as the decoder has it).
     /// </summary>
-    public Tensor Bits(Tensor latents, Tensor contextLatents, int timeCells, int rows, int columns)
+    /// <param name="frozen">When true no gradient reaches the model's parameters (only the latents).</param>
+    public Tensor Bits(Tensor latents, Tensor contextLatents, int timeCells, int rows, int columns, bool frozen = false) =>
+        BitsEach(latents, contextLatents, timeCells, rows, columns, frozen).sum();
+
+    /// <summary>The estimated bits of each latent, [T, Y, X, k] (<see cref="Bits(Tensor, Tensor, int, int, int)"/> before the sum).</summary>
+    public Tensor BitsEach(Tensor latents, Tensor contextLatents, int timeCells, int rows, int columns, bool frozen = false)
     {
         ArgumentNullException.ThrowIfNull(latents);
         ArgumentNullException.ThrowIfNull(contextLatents);
@@ -82,11 +87,12 @@ internal sealed class LatentContextNetwork : nn.Module
         // gradients in another order, which changes (slightly) the file a model_version 3 encode writes.
         var context = ReferenceEquals(contextLatents, latents) ? z : contextLatents.view(timeCells, rows, columns, Channels);
         var inputs = Context(context).clamp(InputLow, InputHigh);
-        var h = nn.functional.linear(inputs, _w1, _b1).clamp(Zero, HiddenHigh);
-        var o = nn.functional.linear(h, _w2, _b2) + _channelBias.view(1, 1, 1, Channels, 2);
+        Tensor Held(Parameter p) => frozen ? p.detach() : p;
+        var h = nn.functional.linear(inputs, Held(_w1), Held(_b1)).clamp(Zero, HiddenHigh);
+        var o = nn.functional.linear(h, Held(_w2), Held(_b2)) + Held(_channelBias).view(1, 1, 1, Channels, 2);
         var mean = o.select(-1, 0).clamp(MeanLow, MeanHigh);
         var scale = o.select(-1, 1).clamp(LogScaleLow, LogScaleHigh).exp2();
-        return LaplaceRate.Bits(z, mean, scale, MinProbability);
+        return LaplaceRate.BitsEach(z, mean, scale, MinProbability);
     }
 
     /// <summary>The integer model: every parameter rounded to Q8 and clamped to the format's range.</summary>

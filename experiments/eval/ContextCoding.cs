@@ -117,3 +117,92 @@ internal static class ContextCoding
         }
     }
 }
+
+/// <summary>
+/// Where a context model's estimate and the integer coder part ways. <see cref="Save"/> keeps each grid's fitted
+/// float latents and context model; <see cref="Analyse"/> reads them back and compares, per time cell, the float
+/// model's bits on the float latents noised (what training minimised) and on the rounded latents.
+/// </summary>
+internal static class FitInspection
+{
+    public static void Save(AsmrNetwork network, string path)
+    {
+        var a = network.Architecture;
+        using var noGrad = no_grad();
+        using var w = new BinaryWriter(File.Create(path));
+        w.Write(network.GridContexts.Count);
+        for (int g = 0; g < network.GridContexts.Count; g++)
+        {
+            var grid = a.Grids[g];
+            var cm = network.GridContexts[g];
+            w.Write(grid.Level);
+            w.Write(grid.TemporalCells);
+            w.Write(a.CumulativeSize(Axis.Y, grid.Level));
+            w.Write(a.CumulativeSize(Axis.X, grid.Level));
+            w.Write(grid.Rank);
+            w.Write(cm.Hidden);
+            void Put(Tensor t)
+            {
+                var v = t.detach().cpu().contiguous().to_type(ScalarType.Float32).data<float>().ToArray();
+                w.Write(v.Length);
+                foreach (var f in v) w.Write(f);
+            }
+
+            Put(network.GridLatents[g]);
+            foreach (var p in cm.parameters()) Put(p);
+        }
+
+        Console.WriteLine($"inspect: saved {path}");
+    }
+
+    public static void Analyse(string path)
+    {
+        using var r = new BinaryReader(File.OpenRead(path));
+        int grids = r.ReadInt32();
+        for (int g = 0; g < grids; g++)
+        {
+            int level = r.ReadInt32(), tc = r.ReadInt32(), rows = r.ReadInt32(), columns = r.ReadInt32(), k = r.ReadInt32(), hidden = r.ReadInt32();
+            float[] Get() { int n = r.ReadInt32(); var v = new float[n]; for (int i = 0; i < n; i++) v[i] = r.ReadSingle(); return v; }
+            var z = tensor(Get()).view(-1, k);
+            using var cm = new LatentContextNetwork(hidden, k, 1);
+            using (no_grad())
+            {
+                foreach (var p in cm.parameters()) { var v = Get(); p.copy_(tensor(v).view(p.shape)); }
+            }
+
+            using var noGrad = no_grad();
+            using var gen = new Generator(7);
+            double[] PerTime(Tensor bits) => [.. Enumerable.Range(0, tc).Select(t => bits.select(0, t).sum().item<float>() / 8.0)];
+            string Row(string name, Tensor bits) => $"{name} [{string.Join(", ", PerTime(bits).Select(b => $"{b:F0}"))}] B";
+            var noised = z + (rand(z.shape, generator: gen) - 0.5);
+            var rounded = z.round();
+            var noisedRounded = rounded + (rand(z.shape, generator: gen) - 0.5);
+            var frac = (z - rounded).abs();
+            Console.WriteLine($"analyse l{level} t{tc} {rows}x{columns}x{k} h{hidden}: |z| mean {z.abs().mean().item<float>():F3}, |z - round z| mean {frac.mean().item<float>():F3}, share within 0.05 of an integer {(frac < 0.05).to_type(ScalarType.Float32).mean().item<float>():P1}, within 0.45..0.5 {(frac > 0.45).to_type(ScalarType.Float32).mean().item<float>():P1}");
+            Console.WriteLine("analyse  " + Row("float noised", cm.BitsEach(noised, noised, tc, rows, columns)));
+            Console.WriteLine("analyse  " + Row("float clean", cm.BitsEach(z, z, tc, rows, columns)));
+            Console.WriteLine("analyse  " + Row("rounded", cm.BitsEach(rounded, rounded, tc, rows, columns)));
+            Console.WriteLine("analyse  " + Row("rounded noised", cm.BitsEach(noisedRounded, noisedRounded, tc, rows, columns)));
+            Console.WriteLine("analyse  " + Row("float noised, rounded context", cm.BitsEach(noised, rounded, tc, rows, columns)));
+            Console.WriteLine("analyse  " + Row("rounded value, float noised context", cm.BitsEach(rounded, noised, tc, rows, columns)));
+            Console.WriteLine("analyse  " + Row("rounded, integer model", IntegerBits(cm.ToInteger(), rounded, tc, rows, columns, k)));
+        }
+    }
+
+    private static Tensor IntegerBits(LatentContextModel model, Tensor rounded, int tc, int rows, int columns, int k)
+    {
+        int[] z = [.. rounded.to_type(ScalarType.Int32).contiguous().data<int>()];
+        var bits = new float[z.Length];
+        Span<int> context = stackalloc int[LatentContext.Count];
+        for (int i = 0; i < z.Length; i++)
+        {
+            LatentContext.Gather(z, rows, columns, k, i, context);
+            var (mi, f, bin) = model.Predict(context, i % k);
+            double mean = mi + (f / 16.0), b = Math.Pow(2, (bin - 32) / 8.0);
+            double Cdf(double v) => v < mean ? 0.5 * Math.Exp((v - mean) / b) : 1 - (0.5 * Math.Exp(-(v - mean) / b));
+            bits[i] = (float)-Math.Log2(Math.Max(Math.Pow(2, -15), Cdf(z[i] + 0.5) - Cdf(z[i] - 0.5)));
+        }
+
+        return tensor(bits).view(tc, rows, columns, k);
+    }
+}

@@ -12,6 +12,12 @@ using Asmr.Decoder.Video;
 // End-to-end: AsmrEncoder → real payload writer/reader → real fixed-point SegmentDecoder → metrics + decoded y4m.
 var opts = args.Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a.Length > 1 ? a[1] : "");
 string Get(string k, string d) => opts.TryGetValue(k, out var v) ? v : d;
+if (opts.ContainsKey("analyse"))
+{
+    FitInspection.Analyse(Get("analyse", ""));
+    return;
+}
+
 var video = Clips.Read(Get("in", "akiyo32.y4m"), int.Parse(Get("frames", "32")));
 if (opts.ContainsKey("compare"))
 {
@@ -44,13 +50,18 @@ var settings = defaults with
     LatentSoftRounding = opts.TryGetValue("sr", out var sr) ? (double.Parse(sr.Split(':')[0]), double.Parse(sr.Split(':')[1])) : defaults.LatentSoftRounding,
     LatentSteeringGain = double.Parse(Get("steergain", defaults.LatentSteeringGain.ToString("R"))),
     ContextHidden = int.Parse(Get("ctxh", "0")),
-    RoundedContext = Get("rctx", "0") == "1",
+    ContextFitOnIntegers = Get("cint", "0") == "1",
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     LatentShare = double.Parse(Get("share", defaults.LatentShare.ToString("R"))),
 };
 if (Get("trace", "0") == "1")
 {
     Trainer.Trace = line => { if (line.StartsWith("step ") && int.Parse(line.Split(' ')[1]) % 100 == 0) Console.WriteLine("trace " + line); };
+}
+
+if (opts.ContainsKey("inspect"))
+{
+    AsmrEncoder.FitInspector = network => FitInspection.Save(network, Get("inspect", ""));
 }
 
 var clock = Stopwatch.StartNew();
