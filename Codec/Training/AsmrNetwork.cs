@@ -232,12 +232,7 @@ internal sealed class AsmrNetwork : nn.Module
                 int rows = Architecture.CumulativeSize(Axis.Y, g.Level), columns = Architecture.CumulativeSize(Axis.X, g.Level);
                 if (ContextFitOnIntegers && is_grad_enabled())
                 {
-                    // The model learns from the integers the coder will see, and the latents from the noised rate
-                    // under that model (held fixed): the value is the integers' estimated bits, the gradient both.
-                    var integers = _gridLatents[i].detach().round();
-                    var modelRate = _gridContexts[i].Bits(integers, g.TemporalCells, rows, columns);
-                    var latentRate = _gridContexts[i].Bits(latents, latents, g.TemporalCells, rows, columns, frozen: true);
-                    total = total + modelRate + (latentRate - latentRate.detach());
+                    total = total + _gridContexts[i].IntegerFittedBits(latents, _gridLatents[i], g.TemporalCells, rows, columns);
                     continue;
                 }
 

@@ -1,6 +1,7 @@
 using Asmr.Codec.Training;
 using Asmr.Container.Entropy;
 using TorchSharp;
+using TorchSharp.Modules;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
@@ -75,6 +76,85 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Fitted_to_the_integers_the_model_codes_latents_trained_against_it_in_about_the_bits_it_estimates()
+    {
+        // Latents pulled towards a continuous field (most of it between the integers), trained with the model.
+        using var targets = tensor(ContinuousField()).view(-1, Channels);
+        using var latents = new Parameter(zeros(targets.shape));
+        using var network = new LatentContextNetwork(hidden: 8, Channels, seed: 1);
+        using var generator = new Generator(5);
+        using var half = 0.5.ToScalar();
+        using var rateWeight = 0.2.ToScalar();
+        Tensor Rate() => network.IntegerFittedBits(latents + (rand(latents.shape, generator: generator) - half), latents, T, Rows, Columns);
+        using (var optimizer = optim.Adam([.. network.parameters(), latents], lr: 0.03))
+        {
+            for (int step = 0; step < 600; step++)
+            {
+                using var scope = NewDisposeScope();
+                optimizer.zero_grad();
+                ((latents - targets).square().sum() + (Rate() * rateWeight)).backward();
+                optimizer.step();
+            }
+        }
+
+        double estimated;
+        int[] integers;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            estimated = Rate().item<float>();
+            integers = [.. latents.round().to_type(ScalarType.Int32).data<int>()];
+        }
+
+        int coded = 8 * LatentPlaneCoding.Encode(network.ToInteger(), integers, T, Rows, Columns, Channels).Length;
+        output.WriteLine($"estimated {estimated:F0} bits, coded {coded}");
+        Assert.InRange(coded / estimated, 0.8, 1.25);
+    }
+
+    [Fact]
+    public void Fitted_to_the_integers_the_rate_is_valued_and_trains_the_model_at_the_integers_and_the_latents_on_the_noised_rate()
+    {
+        using var latents = new Parameter(tensor(ContinuousField()).view(-1, Channels));
+        using var noise = rand(latents.shape, generator: new Generator(9)) - 0.5;
+        using var network = new LatentContextNetwork(hidden: 4, Channels, seed: 2);
+        using (no_grad())
+        {
+            foreach (var p in network.parameters())
+            {
+                p.copy_(randn(p.shape, generator: new Generator(3)) * 0.3);
+            }
+        }
+
+        (float Value, Tensor[] ModelGrads, Tensor LatentGrad) Run(Func<Tensor> rate)
+        {
+            foreach (var p in network.parameters().Append(latents))
+            {
+                p.grad?.zero_();
+            }
+
+            var r = rate();
+            r.backward();
+            return (r.item<float>(), [.. network.parameters().Select(p => p.grad?.clone() ?? zeros(p.shape))], latents.grad?.clone() ?? zeros(latents.shape));
+        }
+
+        var fitted = Run(() => network.IntegerFittedBits(latents + noise, latents, T, Rows, Columns));
+        var onIntegers = Run(() => network.Bits(latents.detach().round(), T, Rows, Columns));
+        var noisedHeld = Run(() => network.Bits(latents + noise, latents + noise, T, Rows, Columns, frozen: true));
+
+        Assert.Equal(onIntegers.Value, fitted.Value, 3);
+        Assert.NotEqual(noisedHeld.Value, fitted.Value, 0);
+        for (int i = 0; i < fitted.ModelGrads.Length; i++)
+        {
+            Assert.True(fitted.ModelGrads[i].allclose(onIntegers.ModelGrads[i], rtol: 1e-4, atol: 1e-5), $"model parameter {i}");
+        }
+
+        Assert.True(onIntegers.ModelGrads.Sum(g => g.abs().sum().item<float>()) > 0);
+        Assert.True(fitted.LatentGrad.allclose(noisedHeld.LatentGrad, rtol: 1e-4, atol: 1e-5));
+        Assert.True(noisedHeld.LatentGrad.abs().sum().item<float>() > 0);
+        Assert.All(noisedHeld.ModelGrads, g => Assert.Equal(0, g.abs().sum().item<float>()));
+    }
+
+    [Fact]
     public void The_integer_model_is_the_float_one_rounded_to_q8()
     {
         using var network = new LatentContextNetwork(hidden: 3, channels: 2, seed: 4);
@@ -117,6 +197,20 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         }
 
         return z;
+    }
+
+    /// <summary>Values between −1.5 and 1.5 that drift slowly over time: most lie between the integers.</summary>
+    private static float[] ContinuousField()
+    {
+        var random = new Random(3);
+        var field = new float[T * Rows * Columns * Channels];
+        int picture = Rows * Columns * Channels;
+        for (int i = 0; i < field.Length; i++)
+        {
+            field[i] = i < picture ? (float)((random.NextDouble() * 3) - 1.5) : field[i - picture] + (float)((random.NextDouble() * 0.1) - 0.05);
+        }
+
+        return field;
     }
 
     private static double OrderZeroBits(int[] values)
