@@ -146,8 +146,9 @@ internal static class AsmrEncoder
         var clock = Stopwatch.StartNew();
         bool qualityTarget = settings.TargetPsnr is not null;
         long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
+        settings = settings with { ContextHidden = settings.ContextHiddenFor(budgetBits) };
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
-        using var network = NewNetwork(architecture, settings.Seed, settings.ContextHidden);
+        using var network = NewNetwork(architecture, settings.Seed, settings.DefaultContextHidden);
         using var target = new TrainingTarget(architecture, video);
         var weights = architecture.OutputChannels == 3 ? Trainer.RgbWeights : [1.0];
         int steps = settings.Steps ?? settings.DefaultSteps;
@@ -165,7 +166,7 @@ internal static class AsmrEncoder
             LatentRoundingFraction = settings.LatentRoundingFraction,
             LatentSoftRounding = settings.LatentSoftRounding,
             LatentSteeringGain = settings.LatentSteeringGain,
-            LatentBudgetBits = budgetBits * settings.LatentShare,
+            LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)
                 : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel),
@@ -189,7 +190,7 @@ internal static class AsmrEncoder
                 break;
             }
 
-            using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride), settings.ContextHidden);
+            using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride), settings.DefaultContextHidden);
             network.CopyParametersFrom(fresh);
         }
         FitInspector?.Invoke(network);
@@ -407,7 +408,7 @@ internal static class AsmrEncoder
             LastTemporalBase = settings.LastTemporalBase,
             GridLevels = settings.GridLevels,
             GridRank = settings.GridRank,
-            MinGridCell = settings.MinGridCell,
+            MinGridCell = settings.DefaultMinGridCell,
             GridTemporalCells = settings.GridTemporalCells,
         };
         if (settings.Width is null && settings.TargetPsnr is not null)
@@ -426,7 +427,7 @@ internal static class AsmrEncoder
         {
             plan = LevelPlanner.Plan(frames, height, width, chroma, options with { Width = h });
             bool grids = plan.Grids.Count > 0;
-            double networkBits = grids ? budgetBits.Value * (1 - settings.LatentShare) : budgetBits.Value;
+            double networkBits = grids ? budgetBits.Value * (1 - settings.DefaultLatentShare) : budgetBits.Value;
             if (plan.ParameterCount() * (grids ? GridNetworkBitsPerParameter : BitsPerParameter) <= networkBits)
             {
                 break;

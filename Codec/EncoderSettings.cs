@@ -80,14 +80,51 @@ internal sealed record EncoderSettings
     /// <summary>Latent channels per grid cell.</summary>
     public int GridRank { get; init; } = 4;
 
-    /// <summary>Hidden units of each grid's context model, whose estimated bits are the latents' rate while training; 0 = a factorised Laplace per channel.</summary>
-    public int ContextHidden { get; init; }
+    /// <summary>
+    /// Hidden units of each grid's context model (model_version 3), whose estimated bits are the latents' rate while
+    /// training and whose integer form codes them; 0 = a factorised Laplace per channel (model_version 2). Null = the
+    /// preset's (<see cref="DefaultContextHidden"/>).
+    /// </summary>
+    public int? ContextHidden { get; init; }
+
+    /// <summary>
+    /// Medium and slow: 16, with a grid of 2×2-sample cells (<see cref="DefaultMinGridCell"/>) taking
+    /// <see cref="DefaultLatentShare"/> of the budget: on 32 CIF frames at 0.05 bpp this gained 1.2 dB on akiyo and
+    /// 0.47 dB on foreman over factorised 4×4-sample grids, and 0.9 / 0.3 dB over those given as much CPU time
+    /// (experiments/NOTES.md). Fast: 0 (its 4×4 blocks and short fits were not measured with one).
+    /// </summary>
+    internal int DefaultContextHidden => ContextHidden ?? (Preset == EncoderPreset.Fast ? 0 : 16);
+
+    /// <summary>
+    /// Latent bytes per grid below which the preset's context models are left out: each costs about 220 bytes with
+    /// its records (akiyo CIF: 426 B for two), which should stay near a tenth of the latents it codes. Context models
+    /// were measured at 0.05 bpp on 32 CIF frames (7 KB of latents), not at lower rates.
+    /// </summary>
+    internal const int MinContextLatentBytesPerGrid = 2000;
+
+    /// <summary>
+    /// <see cref="DefaultContextHidden"/> for a segment of <paramref name="budgetBits"/> bits (null: no size target):
+    /// 0 when the preset's context-coded grids' share of the budget would be under
+    /// <see cref="MinContextLatentBytesPerGrid"/> a grid. An explicit <see cref="ContextHidden"/> is kept.
+    /// </summary>
+    internal int ContextHiddenFor(long? budgetBits)
+    {
+        if (ContextHidden is not null || DefaultContextHidden == 0 || budgetBits is not { } bits)
+        {
+            return DefaultContextHidden;
+        }
+
+        double latentBytes = bits / 8.0 * (LatentShare ?? ContextLatentShare);
+        return latentBytes >= GridLevels * MinContextLatentBytesPerGrid ? DefaultContextHidden : 0;
+    }
 
     /// <summary>Context models learn from the rounded latents the coder will see (<see cref="Training.AsmrNetwork.ContextFitOnIntegers"/>).</summary>
-    public bool ContextFitOnIntegers { get; init; }
+    public bool ContextFitOnIntegers { get; init; } = true;
 
-    /// <summary>Samples a grid cell spans at least on y and x (<see cref="Training.PlannerOptions.MinGridCell"/>).</summary>
-    public int MinGridCell { get; init; } = 4;
+    /// <summary>Samples a grid cell spans at least on y and x (<see cref="Training.PlannerOptions.MinGridCell"/>); null = 2 with a context model, else 4.</summary>
+    public int? MinGridCell { get; init; }
+
+    internal int DefaultMinGridCell => MinGridCell ?? (DefaultContextHidden > 0 ? 2 : 4);
 
     /// <summary>
     /// Final fraction of the training steps that round the latents straight-through instead of noising them
@@ -107,7 +144,12 @@ internal sealed record EncoderSettings
 
     /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
     /// network's tensors into what they leave).</summary>
-    public double LatentShare { get; init; } = 0.25;
+    public double? LatentShare { get; init; }
+
+    /// <summary>A third of the budget (0.35) for context-coded fine grids, a quarter otherwise (experiments/NOTES.md).</summary>
+    internal double DefaultLatentShare => LatentShare ?? (DefaultContextHidden > 0 ? ContextLatentShare : 0.25);
+
+    private const double ContextLatentShare = 0.35;
 
     /// <summary>Latents' rate λ per unit of target loss under a <see cref="TargetPsnr"/>.</summary>
     public double LatentRatePerLoss { get; init; } = 3.0;

@@ -49,7 +49,12 @@ internal static partial class DecodeSpeedRunner
                 var settings = new EncoderSettings();
                 long budgetBits = (long)(settings.BitsPerPixel!.Value * width * height * frames);
                 var architecture = AsmrEncoder.PlanSegment(frames, width, height, ChromaFormat.Yuv420, settings, budgetBits);
-                double latentBits = settings.LatentShare * budgetBits;
+                if (settings.DefaultContextHidden > 0)
+                {
+                    architecture = architecture.WithContextModels([.. architecture.Grids.Select(_ => settings.DefaultContextHidden)]);
+                }
+
+                double latentBits = settings.DefaultLatentShare * budgetBits;
                 double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats);
                 string h264 = Path.Combine(scratch, $"{name}.mp4");
                 MakeH264(Path.Combine(media, clip), h264, frames);

@@ -15,9 +15,12 @@ internal static class SyntheticModel
     {
         var random = new Random(seed);
         double bitsPerLatent = architecture.LatentCount() > 0 ? latentBits / architecture.LatentCount() : 0;
+        double theta = Theta(bitsPerLatent);
         var tensors = architecture.TensorLayout()
             .Select(t => t.Role == TensorRole.GridLatents
-                ? new QuantizedTensor(t.Role, t.Level, t.Rows, t.Columns, 1, Latents(t.Rows * t.Columns, bitsPerLatent, random))
+                ? new QuantizedTensor(t.Role, t.Level, t.Rows, t.Columns, 1, Latents(t.Rows * t.Columns, theta, random), architecture.ModelVersion == 3 ? EntropyCoding.Context : EntropyCoding.Adaptive)
+                : t.Role >= TensorRole.ContextWeight
+                ? new QuantizedTensor(t.Role, t.Level, t.Rows, t.Columns, 1, ContextModel(t.Role, t.Rows * t.Columns, theta, random))
                 : new QuantizedTensor(
                     t.Role,
                     t.Level,
@@ -30,12 +33,29 @@ internal static class SyntheticModel
     }
 
     /// <summary>
+    /// The context model's parameters (model_version 3, Q8): small random input weights and output weights that
+    /// barely move the prediction, whose work per latent is what a trained model's is; the channel biases set each
+    /// latent's Laplace to mean 0 and the scale b = −1/ln θ of <see cref="Latents"/>' law.
+    /// </summary>
+    private static int[] ContextModel(TensorRole role, int count, double theta, Random random) => role switch
+    {
+        TensorRole.ContextWeight => [.. Enumerable.Range(0, count).Select(_ => random.Next(-64, 65))],
+        TensorRole.ContextBias => [.. Enumerable.Range(0, count).Select(_ => 256)],
+        TensorRole.ContextOutputWeight => [.. Enumerable.Range(0, count).Select(_ => random.Next(-4, 5))],
+        _ => [.. Enumerable.Range(0, count).Select(i => i % 2 == 0 ? 0 : LogScaleQ8(theta))],
+    };
+
+    /// <summary>log2 of the Laplace scale b = −1/ln θ in Q8 (a scale bin's range when θ is 0).</summary>
+    private static int LogScaleQ8(double theta) =>
+        theta <= 0 ? -32 * 32 : (int)Math.Clamp(Math.Round(Math.Log2(-1 / Math.Log(theta)) * 256), -32 * 32, 47 * 32);
+
+    /// <summary>
     /// Latent integers as the encoder writes them: they are stored with multiplier 1 (spec §10.3), trained under a
     /// Laplace rate model, so they follow a two-sided geometric law P(q) ∝ θ^|q|, and the encoder steers them to its
     /// latent share of the budget, so θ is set to give <paramref name="bitsPerLatent"/> bits of entropy each. At the
     /// default rate that is about a bit, i.e. most latents are 0, which the decoder skips.
     /// </summary>
-    private static int[] Latents(int count, double bitsPerLatent, Random random)
+    private static double Theta(double bitsPerLatent)
     {
         // The entropy grows with θ from 0 (θ → 0, all zeros) without bound (θ → 1): bisect for the target.
         double lo = 0, hi = 1;
@@ -52,7 +72,12 @@ internal static class SyntheticModel
             }
         }
 
-        double theta = lo;
+        return lo;
+    }
+
+    /// <summary><paramref name="count"/> draws of the two-sided geometric law of ratio <paramref name="theta"/>.</summary>
+    private static int[] Latents(int count, double theta, Random random)
+    {
         double zero = (1 - theta) / (1 + theta);
         var values = new int[count];
         for (int i = 0; i < count; i++)

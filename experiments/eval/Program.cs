@@ -45,14 +45,14 @@ var settings = defaults with
     GridTemporalCells = int.Parse(Get("gridt", defaults.GridTemporalCells.ToString())),
     GridLevels = int.Parse(Get("gridlevels", defaults.GridLevels.ToString())),
     GridRank = int.Parse(Get("rank", defaults.GridRank.ToString())),
-    MinGridCell = int.Parse(Get("mingrid", defaults.MinGridCell.ToString())),
+    MinGridCell = opts.ContainsKey("mingrid") ? int.Parse(Get("mingrid", "4")) : null,
     LatentRoundingFraction = double.Parse(Get("ste", defaults.LatentRoundingFraction.ToString("R"))),
     LatentSoftRounding = opts.TryGetValue("sr", out var sr) ? (double.Parse(sr.Split(':')[0]), double.Parse(sr.Split(':')[1])) : defaults.LatentSoftRounding,
     LatentSteeringGain = double.Parse(Get("steergain", defaults.LatentSteeringGain.ToString("R"))),
-    ContextHidden = int.Parse(Get("ctxh", "0")),
-    ContextFitOnIntegers = Get("cint", "0") == "1",
+    ContextHidden = opts.ContainsKey("ctxh") ? int.Parse(Get("ctxh", "0")) : null,
+    ContextFitOnIntegers = Get("cint", defaults.ContextFitOnIntegers ? "1" : "0") == "1",
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
-    LatentShare = double.Parse(Get("share", defaults.LatentShare.ToString("R"))),
+    LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
 };
 if (Get("trace", "0") == "1")
 {

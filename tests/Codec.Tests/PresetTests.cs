@@ -24,6 +24,30 @@ public sealed class PresetTests
         Assert.Equal(2, a.Base(Axis.Y, a.Levels - 1));
     }
 
+    [Theory]
+    [InlineData("fast", 0, 4)]
+    [InlineData("medium", 16, 2)]
+    [InlineData("slow", 16, 2)]
+    public void Medium_and_slow_plan_context_coded_fine_grids_at_the_default_rate(string preset, int hidden, int gridCell)
+    {
+        var settings = new EncoderSettings { Preset = Enum.Parse<EncoderPreset>(preset, ignoreCase: true) };
+        long cifBudget = (long)(0.05 * 352 * 288 * 32);
+        var resolved = settings with { ContextHidden = settings.ContextHiddenFor(cifBudget) };
+        Assert.Equal(hidden, resolved.DefaultContextHidden);
+        Assert.Equal(gridCell, resolved.DefaultMinGridCell);
+        Assert.Equal(hidden > 0 ? 0.35 : 0.25, resolved.DefaultLatentShare);
+    }
+
+    [Fact]
+    public void A_budget_too_small_for_context_models_keeps_order_0_grids_unless_told()
+    {
+        var settings = new EncoderSettings();
+        long tinyBudget = 8 * 864;
+        Assert.Equal(0, settings.ContextHiddenFor(tinyBudget));
+        Assert.Equal(16, settings.ContextHiddenFor(null));
+        Assert.Equal(8, (settings with { ContextHidden = 8 }).ContextHiddenFor(tinyBudget));
+    }
+
     [Fact]
     public void Only_fast_spends_steps_on_quantization_aware_fine_tuning_unless_told()
     {

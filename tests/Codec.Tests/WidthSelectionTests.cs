@@ -7,12 +7,15 @@ public sealed class WidthSelectionTests
     [Fact]
     public void Without_a_width_the_encoder_picks_the_widest_network_that_fits_the_rate_budget()
     {
+        // With latent grids the network gets what the latents' share leaves, at GridNetworkBitsPerParameter.
         var settings = new EncoderSettings();
         long budgetBits = (long)(0.05 * 352 * 288 * 32);
+        double networkBits = budgetBits * (1 - settings.DefaultLatentShare);
         var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings, budgetBits);
-        Assert.True(a.ParameterCount() * AsmrEncoder.BitsPerParameter <= budgetBits);
-        var wider = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings with { Width = a.Width + 16 });
-        Assert.True(wider.ParameterCount() * AsmrEncoder.BitsPerParameter > budgetBits);
+        Assert.NotEmpty(a.Grids);
+        Assert.True(a.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter <= networkBits);
+        var wider = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings with { Width = a.Width + 8 });
+        Assert.True(wider.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter > networkBits);
     }
 
     [Fact]

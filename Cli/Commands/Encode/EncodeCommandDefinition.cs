@@ -161,7 +161,7 @@ internal sealed class EncodeCommandDefinition : Command
     {
         var option = new Option<string>("--preset")
         {
-            Description = "Speed against quality: fast trains 1000 steps with 4x4-pixel last-level blocks; medium 5000 and slow 10000 steps with 2x2 blocks.",
+            Description = "Speed against quality: fast trains 1000 steps with 4x4-pixel last-level blocks; medium 5000 and slow 10000 steps with 2x2 blocks and context-coded 2x2-pixel latents (format 3).",
             DefaultValueFactory = _ => EncoderSettings.DefaultPreset.ToString().ToLowerInvariant(),
             CustomParser = RepeatedOptions.LastToken,
         };
