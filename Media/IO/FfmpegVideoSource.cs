@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -6,13 +7,12 @@ using Asmr.Container;
 using Asmr.Decoder.Video;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
-using FFMpegCore.Pipes;
 
 namespace Asmr.Media.IO;
 
 /// <summary>
-/// Decodes any file ffmpeg reads (mp4, mkv, webm, avi, raw .h264, ...) frame by frame through FFMpegCore: ffprobe for the
-/// stream's properties, then <c>ffmpeg -f rawvideo</c> into a pipe whose reader hands frames over a bounded channel
+/// Decodes any file ffmpeg reads (mp4, mkv, webm, avi, raw .h264, ...) frame by frame: ffprobe (through FFMpegCore) for the
+/// stream's properties, then <c>ffmpeg -f rawvideo pipe:1</c>, whose standard output's reader hands frames over a bounded channel
 /// (<see cref="QueueCapacity"/> frames), so memory stays bounded and the caller pulls one frame at a time.
 /// </summary>
 /// <remarks>
@@ -66,24 +66,21 @@ public sealed class FfmpegVideoSource : IVideoSource
             filters.Add("scale=out_color_matrix=bt709:out_range=full:flags=accurate_rnd+full_chroma_int");
         }
 
-        string arguments = $"-map 0:{streamIndex.ToString(CultureInfo.InvariantCulture)} -an -sn -dn -fps_mode passthrough";
+        List<string> arguments = ["-nostdin", "-hide_banner", "-nostats", "-i", path, "-map", $"0:{streamIndex.ToString(CultureInfo.InvariantCulture)}", "-an", "-sn", "-dn", "-fps_mode", "passthrough"];
         if (filters.Count > 0)
         {
-            arguments += " -vf " + string.Join(',', filters);
+            arguments.AddRange(["-vf", string.Join(',', filters)]);
         }
 
         if (options.MaxFrames is { } max)
         {
-            arguments += " -frames:v " + max.ToString(CultureInfo.InvariantCulture);
+            arguments.AddRange(["-frames:v", max.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        arguments += $" -f rawvideo -pix_fmt {pixelFormat.OutputName}";
-        FFMpegArgumentProcessor processor = FFMpegArguments
-            .FromFileInput(path)
-            .OutputToPipe(new StreamPipeSink(PumpAsync), o => o.WithCustomArgument(arguments))
-            .CancellableThrough(_stop.Token, TimeSpan.Zero);
-        Arguments = processor.Arguments;
-        _run = Task.Run(() => RunAsync(processor, ffOptions));
+        arguments.AddRange(["-f", "rawvideo", "-pix_fmt", pixelFormat.OutputName, "pipe:1"]);
+        Arguments = string.Join(' ', arguments);
+        string ffmpeg = MediaTools.Locate("ffmpeg", string.IsNullOrEmpty(ffOptions.BinaryFolder) ? null : ffOptions.BinaryFolder);
+        _run = Task.Run(() => RunAsync(ffmpeg, arguments));
     }
 
     /// <inheritdoc />
@@ -242,8 +239,7 @@ public sealed class FfmpegVideoSource : IVideoSource
         _disposed = true;
         try
         {
-            // FFMpegCore's cancel callback asks ffmpeg to quit on its standard input; when ffmpeg has just exited by
-            // itself, that write fails with a broken pipe, which is no error of the caller's.
+            // Kills ffmpeg (RunAsync's registration); a process that has just exited by itself is no error of the caller's.
             _stop.Cancel();
         }
         catch (Exception e) when (e is IOException or AggregateException or InvalidOperationException)
@@ -306,21 +302,49 @@ public sealed class FfmpegVideoSource : IVideoSource
         return null;
     }
 
-    /// <summary>Runs ffmpeg, then completes the queue: cleanly at the end, with the error on failure.</summary>
-    private async Task RunAsync(FFMpegArgumentProcessor processor, FFOptions ffOptions)
+    /// <summary>Runs ffmpeg, reads its standard output to the end, then completes the queue: cleanly, or with the error.</summary>
+    /// <remarks>
+    /// ffmpeg is started here and its standard output read until end of file, which stays readable after ffmpeg has
+    /// exited. (FFMpegCore's output pipe is closed as soon as ffmpeg exits: a short clip that ffmpeg wrote and left before
+    /// the reader connected was delivered as no frames at all, and one it left mid-read could lose its last frames.)
+    /// </remarks>
+    private async Task RunAsync(string ffmpeg, IReadOnlyList<string> arguments)
     {
         Exception? error = null;
         try
         {
-            FFMpegResult result = await processor.ProcessAsynchronously(throwOnError: false, ffOptions).ConfigureAwait(false);
-            if (_pipeError is not null)
+            var start = new ProcessStartInfo(ffmpeg)
             {
-                error = _pipeError;
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = false,
+                UseShellExecute = false,
+            };
+            foreach (string argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
             }
-            else if (!result.Success && !_stop.IsCancellationRequested)
+
+            using var process = Process.Start(start) ?? throw new InvalidDataException($"ffmpeg could not be started for \"{Path}\".");
+            using var kill = _stop.Token.Register(() => Kill(process));
+            Task<string> standardError = process.StandardError.ReadToEndAsync();
+            try
+            {
+                await PumpAsync(process.StandardOutput.BaseStream).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The pump failed (or was stopped): ffmpeg would wait for a reader that no longer comes.
+                Kill(process);
+                throw;
+            }
+
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            string log = await standardError.ConfigureAwait(false);
+            if (process.ExitCode != 0 && !_stop.IsCancellationRequested)
             {
                 error = new InvalidDataException(
-                    $"ffmpeg failed to decode \"{Path}\" (exit code {result.ExitCode}): {Tail(string.Join('\n', result.StandardError.TakeLast(20)))}");
+                    $"ffmpeg failed to decode \"{Path}\" (exit code {process.ExitCode}): {Tail(string.Join('\n', log.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(20)))}");
             }
         }
         catch (Exception e) when (!_stop.IsCancellationRequested)
@@ -335,15 +359,21 @@ public sealed class FfmpegVideoSource : IVideoSource
         _queue.Writer.TryComplete(error);
     }
 
-    /// <summary>The pipe reader (on FFMpegCore's thread): cuts the byte stream into frames and queues them.</summary>
-    /// <remarks>
-    /// FFMpegCore cancels <paramref name="cancellationToken"/> as soon as ffmpeg exits, while the last frames may still be in
-    /// the socket or waiting for room in the queue; so only our own stop token (dispose) ends the pump early. FFMpegCore
-    /// awaits this callback before <c>ProcessAsynchronously</c> completes, so the queue is completed after the last frame.
-    /// </remarks>
-    private async Task PumpAsync(Stream pipe, CancellationToken cancellationToken)
+    private static void Kill(Process process)
     {
-        _ = cancellationToken;
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Exited already.
+        }
+    }
+
+    /// <summary>Cuts ffmpeg's standard output into frames and queues them, until end of file or a stop.</summary>
+    private async Task PumpAsync(Stream pipe)
+    {
         CancellationToken token = _stop.Token;
         int index = 0;
         try

@@ -56,6 +56,22 @@ public sealed class FfmpegVideoSourceTests
     }
 
     [Fact]
+    public void A_clip_ffmpeg_decodes_before_the_reader_starts_still_delivers_every_frame()
+    {
+        // ffmpeg writes these four tiny frames and exits within milliseconds, usually before the reader has started;
+        // every open must still deliver all four (a reader whose pipe closed when ffmpeg exited delivered none).
+        using var tmp = new TempFolder();
+        string clip = tmp.File("tiny.mkv");
+        TestMedia.Ffmpeg("-f", "lavfi", "-i", "testsrc=s=16x16:r=25:d=1", "-frames:v", "4", "-c:v", "ffv1", "-pix_fmt", "yuv420p", clip);
+        for (int run = 0; run < 20; run++)
+        {
+            using FfmpegVideoSource source = FfmpegVideoSource.Open(clip);
+            Thread.Sleep(run % 4 * 10); // let ffmpeg finish first on most runs
+            Assert.Equal(4, source.ReadFrames().Count());
+        }
+    }
+
+    [Fact]
     public void Open_WithoutCountFrames_ReportsUnknownCount()
     {
         using FfmpegVideoSource source = FfmpegVideoSource.Open(TestMedia.Clip("webcam_talk_1280x720.mp4"));
