@@ -32,6 +32,9 @@ public sealed class FfmpegVideoSource : IVideoSource
     /// <summary>Frames buffered between ffmpeg and the caller.</summary>
     public const int QueueCapacity = 3;
 
+    /// <summary>Lines of ffmpeg's standard error kept for an error message.</summary>
+    private const int StandardErrorLines = 20;
+
     private readonly Channel<byte[]> _queue;
     private readonly ConcurrentBag<byte[]> _free = [];
     private readonly CancellationTokenSource _stop = new();
@@ -327,7 +330,7 @@ public sealed class FfmpegVideoSource : IVideoSource
 
             using var process = Process.Start(start) ?? throw new InvalidDataException($"ffmpeg could not be started for \"{Path}\".");
             using var kill = _stop.Token.Register(() => Kill(process));
-            Task<string> standardError = process.StandardError.ReadToEndAsync();
+            var standardError = new StandardErrorTail(process, StandardErrorLines);
             try
             {
                 await PumpAsync(process.StandardOutput.BaseStream).ConfigureAwait(false);
@@ -340,11 +343,10 @@ public sealed class FfmpegVideoSource : IVideoSource
             }
 
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            string log = await standardError.ConfigureAwait(false);
             if (process.ExitCode != 0 && !_stop.IsCancellationRequested)
             {
                 error = new InvalidDataException(
-                    $"ffmpeg failed to decode \"{Path}\" (exit code {process.ExitCode}): {Tail(string.Join('\n', log.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(20)))}");
+                    $"ffmpeg failed to decode \"{Path}\" (exit code {process.ExitCode}): {Tail(standardError.ToString())}");
             }
         }
         catch (Exception e) when (!_stop.IsCancellationRequested)
