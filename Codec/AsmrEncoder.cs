@@ -146,7 +146,7 @@ internal static class AsmrEncoder
         var clock = Stopwatch.StartNew();
         bool qualityTarget = settings.TargetPsnr is not null;
         long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
-        settings = settings with { ContextHidden = settings.ContextHiddenFor(budgetBits) };
+        settings = settings.ForSegmentBudget(budgetBits);
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
         using var network = NewNetwork(architecture, settings.Seed, settings.DefaultContextHidden);
         using var target = new TrainingTarget(architecture, video);

@@ -114,9 +114,12 @@ internal sealed record EncoderSettings
             return DefaultContextHidden;
         }
 
-        double latentBytes = bits / 8.0 * (LatentShare ?? ContextLatentShare);
+        double latentBytes = bits / 8.0 * DefaultLatentShare;
         return latentBytes >= GridLevels * MinContextLatentBytesPerGrid ? DefaultContextHidden : 0;
     }
+
+    /// <summary>These settings as a segment of <paramref name="budgetBits"/> bits encodes with: <see cref="ContextHidden"/> from <see cref="ContextHiddenFor"/>.</summary>
+    internal EncoderSettings ForSegmentBudget(long? budgetBits) => this with { ContextHidden = ContextHiddenFor(budgetBits) };
 
     /// <summary>Context models learn from the rounded latents the coder will see (<see cref="Training.AsmrNetwork.ContextFitOnIntegers"/>).</summary>
     public bool ContextFitOnIntegers { get; init; } = true;

@@ -46,8 +46,9 @@ internal static partial class DecodeSpeedRunner
             foreach (var (name, clip, width, height) in Cases)
             {
                 // The architecture a default encode (medium preset, default rate) plans: width sized to the bit budget.
-                var settings = new EncoderSettings();
-                long budgetBits = (long)(settings.BitsPerPixel!.Value * width * height * frames);
+                var defaults = new EncoderSettings();
+                long budgetBits = (long)(defaults.BitsPerPixel!.Value * width * height * frames);
+                var settings = defaults.ForSegmentBudget(budgetBits);
                 var architecture = AsmrEncoder.PlanSegment(frames, width, height, ChromaFormat.Yuv420, settings, budgetBits);
                 if (settings.DefaultContextHidden > 0)
                 {

@@ -1,3 +1,4 @@
+using Asmr.Container.Entropy;
 using Asmr.Container.Model;
 
 namespace Asmr.Benchmarks.DecodeSpeed;
@@ -45,9 +46,15 @@ internal static class SyntheticModel
         _ => [.. Enumerable.Range(0, count).Select(i => i % 2 == 0 ? 0 : LogScaleQ8(theta))],
     };
 
-    /// <summary>log2 of the Laplace scale b = −1/ln θ in Q8 (a scale bin's range when θ is 0).</summary>
-    private static int LogScaleQ8(double theta) =>
-        theta <= 0 ? -32 * 32 : (int)Math.Clamp(Math.Round(Math.Log2(-1 / Math.Log(theta)) * 256), -32 * 32, 47 * 32);
+    /// <summary>
+    /// log2 of the Laplace scale b = −1/ln θ in Q8, within the scale bins' range (spec §10.7: bin s holds
+    /// log2 b ≈ (s − 32)/8, i.e. Q8 (s − 32)·32); the narrowest bin when θ is 0.
+    /// </summary>
+    private static int LogScaleQ8(double theta)
+    {
+        const int narrowest = (0 - 32) * 32, widest = (LaplaceTables.ScaleBins - 1 - 32) * 32;
+        return theta <= 0 ? narrowest : (int)Math.Clamp(Math.Round(Math.Log2(-1 / Math.Log(theta)) * 256), narrowest, widest);
+    }
 
     /// <summary>
     /// Latent integers as the encoder writes them: they are stored with multiplier 1 (spec §10.3), trained under a

@@ -32,7 +32,7 @@ public sealed class PresetTests
     {
         var settings = new EncoderSettings { Preset = Enum.Parse<EncoderPreset>(preset, ignoreCase: true) };
         long cifBudget = (long)(0.05 * 352 * 288 * 32);
-        var resolved = settings with { ContextHidden = settings.ContextHiddenFor(cifBudget) };
+        var resolved = settings.ForSegmentBudget(cifBudget);
         Assert.Equal(hidden, resolved.DefaultContextHidden);
         Assert.Equal(gridCell, resolved.DefaultMinGridCell);
         Assert.Equal(hidden > 0 ? 0.35 : 0.25, resolved.DefaultLatentShare);
