@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Asmr.Container;
@@ -20,7 +21,7 @@ public sealed class FfmpegVideoSink : IVideoSink
     private readonly Process _process;
     private readonly Stream _stdin;
     private readonly byte[] _payload;
-    private readonly StandardErrorTail _stderr;
+    private readonly ConcurrentQueue<string> _stderr = new();
     private bool _completed;
     private bool _disposed;
 
@@ -59,8 +60,18 @@ public sealed class FfmpegVideoSink : IVideoSink
 
             Arguments = string.Join(' ', start.ArgumentList);
             _process = Process.Start(start) ?? throw new MediaToolMissingException("ffmpeg could not be started.");
-            _stderr = new StandardErrorTail(_process, StderrLines);
+            _process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    _stderr.Enqueue(e.Data);
+                    while (_stderr.Count > StderrLines && _stderr.TryDequeue(out string? _))
+                    {
+                    }
+                }
+            };
             _process.OutputDataReceived += (_, _) => { };
+            _process.BeginErrorReadLine();
             _process.BeginOutputReadLine();
             _stdin = _process.StandardInput.BaseStream;
         }
@@ -236,5 +247,5 @@ public sealed class FfmpegVideoSink : IVideoSink
         _file.Dispose();
     }
 
-    private string Stderr() => _stderr.ToString();
+    private string Stderr() => string.Join('\n', _stderr);
 }

@@ -32,9 +32,6 @@ public sealed class FfmpegVideoSource : IVideoSource
     /// <summary>Frames buffered between ffmpeg and the caller.</summary>
     public const int QueueCapacity = 3;
 
-    /// <summary>Lines of ffmpeg's standard error kept for an error message.</summary>
-    private const int StandardErrorLines = 20;
-
     private readonly Channel<byte[]> _queue;
     private readonly ConcurrentBag<byte[]> _free = [];
     private readonly CancellationTokenSource _stop = new();
@@ -330,7 +327,7 @@ public sealed class FfmpegVideoSource : IVideoSource
 
             using var process = Process.Start(start) ?? throw new InvalidDataException($"ffmpeg could not be started for \"{Path}\".");
             using var kill = _stop.Token.Register(() => Kill(process));
-            var standardError = new StandardErrorTail(process, StandardErrorLines);
+            Task<string> standardError = process.StandardError.ReadToEndAsync();
             try
             {
                 await PumpAsync(process.StandardOutput.BaseStream).ConfigureAwait(false);
@@ -343,10 +340,11 @@ public sealed class FfmpegVideoSource : IVideoSource
             }
 
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            string log = await standardError.ConfigureAwait(false);
             if (process.ExitCode != 0 && !_stop.IsCancellationRequested)
             {
                 error = new InvalidDataException(
-                    $"ffmpeg failed to decode \"{Path}\" (exit code {process.ExitCode}): {Tail(standardError.ToString())}");
+                    $"ffmpeg failed to decode \"{Path}\" (exit code {process.ExitCode}): {Tail(string.Join('\n', log.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(20)))}");
             }
         }
         catch (Exception e) when (!_stop.IsCancellationRequested)
