@@ -173,6 +173,7 @@ internal static class AsmrEncoder
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
+        network.TemporalDeltas = settings.TemporalDeltas;
         TrainingReport training;
         for (int attempt = 0; ; attempt++)
         {
@@ -392,6 +393,13 @@ internal static class AsmrEncoder
     /// <summary>Seed offset between those initialisations.</summary>
     internal const long RestartSeedStride = 7919;
 
+    /// <summary>
+    /// Decoding cost a budget-chosen width stays within, in multiply-accumulates per pixel (context models included):
+    /// the decoder's speed follows it (at 1080p, H = 128 costs about 1,230 and decodes under 30 frames a second on two
+    /// cores). An explicit width is not capped.
+    /// </summary>
+    internal const double MaxMacsPerPixel = 1000;
+
     /// <summary>Hidden width for a quality target without an explicit width (the measured best at 0.05 bpp on CIF).</summary>
     internal const int QualityTargetWidth = 80;
 
@@ -422,13 +430,15 @@ internal static class AsmrEncoder
             return plan;
         }
 
-        // Widest network whose parameters fit the budget at about BitsPerParameter bits each.
+        // Widest network whose parameters fit the budget at about BitsPerParameter bits each and whose decoding costs
+        // at most MaxMacsPerPixel.
         foreach (int h in new[] { 128, 112, 96, 80, 72, 64, 56, 48, 40, 32, 24, 16 })
         {
             plan = LevelPlanner.Plan(frames, height, width, chroma, options with { Width = h });
             bool grids = plan.Grids.Count > 0;
             double networkBits = grids ? budgetBits.Value * (1 - settings.DefaultLatentShare) : budgetBits.Value;
-            if (plan.ParameterCount() * (grids ? GridNetworkBitsPerParameter : BitsPerParameter) <= networkBits)
+            if (plan.ParameterCount() * (grids ? GridNetworkBitsPerParameter : BitsPerParameter) <= networkBits
+                && plan.MacsPerSample() <= MaxMacsPerPixel)
             {
                 break;
             }

@@ -145,6 +145,9 @@ internal sealed record EncoderSettings
     /// <summary>Time cells per latent grid, at most (<see cref="Training.PlannerOptions.GridTemporalCells"/>).</summary>
     public int GridTemporalCells { get; init; } = 1;
 
+    /// <summary>Later time cells of a context-coded grid are trained as differences from the one before (<see cref="Training.AsmrNetwork.TemporalDeltas"/>).</summary>
+    public bool TemporalDeltas { get; init; }
+
     /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
     /// network's tensors into what they leave).</summary>
     public double? LatentShare { get; init; }

@@ -114,7 +114,10 @@ internal static class SegmentExporter
         using var noGrad = no_grad();
         if (role == TensorRole.GridLatents)
         {
-            network.GridLatents[a.GridIndex(level)].select(1, LatentChannelOf(layout, index)).copy_(tensor(values));
+            int grid = a.GridIndex(level);
+            var latents = network.LatentValues(grid).detach().clone();
+            latents.select(1, LatentChannelOf(layout, index)).copy_(tensor(values));
+            network.SetLatentValues(grid, latents);
             return;
         }
 
@@ -146,7 +149,10 @@ internal static class SegmentExporter
         p.copy_(tensor(values).view(p.shape));
     }
 
-    /// <summary>Rounds every latent of every grid to the integer the format stores (training ends with this).</summary>
+    /// <summary>
+    /// Rounds every latent parameter of every grid (training ends with this): the latents' values are then the integers
+    /// the format stores (with temporal differences, their running sums).
+    /// </summary>
     public static void RoundLatents(AsmrNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -170,7 +176,7 @@ internal static class SegmentExporter
     }
 
     private static float[] LatentChannel(AsmrNetwork network, int level, int channel) =>
-        Values(network.GridLatents[network.Architecture.GridIndex(level)].select(1, channel));
+        Values(network.LatentValues(network.Architecture.GridIndex(level)).select(1, channel));
 
     private static float[] Values(Tensor t)
     {

@@ -38,7 +38,7 @@ internal static class StepSearch
         int rows = a.CumulativeSize(Axis.Y, grid.Level), columns = a.CumulativeSize(Axis.X, grid.Level);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        int[] latents = [.. network.GridLatents[g].detach().round().to_type(ScalarType.Int32).contiguous().data<int>()];
+        int[] latents = [.. network.LatentIntegers(g).to_type(ScalarType.Int32).contiguous().data<int>()];
         var model = contextModels[g];
         int stream = LatentPlaneCoding.Encode(model, latents, grid.TemporalCells, rows, columns, grid.Rank).Length;
         int parameters = AdaptiveIntegerCoder.Encode(model.Parameters()).Length;

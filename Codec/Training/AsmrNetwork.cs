@@ -172,21 +172,68 @@ internal sealed class AsmrNetwork : nn.Module
     /// </summary>
     public double? LatentSoftRoundTemperature { get; set; }
 
+    /// <summary>
+    /// When true (and the grids have context models), a grid with several time cells holds each later time cell as
+    /// its difference from the one before: <see cref="GridLatents"/> are then those differences, and the latents the
+    /// forward, the rate and the file see are their running sums over time (<see cref="LatentValues"/>). An unchanged
+    /// latent is then exactly unchanged, and noise and rounding act on the differences, as the coder's prediction from
+    /// the previous time cell sees them.
+    /// </summary>
+    public bool TemporalDeltas { get; set; }
+
+    /// <summary>Grid <paramref name="grid"/>'s latents as values, [cells, k] (the running sums over time of its parameters with <see cref="TemporalDeltas"/>).</summary>
+    public Tensor LatentValues(int grid) => Accumulated(grid, _gridLatents[grid]);
+
+    /// <summary>The integers the file stores for grid <paramref name="grid"/>: its parameters rounded, then accumulated over time.</summary>
+    public Tensor LatentIntegers(int grid) => Accumulated(grid, _gridLatents[grid].detach().round());
+
+    /// <summary>Sets grid <paramref name="grid"/>'s latents to <paramref name="values"/> [cells, k] (inverse of <see cref="LatentValues"/>).</summary>
+    public void SetLatentValues(int grid, Tensor values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        using var noGrad = no_grad();
+        int t = Architecture.Grids[grid].TemporalCells;
+        var z = _gridLatents[grid];
+        if (!AccumulatesOverTime(grid))
+        {
+            z.copy_(values.view(z.shape));
+            return;
+        }
+
+        var v = values.view(t, -1, z.shape[1]);
+        var differences = cat([v.narrow(0, 0, 1), v.narrow(0, 1, t - 1) - v.narrow(0, 0, t - 1)], 0);
+        z.copy_(differences.view(z.shape));
+    }
+
+    private bool AccumulatesOverTime(int grid) =>
+        TemporalDeltas && _gridContexts.Count > 0 && Architecture.Grids[grid].TemporalCells > 1;
+
+    private Tensor Accumulated(int grid, Tensor z)
+    {
+        if (!AccumulatesOverTime(grid))
+        {
+            return z;
+        }
+
+        int t = Architecture.Grids[grid].TemporalCells;
+        return z.view(t, -1, z.shape[1]).cumsum(0).view(z.shape);
+    }
+
     /// <summary>Grid <paramref name="grid"/>'s latents as the forward and the rate see them while training.</summary>
     private Tensor TrainingLatents(int grid)
     {
         Tensor z = _gridLatents[grid];
         if (!is_grad_enabled())
         {
-            return z;
+            return Accumulated(grid, z);
         }
 
         if (LatentNoise)
         {
-            return LatentSoftRoundTemperature is { } t ? SoftRound(Noised(SoftRound(z, t)), t) : Noised(z);
+            return Accumulated(grid, LatentSoftRoundTemperature is { } t ? SoftRound(Noised(SoftRound(z, t)), t) : Noised(z));
         }
 
-        return LatentStraightThrough ? RoundedStraightThrough(z) : z;
+        return Accumulated(grid, LatentStraightThrough ? RoundedStraightThrough(z) : z);
     }
 
     /// <summary>z + U(−½, ½), the training proxy for rounding.</summary>
@@ -230,9 +277,22 @@ internal sealed class AsmrNetwork : nn.Module
                 // underestimates their bits several-fold.
                 var latents = RateLatents(i);
                 int rows = Architecture.CumulativeSize(Axis.Y, g.Level), columns = Architecture.CumulativeSize(Axis.X, g.Level);
+                if (ContextFitOnIntegers && is_grad_enabled() && AccumulatesOverTime(i))
+                {
+                    // Each latent's rate is that of its noised difference on top of the integers before it, read in
+                    // the context of the integers (what the decoder has): noise on both a latent and its predictor
+                    // spreads their difference over ±1, which a model that predicts repeats sharply prices on its
+                    // probability floor, where the rate has no gradient.
+                    var integers = LatentIntegers(i);
+                    var d = _gridLatents[i];
+                    var symbols = (integers - d.detach().round()) + Noised(d);
+                    total = total + _gridContexts[i].IntegerFittedBits(symbols, integers, g.TemporalCells, rows, columns, noisedContext: integers);
+                    continue;
+                }
+
                 if (ContextFitOnIntegers && is_grad_enabled())
                 {
-                    total = total + _gridContexts[i].IntegerFittedBits(latents, _gridLatents[i], g.TemporalCells, rows, columns);
+                    total = total + _gridContexts[i].IntegerFittedBits(latents, LatentIntegers(i), g.TemporalCells, rows, columns);
                     continue;
                 }
 
@@ -256,7 +316,7 @@ internal sealed class AsmrNetwork : nn.Module
 
     /// <summary>Grid <paramref name="grid"/>'s latents as a context model's rate sees them: noised while training.</summary>
     private Tensor RateLatents(int grid) =>
-        is_grad_enabled() && LatentStraightThrough && !LatentNoise ? Noised(_gridLatents[grid]) : TrainingLatents(grid);
+        is_grad_enabled() && LatentStraightThrough && !LatentNoise ? Accumulated(grid, Noised(_gridLatents[grid])) : TrainingLatents(grid);
 
     public ModelArchitecture Architecture { get; }
 
@@ -468,7 +528,7 @@ internal sealed class AsmrNetwork : nn.Module
             index[s] = ((t / perTemporalCell * cy) + y) * cx + x;
         }
 
-        return theta + _gridLatents[i].index_select(0, tensor(index)).mm(_gridProjections[i]);
+        return theta + LatentValues(i).index_select(0, tensor(index)).mm(_gridProjections[i]);
     }
 
     private static Tensor NormalisedDigits(ModelArchitecture a, int level)

@@ -84,12 +84,13 @@ internal sealed class LatentContextNetwork : nn.Module
     /// noised rate, a model with a learned mean can follow latents that gather between the integers (predicting 0.45
     /// where the latents sit), which the noised rate prices at almost nothing and the coder cannot.
     /// </summary>
-    public Tensor IntegerFittedBits(Tensor noisedLatents, Tensor latents, int timeCells, int rows, int columns)
+    /// <param name="noisedContext">The context the latents' rate reads (null: <paramref name="noisedLatents"/> themselves).</param>
+    public Tensor IntegerFittedBits(Tensor noisedLatents, Tensor latents, int timeCells, int rows, int columns, Tensor? noisedContext = null)
     {
         ArgumentNullException.ThrowIfNull(latents);
         var integers = latents.detach().round();
         var modelRate = Bits(integers, timeCells, rows, columns);
-        var latentRate = Bits(noisedLatents, noisedLatents, timeCells, rows, columns, frozen: true);
+        var latentRate = Bits(noisedLatents, noisedContext ?? noisedLatents, timeCells, rows, columns, frozen: true);
         return modelRate + (latentRate - latentRate.detach());
     }
 

@@ -110,14 +110,27 @@ internal static class Trainer
                         optimizer.zero_grad();
                         hook?.BeforeForward();
                         var pre = network.SharedPre();
-                        var output = network.ForwardPooled(pre, target.Pooling);
-                        l = target.Loss(output, weights);
-                        var objective = l;
+                        long chunkRows = LastLevelChunkRows(target.CellCount, network.Architecture.Width, options.LastLevelChunkElements);
+                        Tensor objective;
+                        if (chunkRows >= target.CellCount)
+                        {
+                            l = target.Loss(network.ForwardPooled(pre, target.Pooling), weights);
+                            objective = l;
+                        }
+                        else
+                        {
+                            // The last level's activations dominate the memory of a large segment: run it a block of
+                            // cells at a time on a copy of pre, each block's backward at once, then carry pre's gradient
+                            // into the shared levels through a surrogate whose gradient it is.
+                            (l, var preGradient) = LastLevelInChunks(network, target, weights, pre, chunkRows);
+                            objective = (pre * preGradient).sum();
+                        }
+
                         if (latents.Count > 0)
                         {
                             bits = network.LatentBits();
                             using var rate = (lambda / samples).ToScalar(); // held: see AsmrNetwork's scalar fields
-                            objective = l + (bits * rate);
+                            objective = objective + (bits * rate);
                         }
 
                         objective.backward();
@@ -205,6 +218,35 @@ internal static class Trainer
         }
 
         return new TrainingReport(step, loss, clock.Elapsed, lambda, spikes, stalled);
+    }
+
+    /// <summary>Cells per block of the last level for a segment of <paramref name="cells"/> last-level parent cells (<see cref="TrainerOptions.LastLevelChunkElements"/>).</summary>
+    internal static long LastLevelChunkRows(long cells, int width, long chunkElements)
+    {
+        long chunks = Math.Max(1, ((cells * width) + chunkElements - 1) / chunkElements);
+        return (cells + chunks - 1) / chunks;
+    }
+
+    /// <summary>
+    /// The distortion loss of the last level run on blocks of <paramref name="rows"/> cells of a detached copy of
+    /// <paramref name="pre"/>, each block's backward done at once (the last level's parameters accumulate their
+    /// gradients): returns the loss (no graph) and the gradient it sends to <paramref name="pre"/>.
+    /// </summary>
+    private static (Tensor Loss, Tensor PreGradient) LastLevelInChunks(
+        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, Tensor pre, long rows)
+    {
+        var leaf = pre.detach().requires_grad_(true);
+        var total = zeros(1);
+        for (long first = 0; first < target.CellCount; first += rows)
+        {
+            long count = Math.Min(rows, target.CellCount - first);
+            using var scope = NewDisposeScope();
+            var part = target.PartialLoss(network.ForwardPooled(leaf.narrow(0, first, count), target.Pooling), weights, first, count);
+            part.backward();
+            total.add_(part.detach());
+        }
+
+        return (total, leaf.grad!);
     }
 
     /// <summary>RGB MSE (full scale) per unit of the YCbCr-weighted training loss: the (255/219)² of limited-range luma.</summary>

@@ -98,4 +98,12 @@ internal sealed record TrainerOptions
 
     /// <summary>Report progress every this many steps.</summary>
     public int ReportEvery { get; init; } = 50;
+
+    /// <summary>
+    /// Elements of the last level's input [cells, H] a training step holds at once, at most: a segment with more runs
+    /// the last level in blocks of cells, each block's backward before the next block's forward. The activations of
+    /// the last level dominate a large segment's memory; CIF segments fit in one block, so their steps compute exactly
+    /// as a single pass, and a 1080p segment of 32 frames takes four.
+    /// </summary>
+    public long LastLevelChunkElements { get; init; } = 1L << 25;
 }

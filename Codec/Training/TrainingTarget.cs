@@ -15,7 +15,7 @@ internal sealed class TrainingTarget : IDisposable
     private readonly Tensor _target;
     private readonly Tensor? _mask;
     private readonly Tensor _columnWeights;
-    private readonly long[][] _gather;
+    private readonly int[][] _gather;
     private readonly long _columns;
 
     public TrainingTarget(ModelArchitecture architecture, VideoClip video)
@@ -54,18 +54,24 @@ internal sealed class TrainingTarget : IDisposable
 
         Pooling = pooling;
         _columns = columns;
+        if (cells * columns > Array.MaxLength)
+        {
+            throw new ArgumentException($"A segment of {cells * columns} samples is too large to train in one piece.", nameof(video));
+        }
+
+        // A mask only when the grid is padded (some positions hold no sample).
+        long valid = Enumerable.Range(0, o).Sum(p => (long)frames * video.PlaneWidth(p) * video.PlaneHeight(p));
         var target = new float[cells * columns];
-        var mask = new float[cells * columns];
+        var mask = valid == cells * columns ? null : new float[cells * columns];
         var columnWeights = new float[columns];
-        _gather = new long[o][];
+        _gather = new int[o][];
         double scale = 1.0 / (1 << video.BitDepth);
-        long valid = 0;
         for (int p = 0; p < o; p++)
         {
             var (sy, sx) = pooling[p];
             int pby = by / sy, pbx = bx / sx;
             int pw = video.PlaneWidth(p), ph = video.PlaneHeight(p);
-            var gather = new long[(long)frames * pw * ph];
+            var gather = new int[(long)frames * pw * ph];
             long g = 0;
             for (int t = 0; t < frames; t++)
             {
@@ -80,13 +86,16 @@ internal sealed class TrainingTarget : IDisposable
                         long delta = ((((t % bt) * pby) + ((gy % by) / sy)) * pbx) + ((gx % bx) / sx);
                         long index = (cell * columns) + offsets[p] + delta;
                         target[index] = (float)(plane[(y * pw) + x] * scale);
-                        mask[index] = 1f;
-                        gather[g++] = index;
+                        if (mask is not null)
+                        {
+                            mask[index] = 1f;
+                        }
+
+                        gather[g++] = (int)index;
                     }
                 }
             }
 
-            valid += gather.Length;
             _gather[p] = gather;
             long width = (long)bt * pby * pbx;
             for (long i = 0; i < width; i++)
@@ -97,7 +106,7 @@ internal sealed class TrainingTarget : IDisposable
 
         ChannelOffsets = offsets;
         _target = tensor(target).view(cells, columns);
-        _mask = valid == cells * columns ? null : tensor(mask).view(cells, columns);
+        _mask = mask is null ? null : tensor(mask).view(cells, columns);
         _columnWeights = tensor(columnWeights);
     }
 
@@ -134,6 +143,24 @@ internal sealed class TrainingTarget : IDisposable
         double scale = cells is null ? 1.0 : CellCount / (double)cells.shape[0];
         using var cellScale = scale.ToScalar(); // held until the product is computed: see AsmrNetwork's scalar fields
         return (diff.square().sum(dim: 0) * weights).sum() * cellScale;
+    }
+
+    /// <summary>
+    /// The unscaled part of <see cref="Loss(Tensor, IReadOnlyList{double}, Tensor?)"/> that rows
+    /// [<paramref name="firstCell"/>, +<paramref name="cellCount"/>) contribute (<paramref name="pooledOutput"/> holds
+    /// just those rows): the parts of consecutive ranges add up to the whole loss.
+    /// </summary>
+    public Tensor PartialLoss(Tensor pooledOutput, IReadOnlyList<double> channelWeights, long firstCell, long cellCount)
+    {
+        ArgumentNullException.ThrowIfNull(pooledOutput);
+        ArgumentNullException.ThrowIfNull(channelWeights);
+        var diff = pooledOutput - _target.narrow(0, firstCell, cellCount);
+        if (_mask is not null)
+        {
+            diff = diff * _mask.narrow(0, firstCell, cellCount);
+        }
+
+        return (diff.square().sum(dim: 0) * ChannelWeightVector(channelWeights)).sum();
     }
 
     /// <summary>The loss of the best constant picture: each channel predicted by its mean (what a collapsed network draws).</summary>

@@ -148,7 +148,7 @@ internal static class FitInspection
                 foreach (var f in v) w.Write(f);
             }
 
-            Put(network.GridLatents[g]);
+            Put(network.LatentValues(g));
             foreach (var p in cm.parameters()) Put(p);
         }
 

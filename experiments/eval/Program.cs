@@ -50,6 +50,7 @@ var settings = defaults with
     LatentSoftRounding = opts.TryGetValue("sr", out var sr) ? (double.Parse(sr.Split(':')[0]), double.Parse(sr.Split(':')[1])) : defaults.LatentSoftRounding,
     LatentSteeringGain = double.Parse(Get("steergain", defaults.LatentSteeringGain.ToString("R"))),
     ContextHidden = opts.ContainsKey("ctxh") ? int.Parse(Get("ctxh", "0")) : null,
+    TemporalDeltas = Get("tdelta", defaults.TemporalDeltas ? "1" : "0") == "1",
     ContextFitOnIntegers = Get("cint", defaults.ContextFitOnIntegers ? "1" : "0") == "1",
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,

@@ -18,6 +18,20 @@ public sealed class WidthSelectionTests
         Assert.True(wider.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter > networkBits);
     }
 
+    [Theory]
+    [InlineData(1280, 720)]
+    [InlineData(1920, 1080)]
+    public void A_budget_chosen_width_decodes_within_the_mac_limit_and_an_explicit_one_is_not_capped(int width, int height)
+    {
+        var settings = new EncoderSettings();
+        long budgetBits = (long)(0.05 * width * height * 32);
+        var a = AsmrEncoder.PlanSegment(32, width, height, ChromaFormat.Yuv420, settings, budgetBits);
+        Assert.True(a.MacsPerSample() <= AsmrEncoder.MaxMacsPerPixel, $"{a.MacsPerSample():0} MAC/px at H = {a.Width}");
+        var wider = AsmrEncoder.PlanSegment(32, width, height, ChromaFormat.Yuv420, settings with { Width = a.Width + 16 }, budgetBits);
+        Assert.True(wider.MacsPerSample() > AsmrEncoder.MaxMacsPerPixel, "the budget alone would buy a wider network");
+        Assert.Equal(a.Width + 16, wider.Width);
+    }
+
     [Fact]
     public void An_explicit_width_or_no_budget_is_respected()
     {
