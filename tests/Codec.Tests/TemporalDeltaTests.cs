@@ -80,4 +80,40 @@ public sealed class TemporalDeltaTests
         SegmentExporter.Load(reloaded, model);
         Assert.Equal(0f, (reloaded.LatentValues(0) - integers).abs().max().item<float>());
     }
+
+    [Fact]
+    public void While_training_the_rate_reports_the_integer_models_estimate_of_the_stored_latents()
+    {
+        using var net = Network(2, deltas: true);
+        net.ContextFitOnIntegers = true;
+        using var scope = NewDisposeScope();
+        using (var noGrad = no_grad())
+        {
+            net.GridLatents[0].copy_((rand(net.GridLatents[0].shape) * 4) - 2);
+        }
+
+        var a = net.Architecture;
+        int rows = a.CumulativeSize(Axis.Y, 2), columns = a.CumulativeSize(Axis.X, 2);
+        float reported = net.LatentBits().item<float>();
+        using var noGradAgain = no_grad();
+        float expected = net.GridContexts[0].Bits(net.LatentIntegers(0), 2, rows, columns).item<float>();
+
+        Assert.Equal(expected, reported, 2);
+    }
+
+    [Fact]
+    public void On_a_still_video_the_later_time_cell_learns_to_repeat_the_first()
+    {
+        var still = TestVideos.Smooth(1, 16, 12);
+        var video = new VideoClip([.. Enumerable.Repeat(still.Frames[0], 4)]);
+        var a = new ModelArchitecture([[1, 2, 2, 1], [2, 3, 1, 2], [2, 2, 2, 2]], 8, 3, Kinds, [new LatentGrid(2, 2, 2)]);
+        using var net = new AsmrNetwork(a, new NetworkInit(), 5, contextHidden: 4) { TemporalDeltas = true, ContextFitOnIntegers = true };
+        using var target = new TrainingTarget(a, video);
+        Trainer.Train(net, target, new TrainerOptions { Steps = 150, ReportEvery = 1000, LatentRateWeight = 1e-2, LatentRoundingFraction = 0.2, Threads = 1 });
+
+        using var scope = NewDisposeScope();
+        var integers = net.LatentIntegers(0).view(2, -1);
+        Assert.True(integers[0].abs().sum().item<float>() > 0, "the first time cell must carry something");
+        Assert.Equal(0f, (integers[1] - integers[0]).abs().sum().item<float>());
+    }
 }
