@@ -279,15 +279,15 @@ internal sealed class AsmrNetwork : nn.Module
                 int rows = Architecture.CumulativeSize(Axis.Y, g.Level), columns = Architecture.CumulativeSize(Axis.X, g.Level);
                 if (ContextFitOnIntegers && is_grad_enabled() && AccumulatesOverTime(i))
                 {
-                    // Each latent's rate is that of its noised difference on top of the integers before it, with the
-                    // previous time cell read as the integers (what the decoder has): noise on both a latent and its
-                    // predictor spreads their difference over ±1, which a model that predicts repeats sharply prices
-                    // on its probability floor, where the rate has no gradient. Neighbours in the same time cell are
-                    // read noised, as with one time cell.
+                    // Each latent's rate is that of its noised difference on top of the integers before it, read in
+                    // the context of the integers (what the decoder has): noise on both a latent and its predictor
+                    // spreads their difference over ±1, which a model that predicts repeats sharply prices on its
+                    // probability floor, where the rate has no gradient. The neighbours in the same time cell too: read
+                    // noised, they shift the sharp predictions the same way (akiyo's λ then grew without bound).
                     var integers = LatentIntegers(i);
                     var d = _gridLatents[i];
                     var symbols = (integers - d.detach().round()) + Noised(d);
-                    total = total + _gridContexts[i].IntegerFittedBits(symbols, integers, g.TemporalCells, rows, columns, previousTimeContext: integers);
+                    total = total + _gridContexts[i].IntegerFittedBits(symbols, integers, g.TemporalCells, rows, columns, noisedContext: integers);
                     continue;
                 }
 

@@ -84,19 +84,18 @@ internal sealed class LatentContextNetwork : nn.Module
     /// noised rate, a model with a learned mean can follow latents that gather between the integers (predicting 0.45
     /// where the latents sit), which the noised rate prices at almost nothing and the coder cannot.
     /// </summary>
-    /// <param name="previousTimeContext">The values the latents' rate reads as each latent's previous time cell (null: <paramref name="noisedLatents"/> themselves).</param>
-    public Tensor IntegerFittedBits(Tensor noisedLatents, Tensor latents, int timeCells, int rows, int columns, Tensor? previousTimeContext = null)
+    /// <param name="noisedContext">The context the latents' rate reads (null: <paramref name="noisedLatents"/> themselves).</param>
+    public Tensor IntegerFittedBits(Tensor noisedLatents, Tensor latents, int timeCells, int rows, int columns, Tensor? noisedContext = null)
     {
         ArgumentNullException.ThrowIfNull(latents);
         var integers = latents.detach().round();
         var modelRate = Bits(integers, timeCells, rows, columns);
-        var latentRate = BitsEach(noisedLatents, noisedLatents, timeCells, rows, columns, frozen: true, previousTimeContext).sum();
+        var latentRate = Bits(noisedLatents, noisedContext ?? noisedLatents, timeCells, rows, columns, frozen: true);
         return modelRate + (latentRate - latentRate.detach());
     }
 
     /// <summary>The estimated bits of each latent, [T, Y, X, k] (<see cref="Bits(Tensor, Tensor, int, int, int)"/> before the sum).</summary>
-    /// <param name="previousTimeContext">When set, the previous time cell's input is read from these values instead of <paramref name="contextLatents"/>.</param>
-    public Tensor BitsEach(Tensor latents, Tensor contextLatents, int timeCells, int rows, int columns, bool frozen = false, Tensor? previousTimeContext = null)
+    public Tensor BitsEach(Tensor latents, Tensor contextLatents, int timeCells, int rows, int columns, bool frozen = false)
     {
         ArgumentNullException.ThrowIfNull(latents);
         ArgumentNullException.ThrowIfNull(contextLatents);
@@ -104,7 +103,7 @@ internal sealed class LatentContextNetwork : nn.Module
         // One view when the context is the latents themselves: a second view of the same tensor sums the two
         // gradients in another order, which changes (slightly) the file a model_version 3 encode writes.
         var context = ReferenceEquals(contextLatents, latents) ? z : contextLatents.view(timeCells, rows, columns, Channels);
-        var inputs = Context(context, previousTimeContext?.view(timeCells, rows, columns, Channels)).clamp(InputLow, InputHigh);
+        var inputs = Context(context).clamp(InputLow, InputHigh);
         Tensor Held(Parameter p) => frozen ? p.detach() : p;
         var h = nn.functional.linear(inputs, Held(_w1), Held(_b1)).clamp(Zero, HiddenHigh);
         var o = nn.functional.linear(h, Held(_w2), Held(_b2)) + Held(_channelBias).view(1, 1, 1, Channels, 2);
@@ -124,13 +123,13 @@ internal sealed class LatentContextNetwork : nn.Module
     }
 
     /// <summary>[T, Y, X, k, 6]: each latent's inputs in <see cref="LatentContext"/> order, 0 outside the grid.</summary>
-    private static Tensor Context(Tensor z, Tensor? previousTimeValues = null)
+    private static Tensor Context(Tensor z)
     {
         long t = z.shape[0], y = z.shape[1], x = z.shape[2], k = z.shape[3];
         // Shift along one axis by one (towards higher indices), filling with zeros: the neighbour before.
         Tensor Before(Tensor v, int axis) =>
             cat([zeros_like(v.narrow(axis, 0, 1)), v.narrow(axis, 0, v.shape[axis] - 1)], axis);
-        var previousTime = Before(previousTimeValues ?? z, 0);
+        var previousTime = Before(z, 0);
         var left = Before(z, 2);
         var top = Before(z, 1);
         var topLeft = Before(top, 2);
