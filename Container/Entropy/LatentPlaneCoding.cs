@@ -13,10 +13,11 @@ internal static class LatentPlaneCoding
         CheckShape(model, latents.Length, timeCells, rows, columns, channels);
         var encoder = new RangeEncoder(Math.Max(16, latents.Length / 4));
         Span<int> context = stackalloc int[LatentContext.Count];
+        var zeroContext = new (int, int, int)?[channels];
         for (int i = 0; i < latents.Length; i++)
         {
             LatentContext.Gather(latents, rows, columns, channels, i, context);
-            var (mean, fraction, scale) = model.Predict(context, i % channels);
+            var (mean, fraction, scale) = Predict(model, context, i % channels, zeroContext);
             LaplaceSymbolCoding.Encode(encoder, latents[i], mean, fraction, scale);
         }
 
@@ -32,15 +33,30 @@ internal static class LatentPlaneCoding
         var latents = new int[count];
         var decoder = new RangeDecoder(data, name, offset);
         Span<int> context = stackalloc int[LatentContext.Count];
+        var zeroContext = new (int, int, int)?[channels];
         for (int i = 0; i < latents.Length; i++)
         {
             LatentContext.Gather(latents, rows, columns, channels, i, context);
-            var (mean, fraction, scale) = model.Predict(context, i % channels);
+            var (mean, fraction, scale) = Predict(model, context, i % channels, zeroContext);
             latents[i] = LaplaceSymbolCoding.Decode(ref decoder, mean, fraction, scale);
         }
 
         decoder.Finish();
         return latents;
+    }
+
+    /// <summary>
+    /// The model's prediction, reused for a context of six zeros (it then depends on the channel only): most latents of
+    /// a fine grid are zeros, so most contexts are, and the model would otherwise run for every latent.
+    /// </summary>
+    private static (int Mean, int Fraction, int Scale) Predict(LatentContextModel model, ReadOnlySpan<int> context, int channel, (int, int, int)?[] zeroContext)
+    {
+        if (context.IndexOfAnyExcept(0) >= 0)
+        {
+            return model.Predict(context, channel);
+        }
+
+        return zeroContext[channel] ??= model.Predict(context, channel);
     }
 
     private static void CheckShape(LatentContextModel model, long count, int timeCells, int rows, int columns, int channels)
