@@ -133,16 +133,10 @@ internal sealed class TrainingTarget : IDisposable
         ArgumentNullException.ThrowIfNull(pooledOutput);
         ArgumentNullException.ThrowIfNull(channelWeights);
         var target = cells is null ? _target : _target.index_select(0, cells);
-        var diff = pooledOutput - target;
-        if (_mask is not null)
-        {
-            diff = diff * (cells is null ? _mask : _mask.index_select(0, cells));
-        }
-
-        var weights = ChannelWeightVector(channelWeights);
+        var mask = _mask is null ? null : cells is null ? _mask : _mask.index_select(0, cells);
         double scale = cells is null ? 1.0 : CellCount / (double)cells.shape[0];
         using var cellScale = scale.ToScalar(); // held until the product is computed: see AsmrNetwork's scalar fields
-        return (diff.square().sum(dim: 0) * weights).sum() * cellScale;
+        return WeightedSquaredError(pooledOutput, target, mask, channelWeights) * cellScale;
     }
 
     /// <summary>
@@ -154,10 +148,16 @@ internal sealed class TrainingTarget : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pooledOutput);
         ArgumentNullException.ThrowIfNull(channelWeights);
-        var diff = pooledOutput - _target.narrow(0, firstCell, cellCount);
-        if (_mask is not null)
+        return WeightedSquaredError(pooledOutput, _target.narrow(0, firstCell, cellCount), _mask?.narrow(0, firstCell, cellCount), channelWeights);
+    }
+
+    /// <summary>Σ over rows and columns of weight · (output − target)² (masked positions count 0), unscaled.</summary>
+    private Tensor WeightedSquaredError(Tensor output, Tensor target, Tensor? mask, IReadOnlyList<double> channelWeights)
+    {
+        var diff = output - target;
+        if (mask is not null)
         {
-            diff = diff * _mask.narrow(0, firstCell, cellCount);
+            diff = diff * mask;
         }
 
         return (diff.square().sum(dim: 0) * ChannelWeightVector(channelWeights)).sum();
