@@ -7,7 +7,7 @@ namespace Asmr.Benchmarks;
 internal static class Program
 {
     /// <summary>
-    /// <c>decode-speed [--quick] [--frames N] [--threads N]</c> runs the decode-speed comparison against ffmpeg;
+    /// <c>decode-speed [--quick] [--frames N] [--threads N] [--size CIF|720p|1080p]</c> runs the decode-speed comparison against ffmpeg;
     /// <c>rd [--quick] [--clips …] …</c> the rate-distortion benchmark (<c>rd --help</c>);
     /// anything else goes to BenchmarkDotNet's switcher (micro-benchmarks).
     /// </summary>

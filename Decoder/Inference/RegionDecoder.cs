@@ -389,6 +389,15 @@ internal sealed class RegionDecoder
             SampleConversion.FullBlock(values.AsSpan(p * vs, vs), samples.AsSpan(p * vs, vs), count, _bitDepth);
         }
 
+        int plane = by * bx;
+        if (range.Dy0 == 0 && range.Dy1 == by && range.Dx0 == 0 && range.Dx1 == bx && start % plane == 0 && count % plane == 0 &&
+            origin.Y + by - _crop.Y <= _crop.Height && origin.X + bx - _crop.X <= _crop.Width &&
+            (_directChroma || _fullPlanes == _net.Channels))
+        {
+            EmitPictures(chunk, origin, start / plane, count / plane, ws);
+            return;
+        }
+
         int end = start + count;
         int lastRow = (end - 1) / bx;
         int row = start / bx;
@@ -435,6 +444,62 @@ internal sealed class RegionDecoder
                 values.AsSpan(vs + vi, b - a).CopyTo(cv[0].AsSpan((int)index, b - a));
                 values.AsSpan((2 * vs) + vi, b - a).CopyTo(cv[1].AsSpan((int)index, b - a));
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Emit"/> for the usual block: whole last-level pictures (by × bx samples each) of a parent that lies
+    /// inside the crop, so no row needs clipping; chroma is full-resolution or summed straight from the block.
+    /// </summary>
+    private void EmitPictures(DecodeChunk chunk, CellOrigin origin, int firstPicture, int pictures, DecodeWorkspace ws)
+    {
+        int by = _lastY;
+        int bx = _lastX;
+        int plane = by * bx;
+        int vs = ws.BlockStride;
+        int width = _crop.Width;
+        int at = ((origin.Y - _crop.Y) * width) + origin.X - _crop.X;
+        int chromaWidth = chunk.BoxWidth >> 1;
+        int chromaAt = (((origin.Y - _y0) >> (_subY - 1)) * chromaWidth) + ((origin.X - _x0) >> 1);
+        ref ushort samples = ref MemoryMarshal.GetArrayDataReference(ws.Samples);
+        for (int q = 0; q < pictures; q++)
+        {
+            var frame = chunk.Frames[origin.T + firstPicture + q - chunk.First];
+            int v0 = q * plane;
+            for (int p = 0; p < _fullPlanes; p++)
+            {
+                ref ushort dst = ref MemoryMarshal.GetArrayDataReference(frame.Planes[p]);
+                for (int dy = 0; dy < by; dy++)
+                {
+                    CopyRun(ref Unsafe.Add(ref samples, (p * vs) + v0 + (dy * bx)), ref Unsafe.Add(ref dst, at + (dy * width)), bx);
+                }
+            }
+
+            if (_directChroma)
+            {
+                for (int dy = 0; dy < by; dy += _subY)
+                {
+                    int row = chromaAt + (dy / _subY * chromaWidth);
+                    EmitChromaRow(ws.Values.AsSpan(vs + v0 + (dy * bx)), bx, bx, frame.Planes[1].AsSpan(row));
+                    EmitChromaRow(ws.Values.AsSpan((2 * vs) + v0 + (dy * bx)), bx, bx, frame.Planes[2].AsSpan(row));
+                }
+            }
+        }
+    }
+
+    /// <summary>Copies a short run; the caller has checked both ends lie inside their arrays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRun(ref ushort src, ref ushort dst, int count)
+    {
+        if (count == 2)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.As<ushort, byte>(ref dst), Unsafe.ReadUnaligned<uint>(ref Unsafe.As<ushort, byte>(ref src)));
+            return;
+        }
+
+        for (int k = 0; k < count; k++)
+        {
+            Unsafe.Add(ref dst, k) = Unsafe.Add(ref src, k);
         }
     }
 

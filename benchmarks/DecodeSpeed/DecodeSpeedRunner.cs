@@ -30,6 +30,7 @@ internal static partial class DecodeSpeedRunner
         int frames = IntOption(args, "--frames") ?? (quick ? 8 : 32);
         int threads = IntOption(args, "--threads") ?? Environment.ProcessorCount;
         int repeats = quick ? 1 : 3;
+        string? only = StringOption(args, "--size");
         string? media = FindMedia();
         if (media is null)
         {
@@ -42,8 +43,8 @@ internal static partial class DecodeSpeedRunner
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"decode speed, {frames} frames 4:2:0 8-bit per size, {threads} threads, best of {repeats}; {Environment.ProcessorCount} cores, {SimdSupport.Best} kernels, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
-            output.WriteLine("size    asmrc model (medium preset)                  asmrc fps   Mpx/s   ffmpeg h264 fps   Mpx/s   asmrc/h264");
-            foreach (var (name, clip, width, height) in Cases)
+            output.WriteLine("size    asmrc model (medium preset)                  asmrc fps   Mpx/s   model read ms   ffmpeg h264 fps   Mpx/s   asmrc/h264");
+            foreach (var (name, clip, width, height) in Cases.Where(c => only is null || c.Name.Equals(only, StringComparison.OrdinalIgnoreCase)))
             {
                 // The architecture a default encode (medium preset, default rate) plans: width sized to the bit budget.
                 var defaults = new EncoderSettings();
@@ -56,7 +57,7 @@ internal static partial class DecodeSpeedRunner
                 }
 
                 double latentBits = settings.DefaultLatentShare * budgetBits;
-                double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats);
+                double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats, out double modelSeconds);
                 string h264 = Path.Combine(scratch, $"{name}.mp4");
                 MakeH264(Path.Combine(media, clip), h264, frames);
                 double ffmpegSeconds = TimeFfmpeg(h264, threads, repeats);
@@ -64,10 +65,11 @@ internal static partial class DecodeSpeedRunner
                 string bases = string.Join(' ', Enumerable.Range(0, architecture.Levels).Select(l =>
                     $"{architecture.Base(Asmr.Container.Model.Axis.T, l)}x{architecture.Base(Asmr.Container.Model.Axis.Y, l)}x{architecture.Base(Asmr.Container.Model.Axis.X, l)}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-7} H={architecture.Width} L={architecture.Levels} {architecture.MacsPerSample(),5:0} MAC/px {bases,-22} {frames / asmrSeconds,9:0.0} {pixels / asmrSeconds / 1e6,7:0.0} {frames / ffmpegSeconds,17:0.0} {pixels / ffmpegSeconds / 1e6,7:0.0} {ffmpegSeconds / asmrSeconds,12:0.00}"));
+                    $"{name,-7} H={architecture.Width} L={architecture.Levels} {architecture.MacsPerSample(),5:0} MAC/px {bases,-22} {frames / asmrSeconds,9:0.0} {pixels / asmrSeconds / 1e6,7:0.0} {modelSeconds * 1000,15:0} {frames / ffmpegSeconds,17:0.0} {pixels / ffmpegSeconds / 1e6,7:0.0} {ffmpegSeconds / asmrSeconds,12:0.00}"));
             }
 
             output.WriteLine("asmrc/h264 > 1 means asmrc decodes faster. ffmpeg's time is its own -benchmark rtime (decoding only).");
+            output.WriteLine("model read: reading the segment's model alone (entropy decoding of weights and latents), part of asmrc's time.");
             return 0;
         }
         finally
@@ -76,7 +78,7 @@ internal static partial class DecodeSpeedRunner
         }
     }
 
-    private static double TimeAsmr(Asmr.Container.Model.ModelArchitecture architecture, double latentBits, int width, int height, int frames, int threads, int repeats)
+    private static double TimeAsmr(Asmr.Container.Model.ModelArchitecture architecture, double latentBits, int width, int height, int frames, int threads, int repeats, out double modelSeconds)
     {
         var model = SyntheticModel.Create(architecture, frames, latentBits, seed: 1);
         var file = new AsmrFile
@@ -96,8 +98,21 @@ internal static partial class DecodeSpeedRunner
         using var bytes = new MemoryStream();
         AsmrWriter.Write(bytes, file);
         double best = double.MaxValue;
+        modelSeconds = double.MaxValue;
         for (int r = 0; r <= repeats; r++)
         {
+            bytes.Position = 0;
+            var modelClock = Stopwatch.StartNew();
+            using (var reader = AsmrFileDecoder.Open(bytes, new DecoderOptions { Threads = threads }, leaveOpen: true))
+            {
+                _ = reader.ReadModel(0);
+            }
+
+            if (r > 0)
+            {
+                modelSeconds = Math.Min(modelSeconds, modelClock.Elapsed.TotalSeconds);
+            }
+
             bytes.Position = 0;
             var clock = Stopwatch.StartNew();
             using var decoder = AsmrFileDecoder.Open(bytes, new DecoderOptions { Threads = threads }, leaveOpen: true);
@@ -169,6 +184,12 @@ internal static partial class DecodeSpeedRunner
         }
 
         return stderr;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int? IntOption(string[] args, string name)
