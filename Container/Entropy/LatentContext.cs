@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Asmr.Container.Entropy;
 
 /// <summary>
@@ -37,14 +39,25 @@ internal static class LatentContext
         int x = index / channels % columns;
         int y = index / channels / columns % rows;
         int t = index / channels / columns / rows;
-        int cell = index - c;
+        Gather(latents, rows, columns, channels, t, y, x, c, context);
+    }
+
+    /// <summary>
+    /// As <see cref="Gather(ReadOnlySpan{int}, int, int, int, int, Span{int})"/> for the latent at time cell
+    /// <paramref name="t"/>, row <paramref name="y"/>, column <paramref name="x"/>, channel <paramref name="c"/>, for
+    /// callers that walk the grid in order and so know the coordinates without dividing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Gather(ReadOnlySpan<int> latents, int rows, int columns, int channels, int t, int y, int x, int c, Span<int> context)
+    {
         int row = columns * channels;
         int picture = rows * row;
-        context[PreviousTime] = t > 0 ? latents[cell - picture + c] : 0;
-        context[Left] = x > 0 ? latents[cell - channels + c] : 0;
-        context[Top] = y > 0 ? latents[cell - row + c] : 0;
-        context[TopLeft] = y > 0 && x > 0 ? latents[cell - row - channels + c] : 0;
-        context[TopRight] = y > 0 && x + 1 < columns ? latents[cell - row + channels + c] : 0;
-        context[PreviousChannel] = c > 0 ? latents[cell + c - 1] : 0;
+        int index = (((((t * rows) + y) * columns) + x) * channels) + c;
+        context[PreviousTime] = t > 0 ? latents[index - picture] : 0;
+        context[Left] = x > 0 ? latents[index - channels] : 0;
+        context[Top] = y > 0 ? latents[index - row] : 0;
+        context[TopLeft] = y > 0 && x > 0 ? latents[index - row - channels] : 0;
+        context[TopRight] = y > 0 && x + 1 < columns ? latents[index - row + channels] : 0;
+        context[PreviousChannel] = c > 0 ? latents[index - 1] : 0;
     }
 }

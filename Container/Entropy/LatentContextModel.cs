@@ -74,36 +74,31 @@ internal sealed class LatentContextModel
     /// <summary>Predicts the mean (integer part and sixteenths) and scale bin of a latent of channel <paramref name="channel"/>.</summary>
     public (int MeanInteger, int Fraction, int ScaleBin) Predict(ReadOnlySpan<int> context, int channel)
     {
-        Span<long> h = stackalloc long[Hidden];
+        // Every hidden sum fits in 32 bits: |W1·a| ≤ 6·2^15·2^6 and |B1| ≤ 2^15.
+        int a0 = Math.Clamp(context[0], -InputLimit, InputLimit - 1);
+        int a1 = Math.Clamp(context[1], -InputLimit, InputLimit - 1);
+        int a2 = Math.Clamp(context[2], -InputLimit, InputLimit - 1);
+        int a3 = Math.Clamp(context[3], -InputLimit, InputLimit - 1);
+        int a4 = Math.Clamp(context[4], -InputLimit, InputLimit - 1);
+        int a5 = Math.Clamp(context[5], -InputLimit, InputLimit - 1);
+        var w1 = _w1.AsSpan(0, Hidden * Inputs);
+        var w2 = _w2.AsSpan(0, 2 * Hidden);
+        long meanSum = 0;
+        long scaleSum = 0;
         for (int j = 0; j < Hidden; j++)
         {
-            long sum = _b1[j];
-            int row = j * Inputs;
-            for (int i = 0; i < Inputs; i++)
-            {
-                sum += (long)_w1[row + i] * Math.Clamp(context[i], -InputLimit, InputLimit - 1);
-            }
-
-            h[j] = Math.Clamp(sum, 0, HiddenLimit);
+            var w = w1.Slice(j * Inputs, Inputs);
+            int sum = _b1[j] + (w[0] * a0) + (w[1] * a1) + (w[2] * a2) + (w[3] * a3) + (w[4] * a4) + (w[5] * a5);
+            long h = Math.Clamp(sum, 0, HiddenLimit);
+            meanSum += w2[j] * h;
+            scaleSum += w2[Hidden + j] * h;
         }
 
-        long mean = Output(h, 0) + _channelBias[2 * channel];
-        long logScale = Output(h, 1) + _channelBias[(2 * channel) + 1];
+        long mean = (meanSum >> 8) + _b2[0] + _channelBias[2 * channel];
+        long logScale = (scaleSum >> 8) + _b2[1] + _channelBias[(2 * channel) + 1];
         mean = Math.Clamp(mean, -MeanLimit, MeanLimit);
         int scaleBin = (int)Math.Clamp(((logScale + 16) >> 5) + 32, 0, LaplaceTables.ScaleBins - 1);
         return ((int)(mean >> 8), (int)((mean >> 4) & 15), scaleBin);
-    }
-
-    private long Output(ReadOnlySpan<long> h, int m)
-    {
-        long sum = 0;
-        int row = m * Hidden;
-        for (int j = 0; j < Hidden; j++)
-        {
-            sum += _w2[row + j] * h[j];
-        }
-
-        return (sum >> 8) + _b2[m];
     }
 
     private static void Check(int[] values, int length, string name)

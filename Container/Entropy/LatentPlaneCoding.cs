@@ -14,11 +14,21 @@ internal static class LatentPlaneCoding
         var encoder = new RangeEncoder(Math.Max(16, latents.Length / 4));
         Span<int> context = stackalloc int[LatentContext.Count];
         var zeroContext = new (int, int, int)?[channels];
-        for (int i = 0; i < latents.Length; i++)
+        int i = 0;
+        for (int t = 0; t < timeCells; t++)
         {
-            LatentContext.Gather(latents, rows, columns, channels, i, context);
-            var (mean, fraction, scale) = Predict(model, context, i % channels, zeroContext);
-            LaplaceSymbolCoding.Encode(encoder, latents[i], mean, fraction, scale);
+            for (int y = 0; y < rows; y++)
+            {
+                for (int x = 0; x < columns; x++)
+                {
+                    for (int c = 0; c < channels; c++, i++)
+                    {
+                        LatentContext.Gather(latents, rows, columns, channels, t, y, x, c, context);
+                        var (mean, fraction, scale) = Predict(model, context, c, zeroContext);
+                        LaplaceSymbolCoding.Encode(encoder, latents[i], mean, fraction, scale);
+                    }
+                }
+            }
         }
 
         return encoder.Finish();
@@ -34,11 +44,21 @@ internal static class LatentPlaneCoding
         var decoder = new RangeDecoder(data, name, offset);
         Span<int> context = stackalloc int[LatentContext.Count];
         var zeroContext = new (int, int, int)?[channels];
-        for (int i = 0; i < latents.Length; i++)
+        int i = 0;
+        for (int t = 0; t < timeCells; t++)
         {
-            LatentContext.Gather(latents, rows, columns, channels, i, context);
-            var (mean, fraction, scale) = Predict(model, context, i % channels, zeroContext);
-            latents[i] = LaplaceSymbolCoding.Decode(ref decoder, mean, fraction, scale);
+            for (int y = 0; y < rows; y++)
+            {
+                for (int x = 0; x < columns; x++)
+                {
+                    for (int c = 0; c < channels; c++, i++)
+                    {
+                        LatentContext.Gather(latents, rows, columns, channels, t, y, x, c, context);
+                        var (mean, fraction, scale) = Predict(model, context, c, zeroContext);
+                        latents[i] = LaplaceSymbolCoding.Decode(ref decoder, mean, fraction, scale);
+                    }
+                }
+            }
         }
 
         decoder.Finish();
@@ -51,7 +71,7 @@ internal static class LatentPlaneCoding
     /// </summary>
     private static (int Mean, int Fraction, int Scale) Predict(LatentContextModel model, ReadOnlySpan<int> context, int channel, (int, int, int)?[] zeroContext)
     {
-        if (context.IndexOfAnyExcept(0) >= 0)
+        if ((context[0] | context[1] | context[2] | context[3] | context[4] | context[5]) != 0)
         {
             return model.Predict(context, channel);
         }

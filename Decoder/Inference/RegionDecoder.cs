@@ -462,6 +462,12 @@ internal sealed class RegionDecoder
         int chromaWidth = chunk.BoxWidth >> 1;
         int chromaAt = (((origin.Y - _y0) >> (_subY - 1)) * chromaWidth) + ((origin.X - _x0) >> 1);
         ref ushort samples = ref MemoryMarshal.GetArrayDataReference(ws.Samples);
+        if (bx == 2 && by == 2 && _subX == 2 && _subY == 2 && _directChroma)
+        {
+            EmitQuads(chunk, origin.T + firstPicture - chunk.First, pictures, ref samples, ws.Values.AsSpan(vs, 2 * vs), vs, at, chromaAt);
+            return;
+        }
+
         for (int q = 0; q < pictures; q++)
         {
             var frame = chunk.Frames[origin.T + firstPicture + q - chunk.First];
@@ -484,6 +490,31 @@ internal sealed class RegionDecoder
                     EmitChromaRow(ws.Values.AsSpan((2 * vs) + v0 + (dy * bx)), bx, bx, frame.Planes[2].AsSpan(row));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="EmitPictures"/> for 2×2 pictures and 4:2:0, the last level of most plans: per picture two luma pairs
+    /// and one sample of each chroma plane, the sum of the picture's four v (spec §11.5).
+    /// </summary>
+    private void EmitQuads(DecodeChunk chunk, int firstFrame, int pictures, ref ushort samples, ReadOnlySpan<int> chroma, int vs, int at, int chromaAt)
+    {
+        int width = _crop.Width;
+        int d = _bitDepth;
+        ref int cb = ref MemoryMarshal.GetReference(chroma);
+        ref int cr = ref Unsafe.Add(ref cb, vs);
+        var frames = chunk.Frames;
+        for (int q = 0; q < pictures; q++)
+        {
+            var planes = frames[firstFrame + q].Planes;
+            ref byte luma = ref Unsafe.As<ushort, byte>(ref MemoryMarshal.GetArrayDataReference(planes[0]));
+            ref byte pair = ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref samples, 4 * q));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref luma, 2 * at), Unsafe.ReadUnaligned<uint>(ref pair));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref luma, 2 * (at + width)), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref pair, 4)));
+            ref int b = ref Unsafe.Add(ref cb, 4 * q);
+            ref int r = ref Unsafe.Add(ref cr, 4 * q);
+            planes[1][chromaAt] = SampleConversion.Quad((long)b + Unsafe.Add(ref b, 1) + Unsafe.Add(ref b, 2) + Unsafe.Add(ref b, 3), d);
+            planes[2][chromaAt] = SampleConversion.Quad((long)r + Unsafe.Add(ref r, 1) + Unsafe.Add(ref r, 2) + Unsafe.Add(ref r, 3), d);
         }
     }
 
