@@ -85,4 +85,29 @@ public class SegmentDecoderReferenceTests
         var expected = new ReferenceDecoder(model).Decode(17, 12, ChromaFormat.Yuv420, 10, 0, 11);
         FrameAssert.Equal(expected, actual, config.ToString());
     }
+
+    [Theory]
+    [InlineData(ChromaFormat.Yuv420, 2, 20, 16, 8)]
+    [InlineData(ChromaFormat.Yuv420, 2, 19, 15, 7)]
+    [InlineData(ChromaFormat.Yuv444, 3, 29, 16, 8)]
+    [InlineData(ChromaFormat.Yuv422, 2, 20, 13, 8)]
+    public void DecodeAll_WholeLastLevelPicturesAndClippedEdges_EqualsReference(ChromaFormat chroma, int lastX, int width, int height, int frames)
+    {
+        // The last level of most encodes (several frames of 2×2 samples per parent): parents inside the picture are
+        // emitted a whole picture at a time, those on a clipped edge row by row; both must give the reference's samples.
+        var rng = new TestRandom((ulong)(9000 + width + lastX));
+        var config = new ModelConfig(
+            [[1, 2, 4], [4, 2, 2], [10, 1, lastX]],
+            24,
+            [ModulationKind.Linear, ModulationKind.Table, ModulationKind.Table],
+            chroma,
+            8,
+            width,
+            height,
+            frames);
+        var model = TestModels.Build(config, rng, ValueStyle.Realistic);
+        var actual = DecoderTestCases.DecodeAll(DecoderTestCases.Decoder(config, model));
+        var expected = new ReferenceDecoder(model).Decode(width, height, chroma, 8, 0, frames);
+        FrameAssert.Equal(expected, actual, config.ToString());
+    }
 }
