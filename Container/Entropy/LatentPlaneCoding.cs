@@ -11,27 +11,9 @@ internal static class LatentPlaneCoding
     {
         ArgumentNullException.ThrowIfNull(model);
         CheckShape(model, latents.Length, timeCells, rows, columns, channels);
-        var encoder = new RangeEncoder(Math.Max(16, latents.Length / 4));
-        Span<int> context = stackalloc int[LatentContext.Count];
-        var zeroContext = new (int, int, int)?[channels];
-        int i = 0;
-        for (int t = 0; t < timeCells; t++)
-        {
-            for (int y = 0; y < rows; y++)
-            {
-                for (int x = 0; x < columns; x++)
-                {
-                    for (int c = 0; c < channels; c++, i++)
-                    {
-                        LatentContext.Gather(latents, rows, columns, channels, t, y, x, c, context);
-                        var (mean, fraction, scale) = Predict(model, context, c, zeroContext);
-                        LaplaceSymbolCoding.Encode(encoder, latents[i], mean, fraction, scale);
-                    }
-                }
-            }
-        }
-
-        return encoder.Finish();
+        var coder = new SymbolEncoder(new RangeEncoder(Math.Max(16, latents.Length / 4)));
+        Walk(ref coder, model, latents.ToArray(), timeCells, rows, columns, channels);
+        return coder.Encoder.Finish();
     }
 
     /// <summary>Decodes the latents of one grid, laid out [t][y][x][c]; the data must be consumed exactly.</summary>
@@ -41,7 +23,19 @@ internal static class LatentPlaneCoding
         long count = (long)timeCells * rows * columns * channels;
         CheckShape(model, count, timeCells, rows, columns, channels);
         var latents = new int[count];
-        var decoder = new RangeDecoder(data, name, offset);
+        var coder = new SymbolDecoder(new RangeDecoder(data, name, offset));
+        Walk(ref coder, model, latents, timeCells, rows, columns, channels);
+        coder.Decoder.Finish();
+        return latents;
+    }
+
+    /// <summary>
+    /// Visits the latents in coding order (time cell, row, column, channel), each with its context's prediction, and
+    /// stores what <paramref name="coder"/> returns: the latent itself when encoding, the decoded one when decoding.
+    /// </summary>
+    private static void Walk<TCoder>(ref TCoder coder, LatentContextModel model, Span<int> latents, int timeCells, int rows, int columns, int channels)
+        where TCoder : ISymbolCoder, allows ref struct
+    {
         Span<int> context = stackalloc int[LatentContext.Count];
         var zeroContext = new (int, int, int)?[channels];
         int i = 0;
@@ -55,14 +49,11 @@ internal static class LatentPlaneCoding
                     {
                         LatentContext.Gather(latents, rows, columns, channels, t, y, x, c, context);
                         var (mean, fraction, scale) = Predict(model, context, c, zeroContext);
-                        latents[i] = LaplaceSymbolCoding.Decode(ref decoder, mean, fraction, scale);
+                        latents[i] = coder.Code(latents[i], mean, fraction, scale);
                     }
                 }
             }
         }
-
-        decoder.Finish();
-        return latents;
     }
 
     /// <summary>
@@ -94,5 +85,29 @@ internal static class LatentPlaneCoding
         {
             throw new ArgumentException($"{count} latents do not fill {timeCells}×{rows}×{columns}×{channels}.", nameof(count));
         }
+    }
+
+    private interface ISymbolCoder
+    {
+        /// <summary>Codes one latent against its prediction and returns it.</summary>
+        int Code(int latent, int mean, int fraction, int scale);
+    }
+
+    private readonly struct SymbolEncoder(RangeEncoder encoder) : ISymbolCoder
+    {
+        public RangeEncoder Encoder { get; } = encoder;
+
+        public int Code(int latent, int mean, int fraction, int scale)
+        {
+            LaplaceSymbolCoding.Encode(Encoder, latent, mean, fraction, scale);
+            return latent;
+        }
+    }
+
+    private ref struct SymbolDecoder(RangeDecoder decoder) : ISymbolCoder
+    {
+        public RangeDecoder Decoder = decoder;
+
+        public int Code(int latent, int mean, int fraction, int scale) => LaplaceSymbolCoding.Decode(ref Decoder, mean, fraction, scale);
     }
 }
