@@ -65,7 +65,7 @@ internal static partial class DecodeSpeedRunner
                 string bases = string.Join(' ', Enumerable.Range(0, architecture.Levels).Select(l =>
                     $"{architecture.Base(Asmr.Container.Model.Axis.T, l)}x{architecture.Base(Asmr.Container.Model.Axis.Y, l)}x{architecture.Base(Asmr.Container.Model.Axis.X, l)}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-7} H={architecture.Width} L={architecture.Levels} {architecture.MacsPerSample(),5:0} MAC/px {bases,-22} {frames / asmrSeconds,9:0.0} {pixels / asmrSeconds / 1e6,7:0.0} {modelSeconds * 1000,15:0} {frames / ffmpegSeconds,17:0.0} {pixels / ffmpegSeconds / 1e6,7:0.0} {ffmpegSeconds / asmrSeconds,12:0.00}"));
+                    $"{name,-7} H={architecture.Width} L={architecture.Levels} {architecture.MacsPerSample(),5:0} MAC/px {bases,-22} {frames / asmrSeconds,9:0.0} {pixels / asmrSeconds / 1e6,7:0.0} {modelSeconds * 1000,15:0.0} {frames / ffmpegSeconds,17:0.0} {pixels / ffmpegSeconds / 1e6,7:0.0} {ffmpegSeconds / asmrSeconds,12:0.00}"));
             }
 
             output.WriteLine("asmrc/h264 > 1 means asmrc decodes faster. ffmpeg's time is its own -benchmark rtime (decoding only).");

@@ -26,12 +26,24 @@ public partial class DecodeSpeedQuickRunTests
         foreach (Match row in rows)
         {
             double[] numbers = [.. row.Groups["numbers"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => double.Parse(n, CultureInfo.InvariantCulture))];
-            Assert.Equal(5, numbers.Length);
+            Assert.Equal(6, numbers.Length);
             Assert.All(numbers, n => Assert.True(n > 0, $"a zero speed in: {row.Value}"));
         }
     }
 
-    /// <summary>A result row: size, the model, then asmrc fps, Mpx/s, ffmpeg fps, Mpx/s and their ratio.</summary>
-    [GeneratedRegex(@"^(?<size>\S+) +H=\d+ L=\d+ .* MAC/px .*?(?<numbers>( +[0-9]+\.[0-9]+){5})\r?$", RegexOptions.Multiline)]
+    [Fact]
+    public void QuickRun_WithSize_PrintsOnlyThatSize()
+    {
+        using var log = new StringWriter(CultureInfo.InvariantCulture);
+
+        int exit = DecodeSpeedRunner.Run(["--quick", "--size", "cif"], log);
+
+        string text = log.ToString();
+        Assert.True(exit == 0, $"exit {exit}:\n{text}");
+        Assert.Equal(["CIF"], Row().Matches(text).Select(m => m.Groups["size"].Value));
+    }
+
+    /// <summary>A result row: size, the model, then asmrc fps, Mpx/s, model read ms, ffmpeg fps, Mpx/s and the ratio.</summary>
+    [GeneratedRegex(@"^(?<size>\S+) +H=\d+ L=\d+ .* MAC/px .*?(?<numbers>( +[0-9]+\.[0-9]+){6})\r?$", RegexOptions.Multiline)]
     private static partial Regex Row();
 }
