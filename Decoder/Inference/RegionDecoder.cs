@@ -474,10 +474,9 @@ internal sealed class RegionDecoder
             int v0 = q * plane;
             for (int p = 0; p < _fullPlanes; p++)
             {
-                ref ushort dst = ref MemoryMarshal.GetArrayDataReference(frame.Planes[p]);
                 for (int dy = 0; dy < by; dy++)
                 {
-                    CopyRun(ref Unsafe.Add(ref samples, (p * vs) + v0 + (dy * bx)), ref Unsafe.Add(ref dst, at + (dy * width)), bx);
+                    Copy(ws.Samples.AsSpan((p * vs) + v0 + (dy * bx), bx), frame.Planes[p].AsSpan(at + (dy * width), bx));
                 }
             }
 
@@ -515,22 +514,6 @@ internal sealed class RegionDecoder
             ref int r = ref Unsafe.Add(ref cr, 4 * q);
             planes[1][chromaAt] = SampleConversion.Quad((long)b + Unsafe.Add(ref b, 1) + Unsafe.Add(ref b, 2) + Unsafe.Add(ref b, 3), d);
             planes[2][chromaAt] = SampleConversion.Quad((long)r + Unsafe.Add(ref r, 1) + Unsafe.Add(ref r, 2) + Unsafe.Add(ref r, 3), d);
-        }
-    }
-
-    /// <summary>Copies a short run; the caller has checked both ends lie inside their arrays.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyRun(ref ushort src, ref ushort dst, int count)
-    {
-        if (count == 2)
-        {
-            Unsafe.WriteUnaligned(ref Unsafe.As<ushort, byte>(ref dst), Unsafe.ReadUnaligned<uint>(ref Unsafe.As<ushort, byte>(ref src)));
-            return;
-        }
-
-        for (int k = 0; k < count; k++)
-        {
-            Unsafe.Add(ref dst, k) = Unsafe.Add(ref src, k);
         }
     }
 

@@ -192,11 +192,8 @@ internal static partial class DecodeSpeedRunner
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static int? IntOption(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : null;
-    }
+    private static int? IntOption(string[] args, string name) =>
+        StringOption(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
 
     private static string? FindMedia()
     {
