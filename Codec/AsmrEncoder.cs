@@ -238,9 +238,9 @@ internal static class AsmrEncoder
                 Steps = qatSteps,
                 LearningRate = options.LearningRate * 0.1,
                 ModulationLearningRate = options.ModulationLearningRate * 0.1,
-                LatentLearningRate = options.LatentLearningRate * 0.1,
+                LatentLearningRate = settings.FineTuneHoldsLatents ? 0 : options.LatentLearningRate * 0.1,
                 // A quality target fixed the steps for its distortion: fine-tuning must not trade quality for latent bits.
-                LatentRateWeight = qualityTarget ? 0 : training.LatentRateWeight,
+                LatentRateWeight = qualityTarget || settings.FineTuneHoldsLatents ? 0 : training.LatentRateWeight,
                 LatentBudgetBits = null,
                 LatentNoise = false,
                 StallLossFraction = 0,

@@ -171,6 +171,12 @@ internal sealed record EncoderSettings
     internal double DefaultQuantizationAwareFraction => QuantizationAwareFraction ?? (Preset == EncoderPreset.Fast ? 0.2 : 0);
 
     /// <summary>
+    /// Quantization-aware fine-tuning trains only the network: the latents stay the integers the rate was steered to
+    /// (their context models are already fixed for the file), so the latents' bytes cannot drift.
+    /// </summary>
+    public bool FineTuneHoldsLatents { get; init; }
+
+    /// <summary>
     /// 2×2 blocks fit akiyo CIF about 1 dB better than 4×4 at equal bytes and equal training time, but a step costs
     /// 2.2× as much, so the fast preset, which stops early, keeps 4×4 (experiments/NOTES.md).
     /// </summary>

@@ -24,6 +24,12 @@ internal sealed record ClipResult
     /// <summary>BD-rates of each asmrc curve against each anchor curve.</summary>
     public required IReadOnlyList<BdRateRow> BdRates { get; init; }
 
+    /// <summary>RGB PSNR of the clip's uncoded mean frame shown for every frame (the ceiling of the mean-frame curve).</summary>
+    public double? UncodedMeanPsnrRgb { get; init; }
+
+    /// <summary>Each asmrc point against the mean frame coded by x264 at its size.</summary>
+    public IReadOnlyList<MeanFrameComparison> AgainstMeanFrame { get; init; } = [];
+
     /// <summary>The plot's file name (next to the report).</summary>
     public string PlotFile => $"rd-{Clip.Name}.svg";
 }

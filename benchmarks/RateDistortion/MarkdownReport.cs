@@ -86,6 +86,22 @@ internal static class MarkdownReport
             Line($"| {row.TestSeries} | {row.AnchorSeries} | {row.Rgb.Format()} | {row.Yuv.Format()} |");
         }
 
+        if (clip.AgainstMeanFrame.Count > 0)
+        {
+            Line($"");
+            Line($"Against the clip's mean frame (every sample the rounded mean over the {clip.Frames} frames), coded by x264 medium as one intra frame");
+            Line($"and shown for every frame (the `mean frame` rows above; uncoded, it scores {clip.UncodedMeanPsnrRgb:0.00} dB RGB). Its RGB PSNR at each asmrc");
+            Line($"point's size is interpolated in log(bytes); outside its curve the comparison takes asmrc's side (the uncoded mean frame above it,");
+            Line($"the smallest coded one below it), so a loss is always a real one:");
+            Line($"");
+            Line($"| asmrc point | bytes | PSNR-RGB dB | mean frame at that size, dB | margin dB | beats the mean frame | mean frame read from |");
+            Line($"|---|--:|--:|--:|--:|---|---|");
+            foreach (var c in clip.AgainstMeanFrame)
+            {
+                Line($"| {c.Point.Preset} {c.Point.RateParameter} | {c.Point.Bytes:N0} | {c.Point.PsnrRgb:0.00} | {c.MeanPsnrRgb:0.00} | {c.Margin:+0.00;-0.00} | {(c.Beats ? "yes" : "**no**")} | {c.Basis} |");
+            }
+        }
+
         var asmrc = clip.Points.Where(p => p.Codec == "asmrc").ToList();
         var h264 = clip.Points.Where(p => p.Codec == "x264" && p.Preset == "medium").ToList();
         if (asmrc.Count > 0)

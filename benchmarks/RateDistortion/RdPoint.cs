@@ -3,7 +3,7 @@ namespace Asmr.Benchmarks.RateDistortion;
 /// <summary>One measured rate-distortion point: an encode of a clip's frames, decoded and compared with the source.</summary>
 internal sealed record RdPoint
 {
-    /// <summary>"asmrc", "x264" or "x265".</summary>
+    /// <summary>"asmrc", "x264", "x265" or "mean frame" (<see cref="MeanFrameAnchor"/>).</summary>
     public required string Codec { get; init; }
 
     /// <summary>The encoder preset.</summary>

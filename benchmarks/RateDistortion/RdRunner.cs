@@ -156,7 +156,7 @@ internal static class RdRunner
         ArgumentNullException.ThrowIfNull(points);
         var rows = new List<BdRateRow>();
         var tests = points.Where(p => p.Codec == "asmrc").GroupBy(p => p.Series).ToList();
-        var anchors = points.Where(p => p.Codec != "asmrc").GroupBy(p => p.Series).ToList();
+        var anchors = points.Where(p => p.Codec is not "asmrc" and not MeanFrameAnchor.Codec).GroupBy(p => p.Series).ToList();
         foreach (var test in tests)
         {
             foreach (var anchor in anchors)
@@ -227,6 +227,16 @@ internal static class RdRunner
             }
         }
 
+        var meanFrame = new MeanFrameAnchor(options.Threads);
+        var uncodedMean = MeanFrameAnchor.MeasureUncoded(Path.Combine(work, source), work, frames);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rd: {clip.Name}: the uncoded mean frame shown for every frame: PSNR Y {uncodedMean.PsnrY:0.00} YUV {uncodedMean.PsnrYuv:0.00} RGB {uncodedMean.PsnrRgb:0.00} dB"));
+        foreach (int crf in MeanFrameAnchor.ExtraCrfs.Concat(options.Crfs).Distinct().Order())
+        {
+            var point = meanFrame.Encode(crf, source, work, pixels, frames);
+            points.Add(point);
+            log.WriteLine(Describe(clip, point));
+        }
+
         foreach (var rate in options.AsmrcPoints)
         {
             var point = asmrc.Run(rate, source, work, pixels);
@@ -240,6 +250,13 @@ internal static class RdRunner
             log.WriteLine($"rd: {clip.Name}: BD-rate {row.TestSeries} vs {row.AnchorSeries}: RGB {row.Rgb.Format()}, YUV {row.Yuv.Format()}");
         }
 
+        var againstMean = MeanFrameComparison.Compare(points, uncodedMean.PsnrRgb);
+        foreach (var c in againstMean)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rd: {clip.Name}: {c.Point.Series} {c.Point.RateParameter} against the mean frame at {c.Point.Bytes:N0} B: {c.Point.PsnrRgb:0.00} vs {c.MeanPsnrRgb:0.00} dB RGB ({(c.Beats ? "beats it" : "loses")} by {Math.Abs(c.Margin):0.00} dB; {c.Basis})"));
+        }
+
         return new ClipResult
         {
             Clip = clip,
@@ -249,6 +266,8 @@ internal static class RdRunner
             ExtractCommand = ExternalProcess.Format("ffmpeg", extract.Select(a => a == clip.Path ? paths.Display(clip.Path) : a)),
             Points = points,
             BdRates = bd,
+            UncodedMeanPsnrRgb = uncodedMean.PsnrRgb,
+            AgainstMeanFrame = againstMean,
         };
     }
 

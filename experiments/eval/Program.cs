@@ -53,6 +53,7 @@ var settings = defaults with
     TemporalDeltas = Get("tdelta", defaults.TemporalDeltas ? "1" : "0") == "1",
     ContextFitOnIntegers = Get("cint", defaults.ContextFitOnIntegers ? "1" : "0") == "1",
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
+    FineTuneHoldsLatents = Get("qathold", "0") == "1",
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
 };
 if (Get("trace", "0") == "1")

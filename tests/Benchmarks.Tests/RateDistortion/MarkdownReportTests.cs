@@ -33,6 +33,8 @@ public class MarkdownReportTests
             Point("x264", "medium", "crf 51", 8_000, 25.0, 51),
             Point("asmrc", "fast", "0.05 bpp (--size 20275)", 20_100, 24.0),
             Point("asmrc", "fast", "0.1 bpp (--size 40550)", 40_000, 26.5),
+            Point(MeanFrameAnchor.Codec, MeanFrameAnchor.Preset, "crf 23", 6_000, 30.2, 23),
+            Point(MeanFrameAnchor.Codec, MeanFrameAnchor.Preset, "crf 12", 24_000, 30.7, 12),
         ];
         var clip = new ClipResult
         {
@@ -43,6 +45,8 @@ public class MarkdownReportTests
             ExtractCommand = "ffmpeg -i ../shared/media/akiyo_352x288.mp4 src.y4m",
             Points = points,
             BdRates = RdRunner.BdRates(points),
+            UncodedMeanPsnrRgb = 30.78,
+            AgainstMeanFrame = MeanFrameComparison.Compare(points, 30.78),
         };
         return new RdReport
         {
@@ -86,5 +90,18 @@ public class MarkdownReportTests
         // The 20,100-byte asmrc point's closest x264 medium stream is CRF 38 (20,000 bytes).
         Assert.Contains("| fast 0.05 bpp (--size 20275) | L=5 H=80 | 1,234 | 20,000 | 16.21 | 120.0 | crf 38, 20,000 B | 120.0 | 1.000 |", md, StringComparison.Ordinal);
         Assert.Contains("asmrc encode 0.05 bpp (--size 20275)", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PerClip_ComparesEachAsmrcPointWithTheMeanFrame()
+    {
+        string md = MarkdownReport.Render(Report());
+
+        Assert.Contains("uncoded, it scores 30.78 dB RGB", md, StringComparison.Ordinal);
+        Assert.Contains("| mean frame | x264 medium intra | crf 23 | 6,000 |", md, StringComparison.Ordinal);
+        // 20,100 B lies between the mean frame's 6,000 B (30.2 dB) and 24,000 B (30.7 dB); 40,000 B is above both.
+        Assert.Contains("| fast 0.05 bpp (--size 20275) | 20,100 | 24.00 | 30.64 | -6.64 | **no** | interpolated between crf 23 (6,000 B) and crf 12 (24,000 B) |", md, StringComparison.Ordinal);
+        Assert.Contains("| fast 0.1 bpp (--size 40550) | 40,000 | 26.50 | 30.78 | -4.28 | **no** | uncoded mean frame", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("| asmrc fast | mean frame", md, StringComparison.Ordinal);
     }
 }

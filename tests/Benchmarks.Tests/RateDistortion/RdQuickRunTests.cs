@@ -34,7 +34,7 @@ public partial class RdQuickRunTests
                 Assert.InRange(p.PsnrRgb, 10, 60);
                 Assert.InRange(p.PsnrY, 10, 60);
                 Assert.InRange(p.Ssim, 0, 1);
-                Assert.True(p.EncodeSeconds > 0 && p.DecodeFps > 0, $"{p.Series} {p.RateParameter}: no timing");
+                Assert.True(p.EncodeSeconds > 0 && (p.DecodeFps > 0 || p.Codec == MeanFrameAnchor.Codec), $"{p.Series} {p.RateParameter}: no timing");
             }
 
             // Every x264 curve gets worse and smaller as the CRF rises.
@@ -51,8 +51,15 @@ public partial class RdQuickRunTests
             Assert.Equal(2, asmrc.Count);
             Assert.All(asmrc, p => Assert.True(p.MacsPerPixel > 0 && p.SirenMacsPerPixel > 0, "MAC/px missing"));
 
-            // A BD-rate row for every asmrc curve against every anchor curve that ran: a number or an explicit n/a.
-            Assert.Equal(clip.Points.Where(p => p.Codec != "asmrc").Select(p => p.Series).Distinct().Count(), clip.BdRates.Count);
+            // The mean frame, coded at every CRF, never beats its uncoded self; each asmrc point is compared with it.
+            var mean = clip.Points.Where(p => p.Codec == MeanFrameAnchor.Codec).ToList();
+            Assert.Equal(MeanFrameAnchor.ExtraCrfs.Count + options.Crfs.Count, mean.Count);
+            Assert.All(mean, p => Assert.True(p.PsnrRgb <= clip.UncodedMeanPsnrRgb + 0.01, $"mean frame {p.RateParameter}: {p.PsnrRgb:0.00} dB above the uncoded {clip.UncodedMeanPsnrRgb:0.00}"));
+            Assert.Equal(asmrc.Select(p => p.Bytes), clip.AgainstMeanFrame.Select(c => c.Point.Bytes));
+            Assert.Contains("beats the mean frame", File.ReadAllText(Path.Combine(output, "BENCHMARKS.md")), StringComparison.Ordinal);
+
+            // A BD-rate row for every asmrc curve against every anchor curve that ran (not the mean frame): a number or an explicit n/a.
+            Assert.Equal(clip.Points.Where(p => p.Codec is "x264" or "x265").Select(p => p.Series).Distinct().Count(), clip.BdRates.Count);
             Assert.All(clip.BdRates, row => Assert.True(row.Rgb.Percent is not null || row.Rgb.Format().StartsWith("n/a (", StringComparison.Ordinal)));
 
             string md = File.ReadAllText(Path.Combine(output, "BENCHMARKS.md"));
@@ -72,6 +79,6 @@ public partial class RdQuickRunTests
     }
 
     /// <summary>A row of a point table: codec, preset, rate parameter, then a byte count.</summary>
-    [GeneratedRegex(@"^\| (asmrc|x264|x265) \| \w+ \| [^|]+ \| [0-9,]+ \|", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| (asmrc|x264|x265|mean frame) \| [\w ]+ \| [^|]+ \| [0-9,]+ \|", RegexOptions.Multiline)]
     private static partial Regex PointRow();
 }
