@@ -50,6 +50,8 @@ public partial class RdQuickRunTests
             var asmrc = clip.Points.Where(p => p.Codec == "asmrc").ToList();
             Assert.Equal(2, asmrc.Count);
             Assert.All(asmrc, p => Assert.True(p.MacsPerPixel > 0 && p.SirenMacsPerPixel > 0, "MAC/px missing"));
+            // Not a flat picture: a training that collapsed at the start once gave the 0.2 bpp point 14.5 dB.
+            Assert.All(asmrc, p => Assert.True(p.PsnrRgb > 18, $"{p.Series} {p.RateParameter}: {p.PsnrRgb:0.00} dB, a collapsed fit"));
 
             // The mean frame, coded at every CRF, never beats its uncoded self; each asmrc point is compared with it.
             var mean = clip.Points.Where(p => p.Codec == MeanFrameAnchor.Codec).ToList();
