@@ -230,8 +230,11 @@ internal static class AsmrEncoder
             multipliers = StepSearch.Choose(candidates, lambda: 0, out _, out _);
         }
 
+        (SegmentModel Model, double Loss)? beforeFineTuning = null;
         if (settings.DefaultQuantizationAwareFraction > 0)
         {
+            var chosen = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers, contextModels);
+            beforeFineTuning = (chosen, QuantizedLoss(network, chosen, target, weights));
             int qatSteps = Math.Max(1, (int)(training.Steps * settings.DefaultQuantizationAwareFraction));
             var qatOptions = options with
             {
@@ -264,6 +267,15 @@ internal static class AsmrEncoder
 
         SegmentExporter.Load(network, model);
         double quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
+        long? payloadLimit = budgetBytes + StepSearch.OverheadBytes(architecture);
+        if (beforeFineTuning is { } before
+            && KeepsModelBeforeFineTuning(before.Loss, PayloadBytes(before.Model), quantizedLoss, PayloadBytes(model), payloadLimit))
+        {
+            model = before.Model;
+            SegmentExporter.Load(network, model);
+            quantizedLoss = before.Loss;
+        }
+
         if (quantizedLoss > maxQuantizedLoss)
         {
             // Per-tensor distortions do not add up exactly and fine-tuning can drift, so the quantized model may still be
@@ -325,6 +337,36 @@ internal static class AsmrEncoder
         manual_seed(seed);
         return new AsmrNetwork(architecture, new NetworkInit(), seed, contextHidden);
     }
+
+    /// <summary>
+    /// The loss of <paramref name="model"/> decoded by the network in full precision; leaves the network's float values
+    /// and its precision setting as they were.
+    /// </summary>
+    private static double QuantizedLoss(AsmrNetwork network, SegmentModel model, TrainingTarget target, IReadOnlyList<double> weights)
+    {
+        var floats = SegmentExporter.FloatTensors(network);
+        bool half = network.HalfPrecisionLastLevel;
+        network.HalfPrecisionLastLevel = false;
+        SegmentExporter.Load(network, model);
+        double loss = StepSearch.EvaluateLoss(network, target, weights);
+        for (int i = 0; i < floats.Count; i++)
+        {
+            SegmentExporter.SetTensor(network, i, floats[i]);
+        }
+
+        network.HalfPrecisionLastLevel = half;
+        return loss;
+    }
+
+    /// <summary>
+    /// Fine-tuning can end worse than it started (straight-through steps on a converged fit raised akiyo's quantized loss
+    /// by 6 %, experiments/NOTES.md): the model from before it is kept when it measures better and costs no more than
+    /// the fine-tuned one or fits the payload limit.
+    /// </summary>
+    internal static bool KeepsModelBeforeFineTuning(double beforeLoss, long beforeBytes, double afterLoss, long afterBytes, long? payloadLimit) =>
+        beforeLoss < afterLoss && (beforeBytes <= afterBytes || payloadLimit is not { } limit || beforeBytes <= limit);
+
+    private static long PayloadBytes(SegmentModel model) => ModelPayloadWriter.Write(model).Length;
 
     private static int[] CodedSizes(SegmentModel model) => [.. model.Tensors.Select(t => AdaptiveIntegerCoder.Encode(t.Values).Length)];
 

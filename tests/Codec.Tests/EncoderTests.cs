@@ -63,6 +63,20 @@ public sealed class EncoderTests
         Assert.True(lost <= AsmrEncoder.MaxQuantizationLossDb + 0.01, $"quantization lost {lost:0.00} dB (float loss {report.FloatLoss}, quantized {report.QuantizedLoss})");
     }
 
+    [Theory]
+    [InlineData(1.0e-3, 1000, 1.1e-3, 1000, 2000L, true)] // better and no larger
+    [InlineData(1.0e-3, 1900, 1.1e-3, 1000, 2000L, true)] // better, larger, but within the limit
+    [InlineData(1.0e-3, 2100, 1.1e-3, 1000, 2000L, false)] // better but over the limit the fine-tuned one meets
+    [InlineData(1.0e-3, 2100, 1.1e-3, 2200, 2000L, true)] // both over the limit: the smaller and better one
+    [InlineData(1.0e-3, 2100, 1.1e-3, 1000, null, true)] // no size target: quality decides
+    [InlineData(1.2e-3, 900, 1.1e-3, 1000, 2000L, false)] // fine-tuning helped
+    [InlineData(1.1e-3, 1000, 1.1e-3, 1000, 2000L, false)] // a tie keeps the fine-tuned model
+    public void The_model_from_before_fine_tuning_is_kept_only_when_it_is_better_and_affordable(
+        double beforeLoss, long beforeBytes, double afterLoss, long afterBytes, long? limit, bool keepsBefore)
+    {
+        Assert.Equal(keepsBefore, AsmrEncoder.KeepsModelBeforeFineTuning(beforeLoss, beforeBytes, afterLoss, afterBytes, limit));
+    }
+
     [Fact]
     public void Same_settings_and_seed_give_identical_models()
     {
