@@ -27,10 +27,27 @@ internal static partial class DecodeSpeedRunner
     public static int Run(string[] args, TextWriter output)
     {
         bool quick = args.Contains("--quick");
-        int frames = IntOption(args, "--frames") ?? (quick ? 8 : 32);
-        int threads = IntOption(args, "--threads") ?? Environment.ProcessorCount;
+        int? framesOption, threadsOption;
+        try
+        {
+            framesOption = IntOption(args, "--frames");
+            threadsOption = IntOption(args, "--threads");
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"decode-speed: error: {e.Message}");
+            return 1;
+        }
+
+        int frames = framesOption ?? (quick ? 8 : 32);
+        int threads = threadsOption ?? Environment.ProcessorCount;
         int repeats = quick ? 1 : 3;
         string? only = StringOption(args, "--size");
+        if (only is not null && !Cases.Any(c => c.Name.Equals(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            Console.Error.WriteLine($"decode-speed: error: unknown --size '{only}' (one of {string.Join(", ", Cases.Select(c => c.Name))})");
+            return 1;
+        }
         string? media = FindMedia();
         if (media is null)
         {
@@ -192,8 +209,11 @@ internal static partial class DecodeSpeedRunner
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
+    /// <exception cref="FormatException">The value is not a positive whole number; the message names the option.</exception>
     private static int? IntOption(string[] args, string name) =>
-        StringOption(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+        StringOption(args, name) is not { } value ? null
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n
+        : throw new FormatException($"{name} needs a positive whole number, not '{value}'");
 
     private static string? FindMedia()
     {

@@ -43,6 +43,20 @@ public partial class DecodeSpeedQuickRunTests
         Assert.Equal(["CIF"], Row().Matches(text).Select(m => m.Groups["size"].Value));
     }
 
+    [Theory]
+    [InlineData("--size", "4k")]
+    [InlineData("--frames", "many")]
+    [InlineData("--threads", "0")]
+    public void BadOption_ExitsWithUsageCodeAndNoRows(string option, string value)
+    {
+        using var log = new StringWriter(CultureInfo.InvariantCulture);
+
+        int exit = DecodeSpeedRunner.Run(["--quick", option, value], log);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(Row().Matches(log.ToString()));
+    }
+
     /// <summary>A result row: size, the model, then asmrc fps, Mpx/s, model read ms, ffmpeg fps, Mpx/s and the ratio.</summary>
     [GeneratedRegex(@"^(?<size>\S+) +H=\d+ L=\d+ .* MAC/px .*?(?<numbers>( +[0-9]+\.[0-9]+){6})\r?$", RegexOptions.Multiline)]
     private static partial Regex Row();
