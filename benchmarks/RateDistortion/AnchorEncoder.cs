@@ -60,22 +60,8 @@ internal sealed partial class AnchorEncoder
         var quality = QualityMeasurer.Measure(Path.Combine(workDirectory, sourceY4m), decoded);
         File.Delete(decoded);
         double fps = FfmpegDecodeTimer.FramesPerSecond(stream, frames, _threads, _decodeRepeats, workDirectory);
-        var point = new RdPoint
-        {
-            Codec = spec.CodecName,
-            Preset = spec.Preset,
-            RateParameter = string.Create(CultureInfo.InvariantCulture, $"crf {crf}"),
-            Crf = crf,
-            Bytes = bytes,
-            Bpp = 8.0 * bytes / pixels,
-            PsnrY = quality.PsnrY,
-            PsnrYuv = quality.PsnrYuv,
-            PsnrRgb = quality.PsnrRgb,
-            Ssim = quality.SsimY8x8,
-            EncodeSeconds = encode.Elapsed.TotalSeconds,
-            DecodeFps = fps,
-            EncodeCommand = ExternalProcess.Format("ffmpeg", args),
-        };
+        string parameter = string.Create(CultureInfo.InvariantCulture, $"crf {crf}");
+        var point = RdPoint.Measured(spec.CodecName, spec.Preset, parameter, bytes, pixels, quality, encode.Elapsed.TotalSeconds, fps, ExternalProcess.Format("ffmpeg", args)) with { Crf = crf };
         return (point, streamPath);
     }
 

@@ -61,24 +61,14 @@ internal sealed class AsmrcPointRunner
         File.Delete(decoded);
 
         var (macs, siren, architecture) = ReadArchitecture(path);
-        return new RdPoint
+        string parameter = string.Create(CultureInfo.InvariantCulture, $"{rate.BitsPerPixel:0.###} bpp (--size {target})");
+        double fps = AsmrDecodeTimer.FramesPerSecond(path, _threads, _decodeRepeats);
+        return RdPoint.Measured("asmrc", rate.Preset, parameter, bytes, pixels, quality, encode.Elapsed.TotalSeconds, fps, ExternalProcess.Format("asmrc", args)) with
         {
-            Codec = "asmrc",
-            Preset = rate.Preset,
-            RateParameter = string.Create(CultureInfo.InvariantCulture, $"{rate.BitsPerPixel:0.###} bpp (--size {target})"),
             TargetBpp = rate.BitsPerPixel,
-            Bytes = bytes,
-            Bpp = 8.0 * bytes / pixels,
-            PsnrY = quality.PsnrY,
-            PsnrYuv = quality.PsnrYuv,
-            PsnrRgb = quality.PsnrRgb,
-            Ssim = quality.SsimY8x8,
-            EncodeSeconds = encode.Elapsed.TotalSeconds,
-            DecodeFps = AsmrDecodeTimer.FramesPerSecond(path, _threads, _decodeRepeats),
             MacsPerPixel = macs,
             SirenMacsPerPixel = siren,
             Architecture = architecture,
-            EncodeCommand = ExternalProcess.Format("asmrc", args),
         };
     }
 

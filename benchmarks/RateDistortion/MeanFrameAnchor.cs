@@ -128,21 +128,7 @@ internal sealed class MeanFrameAnchor
         var quality = QualityMeasurer.Measure(Path.Combine(workDirectory, sourceY4m), shown);
         File.Delete(shown);
         File.Delete(Path.Combine(workDirectory, "mean-decoded.y4m"));
-        return new RdPoint
-        {
-            Codec = Codec,
-            Preset = Preset,
-            RateParameter = string.Create(CultureInfo.InvariantCulture, $"crf {crf}"),
-            Crf = crf,
-            Bytes = bytes,
-            Bpp = 8.0 * bytes / pixels,
-            PsnrY = quality.PsnrY,
-            PsnrYuv = quality.PsnrYuv,
-            PsnrRgb = quality.PsnrRgb,
-            Ssim = quality.SsimY8x8,
-            EncodeSeconds = encode.Elapsed.TotalSeconds,
-            DecodeFps = 0,
-            EncodeCommand = ExternalProcess.Format("ffmpeg", args),
-        };
+        string parameter = string.Create(CultureInfo.InvariantCulture, $"crf {crf}");
+        return RdPoint.Measured(Codec, Preset, parameter, bytes, pixels, quality, encode.Elapsed.TotalSeconds, decodeFps: 0, ExternalProcess.Format("ffmpeg", args)) with { Crf = crf };
     }
 }

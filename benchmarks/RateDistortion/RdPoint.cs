@@ -1,3 +1,5 @@
+using Asmr.Media.Metrics;
+
 namespace Asmr.Benchmarks.RateDistortion;
 
 /// <summary>One measured rate-distortion point: an encode of a clip's frames, decoded and compared with the source.</summary>
@@ -53,6 +55,24 @@ internal sealed record RdPoint
 
     /// <summary>The encode command as it ran (in the clip's work folder).</summary>
     public required string EncodeCommand { get; init; }
+
+    /// <summary>A point of <paramref name="bytes"/> over <paramref name="pixels"/> (width·height·frames) measured as <paramref name="quality"/>.</summary>
+    public static RdPoint Measured(
+        string codec, string preset, string rateParameter, long bytes, double pixels, SequenceQuality quality, double encodeSeconds, double decodeFps, string encodeCommand) => new()
+    {
+        Codec = codec,
+        Preset = preset,
+        RateParameter = rateParameter,
+        Bytes = bytes,
+        Bpp = 8.0 * bytes / pixels,
+        PsnrY = quality.PsnrY,
+        PsnrYuv = quality.PsnrYuv,
+        PsnrRgb = quality.PsnrRgb,
+        Ssim = quality.SsimY8x8,
+        EncodeSeconds = encodeSeconds,
+        DecodeFps = decodeFps,
+        EncodeCommand = encodeCommand,
+    };
 
     /// <summary>The curve the point belongs to: "x264 medium", "asmrc fast".</summary>
     public string Series => $"{Codec} {Preset}";
