@@ -344,9 +344,17 @@ internal static class AsmrEncoder
     /// </summary>
     private static double QuantizedLoss(AsmrNetwork network, SegmentModel model, TrainingTarget target, IReadOnlyList<double> weights)
     {
-        var floats = SegmentExporter.FloatTensors(network);
         bool half = network.HalfPrecisionLastLevel;
         network.HalfPrecisionLastLevel = false;
+        double loss = LossKeepingFloats(network, model, target, weights);
+        network.HalfPrecisionLastLevel = half;
+        return loss;
+    }
+
+    /// <summary>The loss of <paramref name="model"/> decoded by the network as it is set; leaves the network's float values as they were.</summary>
+    private static double LossKeepingFloats(AsmrNetwork network, SegmentModel model, TrainingTarget target, IReadOnlyList<double> weights)
+    {
+        var floats = SegmentExporter.FloatTensors(network);
         SegmentExporter.Load(network, model);
         double loss = StepSearch.EvaluateLoss(network, target, weights);
         for (int i = 0; i < floats.Count; i++)
@@ -354,7 +362,6 @@ internal static class AsmrEncoder
             SegmentExporter.SetTensor(network, i, floats[i]);
         }
 
-        network.HalfPrecisionLastLevel = half;
         return loss;
     }
 
@@ -378,19 +385,11 @@ internal static class AsmrEncoder
     private static uint[] ChooseForQuality(
         AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, double floatLoss, double targetLoss)
     {
-        var floats = SegmentExporter.FloatTensors(network);
-        var layout = network.Architecture.TensorLayout();
         double allowance = Math.Max(targetLoss - floatLoss, floatLoss * 0.02);
         uint[] multipliers = StepSearch.ChooseForDistortion(candidates, allowance, out _);
         for (int attempt = 0; attempt < 6; attempt++)
         {
-            SegmentExporter.Load(network, SegmentExporter.Export(network, 0, 1, multipliers));
-            double quantized = StepSearch.EvaluateLoss(network, target, weights);
-            for (int i = 0; i < layout.Count; i++)
-            {
-                SegmentExporter.SetTensor(network, i, floats[i]);
-            }
-
+            double quantized = LossKeepingFloats(network, SegmentExporter.Export(network, 0, 1, multipliers), target, weights);
             double added = quantized - floatLoss;
             if (quantized <= Math.Max(targetLoss, floatLoss * 1.02) || added <= 0)
             {

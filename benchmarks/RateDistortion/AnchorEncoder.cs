@@ -39,6 +39,10 @@ internal sealed partial class AnchorEncoder
         return args;
     }
 
+    /// <summary>The ffmpeg arguments that decode a stream to 4:2:0 y4m for measuring.</summary>
+    public static IReadOnlyList<string> DecodeArguments(string stream, string outputY4m) =>
+        ["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", stream, "-pix_fmt", "yuv420p", "-f", "yuv4mpegpipe", outputY4m];
+
     /// <summary>Encodes, decodes and measures one point; <paramref name="workDirectory"/> holds the source and the outputs.</summary>
     /// <param name="spec">Encoder and preset.</param>
     /// <param name="crf">The CRF.</param>
@@ -56,7 +60,7 @@ internal sealed partial class AnchorEncoder
         long bytes = new FileInfo(streamPath).Length;
 
         string decoded = Path.Combine(workDirectory, "decoded.y4m");
-        ExternalProcess.RunChecked("ffmpeg", ["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", stream, "-pix_fmt", "yuv420p", "-f", "yuv4mpegpipe", "decoded.y4m"], workDirectory);
+        ExternalProcess.RunChecked("ffmpeg", DecodeArguments(stream, "decoded.y4m"), workDirectory);
         var quality = QualityMeasurer.Measure(Path.Combine(workDirectory, sourceY4m), decoded);
         File.Delete(decoded);
         double fps = FfmpegDecodeTimer.FramesPerSecond(stream, frames, _threads, _decodeRepeats, workDirectory);

@@ -23,12 +23,14 @@ internal sealed class MeanFrameAnchor
 
     private const string MeanFile = "mean.y4m";
 
-    private readonly int _threads;
+    private static readonly AnchorSpec X264Medium = new(AnchorCodec.X264, "medium");
 
-    /// <param name="threads">ffmpeg's -threads.</param>
-    public MeanFrameAnchor(int threads)
+    private readonly AnchorEncoder _encoder;
+
+    /// <param name="encoder">The run's anchor encoder, whose x264 medium command codes the one-frame mean picture.</param>
+    public MeanFrameAnchor(AnchorEncoder encoder)
     {
-        _threads = threads;
+        _encoder = encoder;
     }
 
     /// <summary>Writes the mean of every frame of <paramref name="sourceY4m"/> as a one-frame y4m.</summary>
@@ -104,14 +106,6 @@ internal sealed class MeanFrameAnchor
         return quality;
     }
 
-    /// <summary>The ffmpeg arguments that code the mean frame as one intra frame.</summary>
-    public IReadOnlyList<string> EncodeArguments(int crf, string output) =>
-    [
-        "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", MeanFile, "-frames:v", "1",
-        "-c:v", "libx264", "-preset", "medium", "-crf", crf.ToString(CultureInfo.InvariantCulture),
-        "-threads", _threads.ToString(CultureInfo.InvariantCulture), "-f", "h264", output,
-    ];
-
     /// <summary>
     /// Codes the mean frame (written by <see cref="MeasureUncoded"/> into <paramref name="workDirectory"/>) at one CRF,
     /// decodes it, shows it for every frame and measures that against the source.
@@ -119,10 +113,11 @@ internal sealed class MeanFrameAnchor
     public RdPoint Encode(int crf, string sourceY4m, string workDirectory, double pixels, int frames)
     {
         string stream = $"mean-crf{crf}.264";
-        var args = EncodeArguments(crf, stream);
+        // The source has a single frame, which x264 codes as an intra frame.
+        var args = _encoder.EncodeArguments(X264Medium, crf, MeanFile, stream);
         ProcessResult encode = ExternalProcess.RunChecked("ffmpeg", args, workDirectory);
         long bytes = new FileInfo(Path.Combine(workDirectory, stream)).Length;
-        ExternalProcess.RunChecked("ffmpeg", ["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", stream, "-pix_fmt", "yuv420p", "-f", "yuv4mpegpipe", "mean-decoded.y4m"], workDirectory);
+        ExternalProcess.RunChecked("ffmpeg", AnchorEncoder.DecodeArguments(stream, "mean-decoded.y4m"), workDirectory);
         string shown = Path.Combine(workDirectory, "mean-shown.y4m");
         Repeat(Path.Combine(workDirectory, "mean-decoded.y4m"), frames, shown);
         var quality = QualityMeasurer.Measure(Path.Combine(workDirectory, sourceY4m), shown);

@@ -227,7 +227,7 @@ internal static class RdRunner
             }
         }
 
-        var meanFrame = new MeanFrameAnchor(options.Threads);
+        var meanFrame = new MeanFrameAnchor(anchorEncoder);
         var uncodedMean = MeanFrameAnchor.MeasureUncoded(Path.Combine(work, source), work, frames);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rd: {clip.Name}: the uncoded mean frame shown for every frame: PSNR Y {uncodedMean.PsnrY:0.00} YUV {uncodedMean.PsnrYuv:0.00} RGB {uncodedMean.PsnrRgb:0.00} dB"));
         foreach (int crf in MeanFrameAnchor.ExtraCrfs.Concat(options.Crfs).Distinct().Order())
