@@ -18,6 +18,12 @@ internal static class AsmrEncoder
     /// <summary>For experiments: sees each segment's fitted network before its latents are rounded for export.</summary>
     internal static Action<AsmrNetwork>? FitInspector { get; set; }
 
+    /// <summary>For experiments: hears each tensor's chosen step, bytes and added distortion.</summary>
+    internal static Action<string>? StepTrace { get; set; }
+
+    /// <summary>For experiments: replaces training (e.g. loads a fit saved through <see cref="FitInspector"/>) and gives its report.</summary>
+    internal static Func<AsmrNetwork, TrainingReport>? FitReplacement { get; set; }
+
     public static IReadOnlyList<SegmentModel> Encode(
         IEnumerable<VideoFrame> frames,
         SequenceHeader header,
@@ -174,8 +180,8 @@ internal static class AsmrEncoder
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
         network.TemporalDeltas = settings.TemporalDeltas;
-        TrainingReport training;
-        for (int attempt = 0; ; attempt++)
+        TrainingReport training = FitReplacement?.Invoke(network)!;
+        for (int attempt = 0; FitReplacement is null; attempt++)
         {
             // A network that collapses at the start never leaves that state: start again from another initialisation
             // (deterministic: the seeds follow from --seed); the last attempt trains to the end whatever happens.
@@ -198,6 +204,7 @@ internal static class AsmrEncoder
         SegmentExporter.RoundLatents(network);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
         var fit = SegmentExporter.FloatTensors(network);
+        var grams = settings.ErrorCompensatedWeights ? ErrorCompensatingRounding.InputGrams(network) : null;
         double maxQuantizedLoss = floatLoss * Math.Pow(10, MaxQuantizationLossDb / 10);
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", 0, network.Architecture.TensorLayout().Count, floatLoss, clock.Elapsed));
@@ -208,7 +215,8 @@ internal static class AsmrEncoder
             target,
             weights,
             tensorDone: (done, count) => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "quantize", done, count, floatLoss, clock.Elapsed)),
-            contextModels: contextModels);
+            contextModels: contextModels,
+            grams: grams);
         uint[] multipliers;
         long? budgetBytes = null;
         if (settings.TargetPsnr is { } targetPsnr)
@@ -217,7 +225,7 @@ internal static class AsmrEncoder
             double offset = Math.Max(0, Trainer.LossToPsnr(floatLoss, architecture.OutputChannels) - Trainer.MeasuredPsnr(network, target));
             double targetLoss = Trainer.PsnrToLoss(targetPsnr + offset + QualityTargetHeadroom, architecture.OutputChannels);
             maxQuantizedLoss = Math.Max(maxQuantizedLoss, targetLoss);
-            multipliers = ChooseForQuality(network, target, weights, candidates, floatLoss, targetLoss);
+            multipliers = ChooseForQuality(network, target, weights, candidates, floatLoss, targetLoss, grams);
         }
         else if (settings.BitsPerPixel is { } bpp)
         {
@@ -230,10 +238,20 @@ internal static class AsmrEncoder
             multipliers = StepSearch.Choose(candidates, lambda: 0, out _, out _);
         }
 
+        if (StepTrace is { } trace)
+        {
+            var layout = architecture.TensorLayout();
+            for (int i = 0; i < layout.Count; i++)
+            {
+                var c = candidates[i].First(c => c.Multiplier == multipliers[i]);
+                trace($"tensor {i + 1} {layout[i].Role} l{layout[i].Level} {layout[i].Rows}x{layout[i].Columns}: mu {c.Multiplier} bytes {c.Bytes} dD {c.Distortion:E3}");
+            }
+        }
+
         (SegmentModel Model, double Loss)? beforeFineTuning = null;
         if (settings.DefaultQuantizationAwareFraction > 0)
         {
-            var chosen = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers, contextModels);
+            var chosen = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers, contextModels, grams);
             beforeFineTuning = (chosen, QuantizedLoss(network, chosen, target, weights));
             int qatSteps = Math.Max(1, (int)(training.Steps * settings.DefaultQuantizationAwareFraction));
             var qatOptions = options with
@@ -259,10 +277,13 @@ internal static class AsmrEncoder
         }
 
         network.HalfPrecisionLastLevel = false;
-        var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers, contextModels);
+        // Fine-tuning trained the weights against plain rounding (and moved them off the fit the Gram matrices
+        // describe), so its model is rounded plainly.
+        var exportGrams = beforeFineTuning is null ? grams : null;
+        var model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, multipliers, contextModels, exportGrams);
         if (budgetBytes is { } modelBudget && settings.DefaultQuantizationAwareFraction > 0 && contextModels is null)
         {
-            model = FitBudgetAfterFineTuning(network, model, candidates, multipliers, modelBudget, maxQuantizedLoss - floatLoss);
+            model = FitBudgetAfterFineTuning(network, model, candidates, multipliers, modelBudget, maxQuantizedLoss - floatLoss, exportGrams);
         }
 
         SegmentExporter.Load(network, model);
@@ -285,7 +306,7 @@ internal static class AsmrEncoder
                 SegmentExporter.SetTensor(network, i, fit[i]);
             }
 
-            model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, ChooseForQuality(network, target, weights, candidates, floatLoss, maxQuantizedLoss), contextModels);
+            model = SegmentExporter.Export(network, firstFrame, video.Frames.Count, ChooseForQuality(network, target, weights, candidates, floatLoss, maxQuantizedLoss, grams), contextModels, grams);
             SegmentExporter.Load(network, model);
             quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
         }
@@ -301,7 +322,7 @@ internal static class AsmrEncoder
     /// round that would overshoot a model that already fits ends the search, since repeating it changes nothing.
     /// </summary>
     private static SegmentModel FitBudgetAfterFineTuning(
-        AsmrNetwork network, SegmentModel model, IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, uint[] multipliers, long budget, double maxDistortion)
+        AsmrNetwork network, SegmentModel model, IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, uint[] multipliers, long budget, double maxDistortion, IReadOnlyList<double[]?>? grams)
     {
         int[] sizes = CodedSizes(model);
         for (int attempt = 0; attempt < 3; attempt++)
@@ -313,7 +334,7 @@ internal static class AsmrEncoder
             }
 
             var refit = StepSearch.ChooseForBudget(StepSearch.Rescale(candidates, multipliers, sizes), budget - (Math.Max(0, total - budget) * attempt), maxDistortion, out _);
-            var again = SegmentExporter.Export(network, model.FirstFrame, model.FrameCount, refit);
+            var again = SegmentExporter.Export(network, model.FirstFrame, model.FrameCount, refit, grams: grams);
             int[] againSizes = CodedSizes(again);
             bool fits = againSizes.Sum(b => (long)b) <= budget;
             if (!fits && total <= budget)
@@ -383,13 +404,19 @@ internal static class AsmrEncoder
     /// the whole model and tightened until the measured loss meets the target. Leaves the float weights in place.
     /// </summary>
     private static uint[] ChooseForQuality(
-        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, IReadOnlyList<IReadOnlyList<StepCandidate>> candidates, double floatLoss, double targetLoss)
+        AsmrNetwork network,
+        TrainingTarget target,
+        IReadOnlyList<double> weights,
+        IReadOnlyList<IReadOnlyList<StepCandidate>> candidates,
+        double floatLoss,
+        double targetLoss,
+        IReadOnlyList<double[]?>? grams)
     {
         double allowance = Math.Max(targetLoss - floatLoss, floatLoss * 0.02);
         uint[] multipliers = StepSearch.ChooseForDistortion(candidates, allowance, out _);
         for (int attempt = 0; attempt < 6; attempt++)
         {
-            double quantized = LossKeepingFloats(network, SegmentExporter.Export(network, 0, 1, multipliers), target, weights);
+            double quantized = LossKeepingFloats(network, SegmentExporter.Export(network, 0, 1, multipliers, grams: grams), target, weights);
             double added = quantized - floatLoss;
             if (quantized <= Math.Max(targetLoss, floatLoss * 1.02) || added <= 0)
             {
@@ -460,6 +487,7 @@ internal static class AsmrEncoder
             LastModulation = settings.DefaultLastModulation,
             LastSpatialBase = settings.DefaultLastSpatialBase,
             LastTemporalBase = settings.LastTemporalBase,
+            TimeAtFinestSharedLevel = settings.TimeAtFinestSharedLevel,
             GridLevels = settings.GridLevels,
             GridRank = settings.GridRank,
             MinGridCell = settings.DefaultMinGridCell,

@@ -56,6 +56,13 @@ internal static class SegmentExporter
         return q;
     }
 
+    /// <summary>
+    /// Quantizes stored tensor values with step μ: with a Gram matrix of its inputs (hidden weights,
+    /// <see cref="ErrorCompensatingRounding"/>) each row's rounding errors are compensated, otherwise each value is rounded.
+    /// </summary>
+    public static int[] Quantize(TensorRole role, int rows, int columns, float[] values, uint multiplier, double[]? gram) =>
+        gram is null ? Quantize(role, values, multiplier) : ErrorCompensatingRounding.Quantize(role, values, rows, columns, multiplier, gram);
+
     /// <summary>The dequantized float value of q (radians / full scale).</summary>
     public static float Dequantize(TensorRole role, int q, uint multiplier) =>
         (float)(q * (double)multiplier / TensorUnits.UnitsPerFloat(role));
@@ -68,8 +75,14 @@ internal static class SegmentExporter
     /// (μ = 1), their output biases folded into the per-channel biases.
     /// </summary>
     /// <exception cref="ArgumentException">A context model does not fit its grid, or a folded bias leaves ±2^15.</exception>
+    /// <param name="grams">Per tensor, the Gram matrix of its inputs for error-compensated rounding (null: plain rounding).</param>
     public static SegmentModel Export(
-        AsmrNetwork network, int firstFrame, int frameCount, IReadOnlyList<uint> multipliers, IReadOnlyList<LatentContextModel>? contextModels = null)
+        AsmrNetwork network,
+        int firstFrame,
+        int frameCount,
+        IReadOnlyList<uint> multipliers,
+        IReadOnlyList<LatentContextModel>? contextModels = null,
+        IReadOnlyList<double[]?>? grams = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(multipliers);
@@ -80,7 +93,7 @@ internal static class SegmentExporter
         for (int i = 0; i < layout.Count; i++)
         {
             var (role, level, rows, columns) = layout[i];
-            tensors.Add(new QuantizedTensor(role, level, rows, columns, multipliers[i], Quantize(role, floats[i], multipliers[i])));
+            tensors.Add(new QuantizedTensor(role, level, rows, columns, multipliers[i], Quantize(role, rows, columns, floats[i], multipliers[i], grams?[i])));
         }
 
         var model = new SegmentModel(firstFrame, frameCount, a, tensors);

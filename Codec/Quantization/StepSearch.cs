@@ -100,7 +100,8 @@ internal static class StepSearch
         int octaves = 8,
         int? cellStride = null,
         Action<int, int>? tensorDone = null,
-        IReadOnlyList<LatentContextModel>? contextModels = null)
+        IReadOnlyList<LatentContextModel>? contextModels = null,
+        IReadOnlyList<double[]?>? grams = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(target);
@@ -111,7 +112,7 @@ internal static class StepSearch
         var result = new List<IReadOnlyList<StepCandidate>>();
         for (int i = 0; i < layout.Count; i++)
         {
-            var (role, _, _, _) = layout[i];
+            var (role, _, rows, columns) = layout[i];
             var values = floats[i];
             if (TensorUnits.IsFixedInteger(role))
             {
@@ -137,7 +138,7 @@ internal static class StepSearch
                     continue;
                 }
 
-                var q = SegmentExporter.Quantize(role, values, mu);
+                var q = SegmentExporter.Quantize(role, rows, columns, values, mu, grams?[i]);
                 int bytes = AdaptiveIntegerCoder.Encode(q).Length;
                 var deq = q.Select(v => SegmentExporter.Dequantize(role, v, mu)).ToArray();
                 SegmentExporter.SetTensor(network, i, deq);

@@ -355,18 +355,8 @@ internal sealed class AsmrNetwork : nn.Module
     /// </summary>
     public Tensor SharedPre()
     {
-        var a = Architecture;
-        int levels = a.Levels;
-        int h = a.Width;
-        var theta = AddGrid(0, Pattern(0) + _bias0);
-        for (int l = 1; l <= levels - 2; l++)
-        {
-            var parent = l == 1 ? theta : nn.functional.linear(theta.sin(), _weights[l]!, _biases[l]);
-            long beta = a.LocalCount(l);
-            theta = (parent.view(-1, 1, h) + Pattern(l).view(1, beta, h)).view(-1, h);
-            theta = AddGrid(l, theta);
-        }
-
+        int levels = Architecture.Levels;
+        var theta = Theta(levels - 2);
         if (levels == 2)
         {
             return theta;
@@ -374,6 +364,34 @@ internal sealed class AsmrNetwork : nn.Module
 
         var hidden = theta.sin();
         return nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
+    }
+
+    /// <summary>
+    /// What the weight of level <paramref name="level"/> (2 ≤ level ≤ L−1) multiplies: sin θ_{level−1} for every cell of
+    /// level − 1, [C_{level−1}, H] in tree order.
+    /// </summary>
+    public Tensor WeightInput(int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, Architecture.Levels - 1);
+        return Theta(level - 1).sin();
+    }
+
+    /// <summary>θ_l for every cell of level <paramref name="level"/> (latent grids included), [C_l, H] in tree order.</summary>
+    private Tensor Theta(int level)
+    {
+        var a = Architecture;
+        int h = a.Width;
+        var theta = AddGrid(0, Pattern(0) + _bias0);
+        for (int l = 1; l <= level; l++)
+        {
+            var parent = l == 1 ? theta : nn.functional.linear(theta.sin(), _weights[l]!, _biases[l]);
+            long beta = a.LocalCount(l);
+            theta = (parent.view(-1, 1, h) + Pattern(l).view(1, beta, h)).view(-1, h);
+            theta = AddGrid(l, theta);
+        }
+
+        return theta;
     }
 
     /// <summary>θ_l [C_l, H] (tree order) plus the term z·U of the latent grid on level l, if any (spec §11.4).</summary>

@@ -44,6 +44,18 @@ internal static class LevelPlanner
             FactorAxis(height, levels, options.LastSpatialBase, sy, options.MaxLevelZeroBase),
             FactorAxis(width, levels, options.LastSpatialBase, sx, options.MaxLevelZeroBase),
         ];
+        if (options.TimeAtFinestSharedLevel && levels > 2)
+        {
+            int above = 1;
+            for (int l = 0; l < levels - 1; l++)
+            {
+                above *= bases[0][l];
+                bases[0][l] = 1;
+            }
+
+            bases[0][levels - 2] = above;
+        }
+
         var kinds = Enumerable.Range(0, levels)
             .Select(l => l == levels - 1 ? options.LastModulation : options.CoarseModulation).ToArray();
         // Grids on the GridLevels levels ending at the finest shared level whose cells still span MinGridCell samples

@@ -18,6 +18,12 @@ internal sealed record PlannerOptions
     /// <summary>Preferred base of the last level on t.</summary>
     public int LastTemporalBase { get; init; } = 16;
 
+    /// <summary>
+    /// When true, time above the last level is split only at the finest shared level (L−2): the coarser levels keep
+    /// one time cell, so time cells of the fine latent grid multiply the work of one level instead of all of them.
+    /// </summary>
+    public bool TimeAtFinestSharedLevel { get; init; }
+
     /// <summary>Largest time base of level 0: time is split mostly at the finer levels, so the level-0 table (a
     /// per-cell embedding, the largest tensor) stays small and is shared by all frames of a segment.</summary>
     public int MaxLevelZeroTemporalBase { get; init; } = 2;

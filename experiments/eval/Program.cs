@@ -40,6 +40,7 @@ var settings = defaults with
     BitsPerPixel = double.Parse(Get("bpp", "0.05")),
     LearningRate = double.Parse(Get("lr", defaults.LearningRate.ToString("R"))),
     LastTemporalBase = int.Parse(Get("lastt", defaults.LastTemporalBase.ToString())),
+    TimeAtFinestSharedLevel = Get("tfine", "0") == "1",
     QuantizationAwareFraction = opts.ContainsKey("qat") ? double.Parse(Get("qat", "0")) : null,
     SegmentLength = int.Parse(Get("seg", defaults.SegmentLength.ToString())),
     GridTemporalCells = int.Parse(Get("gridt", defaults.GridTemporalCells.ToString())),
@@ -54,11 +55,23 @@ var settings = defaults with
     ContextFitOnIntegers = Get("cint", defaults.ContextFitOnIntegers ? "1" : "0") == "1",
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     FineTuneHoldsLatents = Get("qathold", "0") == "1",
+    ErrorCompensatedWeights = Get("gptq", defaults.ErrorCompensatedWeights ? "1" : "0") == "1",
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
 };
 if (Get("trace", "0") == "1")
 {
     Trainer.Trace = line => { if (line.StartsWith("step ") && int.Parse(line.Split(' ')[1]) % 100 == 0) Console.WriteLine("trace " + line); };
+}
+
+AsmrEncoder.StepTrace = line => Console.WriteLine("step " + line);
+if (opts.ContainsKey("save"))
+{
+    AsmrEncoder.FitInspector = network => { network.save(Get("save", "")); Console.WriteLine($"saved fit {Get("save", "")}"); };
+}
+
+if (opts.ContainsKey("load"))
+{
+    AsmrEncoder.FitReplacement = network => { network.load(Get("load", "")); return new TrainingReport(settings.Steps ?? 5000, 0, TimeSpan.Zero, 0, 0); };
 }
 
 if (opts.ContainsKey("inspect"))

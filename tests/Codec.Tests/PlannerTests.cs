@@ -31,6 +31,19 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Time_at_the_finest_shared_level_leaves_the_coarser_levels_one_time_cell()
+    {
+        var a = LevelPlanner.Plan(32, 288, 352, ChromaFormat.Yuv420, new PlannerOptions
+        {
+            LastSpatialBase = 2, LastTemporalBase = 4, TimeAtFinestSharedLevel = true, MinGridCell = 2, GridTemporalCells = 8,
+        });
+
+        Assert.Equal([1, 1, 1, 1, 8, 4], Bases(a, Axis.T));
+        Assert.Equal(32, a.GridSize(Axis.T));
+        Assert.Equal(8, a.Grids.Single(g => g.Level == a.Levels - 2).TemporalCells);
+    }
+
+    [Fact]
     public void Cif_needs_no_padding_and_gets_4x4_blocks_of_16_frames_at_the_last_level()
     {
         var a = LevelPlanner.Plan(32, 288, 352, ChromaFormat.Yuv420, new PlannerOptions());
