@@ -69,6 +69,16 @@ if (opts.ContainsKey("save"))
     AsmrEncoder.FitInspector = network => { network.save(Get("save", "")); Console.WriteLine($"saved fit {Get("save", "")}"); };
 }
 
+if (opts.ContainsKey("profile"))
+{
+    AsmrEncoder.FitReplacement = network =>
+    {
+        StepProfile.Print(network, video, int.Parse(Get("profile", "10")), settings.Threads);
+        Environment.Exit(0);
+        return null!;
+    };
+}
+
 if (opts.ContainsKey("load"))
 {
     AsmrEncoder.FitReplacement = network => { network.load(Get("load", "")); return new TrainingReport(settings.Steps ?? 5000, 0, TimeSpan.Zero, 0, 0); };
@@ -111,6 +121,11 @@ foreach (var r in reports)
 
 double bpp = bytes * 8.0 / ((double)video.Width * video.Height * video.Frames.Count);
 Console.WriteLine($"RESULT bytes {bytes} bpp {bpp:F4} encode {encodeSecs:F0}s wall / {cpuSecs:F0}s cpu | decoded (real fixed-point decoder): {VideoMetrics.Measure(video, decoded)}");
+if (Get("regions", "0") == "1")
+{
+    RegionReport.Print(video, decoded);
+}
+
 if (opts.ContainsKey("out"))
 {
     using var fs = File.Create(Get("out", Clips.RunFile("dec.y4m")));
