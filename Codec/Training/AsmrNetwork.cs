@@ -287,7 +287,7 @@ internal sealed class AsmrNetwork : nn.Module
                     var integers = LatentIntegers(i);
                     var d = _gridLatents[i];
                     var symbols = (integers - d.detach().round()) + Noised(d);
-                    total = total + _gridContexts[i].IntegerFittedBits(symbols, integers, g.TemporalCells, rows, columns, noisedContext: integers);
+                    total = total + _gridContexts[i].IntegerContextBits(symbols, integers, g.TemporalCells, rows, columns);
                     continue;
                 }
 

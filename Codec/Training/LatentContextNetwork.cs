@@ -84,13 +84,29 @@ internal sealed class LatentContextNetwork : nn.Module
     /// noised rate, a model with a learned mean can follow latents that gather between the integers (predicting 0.45
     /// where the latents sit), which the noised rate prices at almost nothing and the coder cannot.
     /// </summary>
-    /// <param name="noisedContext">The context the latents' rate reads (null: <paramref name="noisedLatents"/> themselves).</param>
-    public Tensor IntegerFittedBits(Tensor noisedLatents, Tensor latents, int timeCells, int rows, int columns, Tensor? noisedContext = null)
+    public Tensor IntegerFittedBits(Tensor noisedLatents, Tensor latents, int timeCells, int rows, int columns)
     {
         ArgumentNullException.ThrowIfNull(latents);
         var integers = latents.detach().round();
         var modelRate = Bits(integers, timeCells, rows, columns);
-        var latentRate = Bits(noisedLatents, noisedContext ?? noisedLatents, timeCells, rows, columns, frozen: true);
+        var latentRate = Bits(noisedLatents, noisedLatents, timeCells, rows, columns, frozen: true);
+        return modelRate + (latentRate - latentRate.detach());
+    }
+
+    /// <summary>
+    /// <see cref="IntegerFittedBits"/> when the latents' rate reads its context from the integers too: the model's
+    /// prediction is formed once and serves both terms (the same values and gradients, for half the work).
+    /// </summary>
+    /// <param name="symbols">What the latents' rate prices (e.g. the noised latents on top of the integers before them).</param>
+    /// <param name="integers">The integers the coder codes; also every latent's context.</param>
+    public Tensor IntegerContextBits(Tensor symbols, Tensor integers, int timeCells, int rows, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(integers);
+        var q = integers.detach().round().view(timeCells, rows, columns, Channels);
+        var (mean, scale) = Prediction(q, frozen: false);
+        var modelRate = LaplaceRate.BitsEach(q, mean, scale, MinProbability).sum();
+        var latentRate = LaplaceRate.BitsEach(symbols.view(timeCells, rows, columns, Channels), mean.detach(), scale.detach(), MinProbability).sum();
         return modelRate + (latentRate - latentRate.detach());
     }
 
@@ -103,13 +119,20 @@ internal sealed class LatentContextNetwork : nn.Module
         // One view when the context is the latents themselves: a second view of the same tensor sums the two
         // gradients in another order, which changes (slightly) the file a model_version 3 encode writes.
         var context = ReferenceEquals(contextLatents, latents) ? z : contextLatents.view(timeCells, rows, columns, Channels);
+        var (mean, scale) = Prediction(context, frozen);
+        return LaplaceRate.BitsEach(z, mean, scale, MinProbability);
+    }
+
+    /// <summary>Each latent's predicted Laplace mean and scale, [T, Y, X, k] each, from its context in <paramref name="context"/> [T, Y, X, k].</summary>
+    private (Tensor Mean, Tensor Scale) Prediction(Tensor context, bool frozen)
+    {
         var inputs = Context(context).clamp(InputLow, InputHigh);
         Tensor Held(Parameter p) => frozen ? p.detach() : p;
         var h = nn.functional.linear(inputs, Held(_w1), Held(_b1)).clamp(Zero, HiddenHigh);
         var o = nn.functional.linear(h, Held(_w2), Held(_b2)) + Held(_channelBias).view(1, 1, 1, Channels, 2);
         var mean = o.select(-1, 0).clamp(MeanLow, MeanHigh);
         var scale = o.select(-1, 1).clamp(LogScaleLow, LogScaleHigh).exp2();
-        return LaplaceRate.BitsEach(z, mean, scale, MinProbability);
+        return (mean, scale);
     }
 
     /// <summary>The integer model: every parameter rounded to Q8 and clamped to the format's range.</summary>

@@ -155,6 +155,47 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void With_the_integers_as_every_context_one_prediction_gives_the_rate_of_two()
+    {
+        using var latents = new Parameter(tensor(ContinuousField()).view(-1, Channels));
+        using var noise = rand(latents.shape, generator: new Generator(4)) - 0.5;
+        using var network = new LatentContextNetwork(hidden: 5, Channels, seed: 6);
+        using (no_grad())
+        {
+            foreach (var p in network.parameters())
+            {
+                p.copy_(randn(p.shape, generator: new Generator(8)) * 0.3);
+            }
+        }
+
+        (float Value, Tensor[] ModelGrads, Tensor LatentGrad) Run(Func<Tensor> rate)
+        {
+            foreach (var p in network.parameters().Append(latents))
+            {
+                p.grad?.zero_();
+            }
+
+            var r = rate();
+            r.backward();
+            return (r.item<float>(), [.. network.parameters().Select(p => p.grad?.clone() ?? zeros(p.shape))], latents.grad?.clone() ?? zeros(latents.shape));
+        }
+
+        Tensor Integers() => latents.detach().round();
+        var shared = Run(() => network.IntegerContextBits(latents + noise, Integers(), T, Rows, Columns));
+        var onIntegers = Run(() => network.Bits(Integers(), T, Rows, Columns));
+        var symbolsHeld = Run(() => network.Bits(latents + noise, Integers(), T, Rows, Columns, frozen: true));
+
+        Assert.Equal(onIntegers.Value, shared.Value, 3);
+        for (int i = 0; i < shared.ModelGrads.Length; i++)
+        {
+            Assert.True(shared.ModelGrads[i].allclose(onIntegers.ModelGrads[i], rtol: 1e-5, atol: 1e-6), $"model parameter {i}");
+        }
+
+        Assert.True(shared.LatentGrad.abs().sum().item<float>() > 0);
+        Assert.True(shared.LatentGrad.allclose(symbolsHeld.LatentGrad, rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Fact]
     public void The_integer_model_is_the_float_one_rounded_to_q8()
     {
         using var network = new LatentContextNetwork(hidden: 3, channels: 2, seed: 4);
