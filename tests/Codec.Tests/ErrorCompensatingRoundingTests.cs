@@ -87,6 +87,16 @@ public sealed class ErrorCompensatingRoundingTests
         return total;
     }
 
+    /// <summary>Four levels of width 5: hidden weights on levels 2 and 3.</summary>
+    private static AsmrNetwork SmallNetwork() => new(
+        new ModelArchitecture(
+            [[2, 1, 2, 2], [3, 2, 1, 2], [2, 2, 2, 2]],
+            5,
+            3,
+            [ModulationKind.Table, ModulationKind.Table, ModulationKind.Table, ModulationKind.Table]),
+        new NetworkInit(),
+        3);
+
     [Fact]
     public void On_correlated_inputs_it_leaves_a_smaller_output_error_than_rounding_each_value()
     {
@@ -133,12 +143,8 @@ public sealed class ErrorCompensatingRoundingTests
     [Fact]
     public void Each_hidden_weight_gets_the_Gram_matrix_of_the_activations_it_multiplies()
     {
-        var a = new ModelArchitecture(
-            [[2, 1, 2, 2], [3, 2, 1, 2], [2, 2, 2, 2]],
-            5,
-            3,
-            [ModulationKind.Table, ModulationKind.Table, ModulationKind.Table, ModulationKind.Table]);
-        using var net = new AsmrNetwork(a, new NetworkInit(), 3);
+        using var net = SmallNetwork();
+        var a = net.Architecture;
 
         var grams = ErrorCompensatingRounding.InputGrams(net);
 
@@ -166,12 +172,8 @@ public sealed class ErrorCompensatingRoundingTests
     [Fact]
     public void The_last_hidden_weight_input_gives_the_shared_pre_activation()
     {
-        var a = new ModelArchitecture(
-            [[2, 1, 2, 2], [3, 2, 1, 2], [2, 2, 2, 2]],
-            5,
-            3,
-            [ModulationKind.Table, ModulationKind.Table, ModulationKind.Table, ModulationKind.Table]);
-        using var net = new AsmrNetwork(a, new NetworkInit(), 3);
+        using var net = SmallNetwork();
+        var a = net.Architecture;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
 

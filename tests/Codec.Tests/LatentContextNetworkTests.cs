@@ -117,29 +117,11 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         using var latents = new Parameter(tensor(ContinuousField()).view(-1, Channels));
         using var noise = rand(latents.shape, generator: new Generator(9)) - 0.5;
         using var network = new LatentContextNetwork(hidden: 4, Channels, seed: 2);
-        using (no_grad())
-        {
-            foreach (var p in network.parameters())
-            {
-                p.copy_(randn(p.shape, generator: new Generator(3)) * 0.3);
-            }
-        }
+        Randomise(network, seed: 3);
 
-        (float Value, Tensor[] ModelGrads, Tensor LatentGrad) Run(Func<Tensor> rate)
-        {
-            foreach (var p in network.parameters().Append(latents))
-            {
-                p.grad?.zero_();
-            }
-
-            var r = rate();
-            r.backward();
-            return (r.item<float>(), [.. network.parameters().Select(p => p.grad?.clone() ?? zeros(p.shape))], latents.grad?.clone() ?? zeros(latents.shape));
-        }
-
-        var fitted = Run(() => network.IntegerFittedBits(latents + noise, latents, T, Rows, Columns));
-        var onIntegers = Run(() => network.Bits(latents.detach().round(), T, Rows, Columns));
-        var noisedHeld = Run(() => network.Bits(latents + noise, latents + noise, T, Rows, Columns, frozen: true));
+        var fitted = Run(network, latents, () => network.IntegerFittedBits(latents + noise, latents, T, Rows, Columns));
+        var onIntegers = Run(network, latents, () => network.Bits(latents.detach().round(), T, Rows, Columns));
+        var noisedHeld = Run(network, latents, () => network.Bits(latents + noise, latents + noise, T, Rows, Columns, frozen: true));
 
         Assert.Equal(onIntegers.Value, fitted.Value, 3);
         Assert.NotEqual(noisedHeld.Value, fitted.Value, 0);
@@ -160,30 +142,12 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         using var latents = new Parameter(tensor(ContinuousField()).view(-1, Channels));
         using var noise = rand(latents.shape, generator: new Generator(4)) - 0.5;
         using var network = new LatentContextNetwork(hidden: 5, Channels, seed: 6);
-        using (no_grad())
-        {
-            foreach (var p in network.parameters())
-            {
-                p.copy_(randn(p.shape, generator: new Generator(8)) * 0.3);
-            }
-        }
-
-        (float Value, Tensor[] ModelGrads, Tensor LatentGrad) Run(Func<Tensor> rate)
-        {
-            foreach (var p in network.parameters().Append(latents))
-            {
-                p.grad?.zero_();
-            }
-
-            var r = rate();
-            r.backward();
-            return (r.item<float>(), [.. network.parameters().Select(p => p.grad?.clone() ?? zeros(p.shape))], latents.grad?.clone() ?? zeros(latents.shape));
-        }
+        Randomise(network, seed: 8);
 
         Tensor Integers() => latents.detach().round();
-        var shared = Run(() => network.IntegerContextBits(latents + noise, Integers(), T, Rows, Columns));
-        var onIntegers = Run(() => network.Bits(Integers(), T, Rows, Columns));
-        var symbolsHeld = Run(() => network.Bits(latents + noise, Integers(), T, Rows, Columns, frozen: true));
+        var shared = Run(network, latents, () => network.IntegerContextBits(latents + noise, Integers(), T, Rows, Columns));
+        var onIntegers = Run(network, latents, () => network.Bits(Integers(), T, Rows, Columns));
+        var symbolsHeld = Run(network, latents, () => network.Bits(latents + noise, Integers(), T, Rows, Columns, frozen: true));
 
         Assert.Equal(onIntegers.Value, shared.Value, 3);
         for (int i = 0; i < shared.ModelGrads.Length; i++)
@@ -210,6 +174,28 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         // Unit 0: 0.5·1 − 0.25·2 = 0 (Q8 128 − 2·64 = 0) plus its bias 1.0 (256): only the biases reach the outputs,
         // whose weights start at 0, so the prediction is mean 0, scale bin 32 (log2 b = 0).
         Assert.Equal((0, 0, 32), model.Predict(context, 0));
+    }
+
+    private static void Randomise(LatentContextNetwork network, ulong seed)
+    {
+        using var noGrad = no_grad();
+        foreach (var p in network.parameters())
+        {
+            p.copy_(randn(p.shape, generator: new Generator(seed)) * 0.3);
+        }
+    }
+
+    /// <summary>A rate's value and the gradients it gives the model's parameters and the latents.</summary>
+    private static (float Value, Tensor[] ModelGrads, Tensor LatentGrad) Run(LatentContextNetwork network, Parameter latents, Func<Tensor> rate)
+    {
+        foreach (var p in network.parameters().Append(latents))
+        {
+            p.grad?.zero_();
+        }
+
+        var r = rate();
+        r.backward();
+        return (r.item<float>(), [.. network.parameters().Select(p => p.grad?.clone() ?? zeros(p.shape))], latents.grad?.clone() ?? zeros(latents.shape));
     }
 
     private static void Fit(LatentContextNetwork network, Tensor values)
