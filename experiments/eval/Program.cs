@@ -26,6 +26,12 @@ if (opts.ContainsKey("compare"))
     return;
 }
 
+if (opts.ContainsKey("oracle"))
+{
+    TemporalMeanOracle.Print(video);
+    return;
+}
+
 var header = new SequenceHeader { Width = video.Width, Height = video.Height, FrameCount = video.Frames.Count, FrameRate = new Rational(25, 1) };
 var frames = video.Frames.ToList();
 // Product defaults unless a key overrides them.
