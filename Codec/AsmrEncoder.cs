@@ -172,6 +172,8 @@ internal static class AsmrEncoder
             LatentRoundingFraction = settings.LatentRoundingFraction,
             LatentSoftRounding = settings.LatentSoftRounding,
             LatentSteeringGain = settings.LatentSteeringGain,
+            LastLevelCellFraction = settings.LastLevelCellFraction,
+            CellSampleSeed = unchecked((int)settings.Seed),
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)

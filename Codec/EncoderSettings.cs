@@ -186,6 +186,9 @@ internal sealed record EncoderSettings
     /// </summary>
     public bool ErrorCompensatedWeights { get; init; } = true;
 
+    /// <summary><see cref="Training.TrainerOptions.LastLevelCellFraction"/>.</summary>
+    public double LastLevelCellFraction { get; init; } = 1.0;
+
     /// <summary>
     /// 2×2 blocks fit akiyo CIF about 1 dB better than 4×4 at equal bytes and equal training time, but a step costs
     /// 2.2× as much, so the fast preset, which stops early, keeps 4×4 (experiments/NOTES.md).

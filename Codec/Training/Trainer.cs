@@ -67,6 +67,9 @@ internal static class Trainer
         double lowestLoss = double.PositiveInfinity;
         int spikes = 0;
         var optimizer = NewOptimizer();
+        var sampled = options.LastLevelCellFraction < 1
+            ? new CellSampler(target.CellCount, options.LastLevelCellFraction, options.CellSampleSeed)
+            : null;
         var clock = Stopwatch.StartNew();
         int total = options.Steps;
         int roundingFrom = options.LatentRoundingFraction > 0 ? (int)Math.Round(total * (1 - options.LatentRoundingFraction)) : int.MaxValue;
@@ -112,7 +115,13 @@ internal static class Trainer
                         var pre = network.SharedPre();
                         long chunkRows = LastLevelChunkRows(target.CellCount, network.Architecture.Width, options.LastLevelChunkElements);
                         Tensor objective;
-                        if (chunkRows >= target.CellCount)
+                        if (sampled is not null)
+                        {
+                            var cells = sampled.Draw();
+                            l = target.Loss(network.ForwardPooled(pre.index_select(0, cells), target.Pooling), weights, cells);
+                            objective = l;
+                        }
+                        else if (chunkRows >= target.CellCount)
                         {
                             l = target.Loss(network.ForwardPooled(pre, target.Pooling), weights);
                             objective = l;

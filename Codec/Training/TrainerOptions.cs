@@ -106,4 +106,14 @@ internal sealed record TrainerOptions
     /// as a single pass, and a 1080p segment of 32 frames takes four.
     /// </summary>
     public long LastLevelChunkElements { get; init; } = 1L << 25;
+
+    /// <summary>
+    /// Fraction of the last level's parent cells whose pixels a training step fits (drawn afresh each step, seeded by
+    /// <see cref="CellSampleSeed"/>); 1 = every cell. The last level is most of a step's time, and neighbouring frames
+    /// say much the same, so a step on part of the cells costs less and teaches almost as much.
+    /// </summary>
+    public double LastLevelCellFraction { get; init; } = 1.0;
+
+    /// <summary>Seed of the cells drawn for <see cref="LastLevelCellFraction"/> (the same seed gives the same file).</summary>
+    public int CellSampleSeed { get; init; }
 }

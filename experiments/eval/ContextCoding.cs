@@ -34,6 +34,12 @@ internal static class ContextCoding
             }
         }
 
+        for (int i = 0; i < model.Tensors.Count; i++)
+        {
+            var t = model.Tensors[i];
+            Console.WriteLine($"tensor {t.Role} l{t.Level} {t.Rows}x{t.Columns}: {tensorBytes[i]} B, {tensorBytes[i] * 8.0 / Math.Max(1, t.Values.Length):F2} bits/value, multiplier {t.Multiplier}, nonzero {t.Values.Count(v => v != 0) * 100.0 / Math.Max(1, t.Values.Length):F1} %");
+        }
+
         Console.WriteLine($"components: network {network} B, latents {string.Join(", ", latents.Select(p => $"l{p.Key} {p.Value} B"))}, context models {context} B");
     }
 
