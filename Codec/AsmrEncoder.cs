@@ -172,7 +172,7 @@ internal static class AsmrEncoder
             LatentRoundingFraction = settings.LatentRoundingFraction,
             LatentSoftRounding = settings.LatentSoftRounding,
             LatentSteeringGain = settings.LatentSteeringGain,
-            LastLevelCellFraction = settings.LastLevelCellFraction,
+            LastLevelCellFraction = settings.DefaultLastLevelCellFraction,
             CellSampleSeed = unchecked((int)settings.Seed),
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality

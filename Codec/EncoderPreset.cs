@@ -3,12 +3,12 @@ namespace Asmr.Codec;
 /// <summary>Speed/quality trade-off of <see cref="AsmrEncoder"/>: the default training per segment (measured times in docs/BENCHMARKS.md).</summary>
 internal enum EncoderPreset
 {
-    /// <summary>1000 steps, 4×4-pixel last-level blocks: a step costs less than half of a 2×2 step.</summary>
+    /// <summary>1600 steps on half the cells each, 4×4-pixel last-level blocks: a step costs less than half of a 2×2 step.</summary>
     Fast,
 
-    /// <summary>5000 steps, 2×2-pixel blocks.</summary>
+    /// <summary>10000 steps on a quarter of the cells each, 2×2-pixel blocks.</summary>
     Medium,
 
-    /// <summary>10000 steps, 2×2-pixel blocks: twice medium's training.</summary>
+    /// <summary>20000 steps on a quarter of the cells each, 2×2-pixel blocks: twice medium's training.</summary>
     Slow,
 }

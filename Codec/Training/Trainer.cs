@@ -113,25 +113,22 @@ internal static class Trainer
                         optimizer.zero_grad();
                         hook?.BeforeForward();
                         var pre = network.SharedPre();
-                        long chunkRows = LastLevelChunkRows(target.CellCount, network.Architecture.Width, options.LastLevelChunkElements);
+                        // Part of the cells each step (LastLevelCellFraction) or all of them; either way a large
+                        // segment's last level runs in blocks of cells, since its activations dominate the memory.
+                        var cells = sampled?.Draw();
+                        long active = cells?.shape[0] ?? target.CellCount;
+                        long chunkRows = LastLevelChunkRows(active, network.Architecture.Width, options.LastLevelChunkElements);
                         Tensor objective;
-                        if (sampled is not null)
+                        if (chunkRows >= active)
                         {
-                            var cells = sampled.Draw();
-                            l = target.Loss(network.ForwardPooled(pre.index_select(0, cells), target.Pooling), weights, cells);
-                            objective = l;
-                        }
-                        else if (chunkRows >= target.CellCount)
-                        {
-                            l = target.Loss(network.ForwardPooled(pre, target.Pooling), weights);
+                            l = target.Loss(network.ForwardPooled(cells is null ? pre : pre.index_select(0, cells), target.Pooling), weights, cells);
                             objective = l;
                         }
                         else
                         {
-                            // The last level's activations dominate the memory of a large segment: run it a block of
-                            // cells at a time on a copy of pre, each block's backward at once, then carry pre's gradient
-                            // into the shared levels through a surrogate whose gradient it is.
-                            (l, var preGradient) = LastLevelInChunks(network, target, weights, pre, chunkRows);
+                            // Each block's backward at once on a copy of pre, then pre's gradient carried into the
+                            // shared levels through a surrogate whose gradient it is.
+                            (l, var preGradient) = LastLevelInChunks(network, target, weights, pre, chunkRows, cells);
                             objective = (pre * preGradient).sum();
                         }
 
@@ -238,19 +235,33 @@ internal static class Trainer
 
     /// <summary>
     /// The distortion loss of the last level run on blocks of <paramref name="rows"/> cells of a detached copy of
-    /// <paramref name="pre"/>, each block's backward done at once (the last level's parameters accumulate their
+    /// <paramref name="pre"/> (of the cells <paramref name="cells"/> lists, ascending, scaled as if all were present;
+    /// null = every cell), each block's backward done at once (the last level's parameters accumulate their
     /// gradients): returns the loss (no graph) and the gradient it sends to <paramref name="pre"/>.
     /// </summary>
     private static (Tensor Loss, Tensor PreGradient) LastLevelInChunks(
-        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, Tensor pre, long rows)
+        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, Tensor pre, long rows, Tensor? cells = null)
     {
         var leaf = pre.detach().requires_grad_(true);
         var total = zeros(1);
-        for (long first = 0; first < target.CellCount; first += rows)
+        long active = cells?.shape[0] ?? target.CellCount;
+        double scale = target.CellCount / (double)active;
+        for (long first = 0; first < active; first += rows)
         {
-            long count = Math.Min(rows, target.CellCount - first);
+            long count = Math.Min(rows, active - first);
             using var scope = NewDisposeScope();
-            var part = target.PartialLoss(network.ForwardPooled(leaf.narrow(0, first, count), target.Pooling), weights, first, count);
+            Tensor part;
+            if (cells is null)
+            {
+                part = target.PartialLoss(network.ForwardPooled(leaf.narrow(0, first, count), target.Pooling), weights, first, count);
+            }
+            else
+            {
+                var block = cells.narrow(0, first, count);
+                using var blockScale = scale.ToScalar(); // held until the product is computed: see AsmrNetwork's scalar fields
+                part = target.PartialLoss(network.ForwardPooled(leaf.index_select(0, block), target.Pooling), weights, block) * blockScale;
+            }
+
             part.backward();
             total.add_(part.detach());
         }

@@ -151,6 +151,18 @@ internal sealed class TrainingTarget : IDisposable
         return WeightedSquaredError(pooledOutput, _target.narrow(0, firstCell, cellCount), _mask?.narrow(0, firstCell, cellCount), channelWeights);
     }
 
+    /// <summary>
+    /// The unscaled part of the loss that the rows <paramref name="cells"/> lists contribute (<paramref name="pooledOutput"/>
+    /// holds just those rows, in that order).
+    /// </summary>
+    public Tensor PartialLoss(Tensor pooledOutput, IReadOnlyList<double> channelWeights, Tensor cells)
+    {
+        ArgumentNullException.ThrowIfNull(pooledOutput);
+        ArgumentNullException.ThrowIfNull(channelWeights);
+        ArgumentNullException.ThrowIfNull(cells);
+        return WeightedSquaredError(pooledOutput, _target.index_select(0, cells), _mask?.index_select(0, cells), channelWeights);
+    }
+
     /// <summary>Σ over rows and columns of weight · (output − target)² (masked positions count 0), unscaled.</summary>
     private Tensor WeightedSquaredError(Tensor output, Tensor target, Tensor? mask, IReadOnlyList<double> channelWeights)
     {

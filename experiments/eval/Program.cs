@@ -62,7 +62,7 @@ var settings = defaults with
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     FineTuneHoldsLatents = Get("qathold", "0") == "1",
     ErrorCompensatedWeights = Get("gptq", defaults.ErrorCompensatedWeights ? "1" : "0") == "1",
-    LastLevelCellFraction = double.Parse(Get("cellfrac", defaults.LastLevelCellFraction.ToString("R"))),
+    LastLevelCellFraction = opts.ContainsKey("cellfrac") ? double.Parse(Get("cellfrac", "1")) : null,
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
 };
 if (Get("trace", "0") == "1")

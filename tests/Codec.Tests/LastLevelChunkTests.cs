@@ -6,7 +6,7 @@ namespace Asmr.Codec.Tests;
 /// <summary>Training a large segment's last level a block of cells at a time (<see cref="TrainerOptions.LastLevelChunkElements"/>).</summary>
 public sealed class LastLevelChunkTests
 {
-    private static IReadOnlyList<float[]> Train(int width, int height, long chunkElements, int contextHidden, int steps = 12)
+    private static IReadOnlyList<float[]> Train(int width, int height, long chunkElements, int contextHidden, int steps = 12, double cellFraction = 1)
     {
         var video = TestVideos.Smooth(4, width, height);
         var a = LevelPlanner.Plan(4, height, width, video.Chroma, new PlannerOptions { Width = 8, LastSpatialBase = 2, GridLevels = 1, GridRank = 2, MinGridCell = 2 });
@@ -15,7 +15,7 @@ public sealed class LastLevelChunkTests
         Assert.True(target.CellCount > 8, "the segment must have enough cells to split");
         if (steps > 0)
         {
-            Trainer.Train(net, target, new TrainerOptions { Steps = steps, ReportEvery = 1000, LastLevelChunkElements = chunkElements });
+            Trainer.Train(net, target, new TrainerOptions { Steps = steps, ReportEvery = 1000, LastLevelChunkElements = chunkElements, LastLevelCellFraction = cellFraction });
         }
 
         return SegmentExporter.FloatTensors(net);
@@ -49,6 +49,19 @@ public sealed class LastLevelChunkTests
         double moved = LargestDifference(whole, Train(width, height, long.MaxValue, contextHidden, steps: 0));
         Assert.True(moved > 1e-2, $"training must move the parameters (largest change {moved})");
         Assert.True(difference < 2e-4, $"largest parameter difference {difference}");
+    }
+
+    [Theory]
+    [InlineData(16, 16)]
+    [InlineData(18, 14)] // padded
+    public void Training_on_part_of_the_cells_in_blocks_matches_one_pass(int width, int height)
+    {
+        var whole = Train(width, height, long.MaxValue, 4, cellFraction: 0.5);
+        var blocks = Train(width, height, 8 * 3, 4, cellFraction: 0.5);
+
+        double moved = LargestDifference(whole, Train(width, height, long.MaxValue, 4, cellFraction: 1));
+        Assert.True(moved > 1e-3, $"a part of the cells must train differently from all of them (largest difference {moved})");
+        Assert.True(LargestDifference(whole, blocks) < 2e-4, $"largest parameter difference {LargestDifference(whole, blocks)}");
     }
 
     [Theory]

@@ -57,6 +57,15 @@ public sealed class PresetTests
     }
 
     [Fact]
+    public void Each_step_fits_half_the_cells_for_fast_and_a_quarter_otherwise_unless_told()
+    {
+        Assert.Equal(0.5, new EncoderSettings { Preset = EncoderPreset.Fast }.DefaultLastLevelCellFraction);
+        Assert.Equal(0.25, new EncoderSettings { Preset = EncoderPreset.Medium }.DefaultLastLevelCellFraction);
+        Assert.Equal(0.25, new EncoderSettings { Preset = EncoderPreset.Slow }.DefaultLastLevelCellFraction);
+        Assert.Equal(1.0, new EncoderSettings { Preset = EncoderPreset.Fast, LastLevelCellFraction = 1 }.DefaultLastLevelCellFraction);
+    }
+
+    [Fact]
     public void Slower_presets_train_longer()
     {
         int fast = new EncoderSettings { Preset = EncoderPreset.Fast }.DefaultSteps;

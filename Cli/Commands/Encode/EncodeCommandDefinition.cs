@@ -138,7 +138,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Option<int?> Steps { get; } = new("--steps")
     {
-        Description = "Training steps per segment, overriding the preset's (fast 1000, medium 5000, slow 10000).",
+        Description = "Training steps per segment, overriding the preset's (fast 1600, medium 10000, slow 20000).",
         HelpName = "N",
         CustomParser = NumberParsers.NullableInt("--steps", 1, 1_000_000),
     };
@@ -161,7 +161,7 @@ internal sealed class EncodeCommandDefinition : Command
     {
         var option = new Option<string>("--preset")
         {
-            Description = "Speed against quality: fast trains 1000 steps with 4x4-pixel last-level blocks; medium 5000 and slow 10000 steps with 2x2 blocks and context-coded 2x2-pixel latents (format 3).",
+            Description = "Speed against quality: fast trains 1600 steps with 4x4-pixel last-level blocks; medium 10000 and slow 20000 steps with 2x2 blocks and context-coded 2x2-pixel latents (format 3). Each step fits a random part of the picture cells (half for fast, a quarter otherwise).",
             DefaultValueFactory = _ => EncoderSettings.DefaultPreset.ToString().ToLowerInvariant(),
             CustomParser = RepeatedOptions.LastToken,
         };
