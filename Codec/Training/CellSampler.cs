@@ -13,7 +13,7 @@ internal sealed class CellSampler
     private readonly int[] _cells;
     private readonly int _count;
 
-    public CellSampler(long cellCount, double fraction, int seed)
+    public CellSampler(long cellCount, double fraction, int seed, int minimum = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cellCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cellCount, int.MaxValue);
@@ -24,7 +24,7 @@ internal sealed class CellSampler
 
         _state = unchecked((ulong)seed);
         _cells = [.. Enumerable.Range(0, (int)cellCount)];
-        _count = Math.Max(1, (int)Math.Round(cellCount * fraction));
+        _count = (int)Math.Min(cellCount, Math.Max(Math.Max(1, minimum), Math.Round(cellCount * fraction)));
     }
 
     /// <summary>Cells in the subset.</summary>

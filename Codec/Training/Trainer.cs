@@ -67,8 +67,8 @@ internal static class Trainer
         double lowestLoss = double.PositiveInfinity;
         int spikes = 0;
         var optimizer = NewOptimizer();
-        var sampled = options.LastLevelCellFraction < 1
-            ? new CellSampler(target.CellCount, options.LastLevelCellFraction, options.CellSampleSeed)
+        var sampled = options.LastLevelCellFraction < 1 && target.CellCount > options.MinSampledCells
+            ? new CellSampler(target.CellCount, options.LastLevelCellFraction, options.CellSampleSeed, options.MinSampledCells)
             : null;
         var clock = Stopwatch.StartNew();
         int total = options.Steps;

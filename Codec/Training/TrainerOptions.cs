@@ -114,6 +114,12 @@ internal sealed record TrainerOptions
     /// </summary>
     public double LastLevelCellFraction { get; init; } = 1.0;
 
+    /// <summary>
+    /// With <see cref="LastLevelCellFraction"/> below 1, a step still fits at least this many cells (all of a smaller
+    /// segment): on a few hundred cells the sampled steps made a QCIF fit collapse at its start from every seed tried.
+    /// </summary>
+    public int MinSampledCells { get; init; } = 4096;
+
     /// <summary>Seed of the cells drawn for <see cref="LastLevelCellFraction"/> (the same seed gives the same file).</summary>
     public int CellSampleSeed { get; init; }
 }

@@ -71,6 +71,27 @@ public sealed class CellSamplerTests
         Assert.All(counts, n => Assert.InRange(n, 330, 470));
     }
 
+    [Fact]
+    public void A_draw_has_at_least_the_minimum_and_at_most_every_cell()
+    {
+        Assert.Equal(64, Draw(new CellSampler(1000, 0.01, seed: 0, minimum: 64)).Length);
+        Assert.Equal(30, Draw(new CellSampler(30, 0.25, seed: 0, minimum: 64)).Length);
+    }
+
+    [Fact]
+    public void A_segment_with_fewer_cells_than_the_minimum_trains_on_all_of_them()
+    {
+        var video = TestVideos.Smooth(4, 16, 16);
+        var a = LevelPlanner.Plan(4, 16, 16, video.Chroma, new PlannerOptions { Width = 8, LastSpatialBase = 2, GridLevels = 1, GridRank = 2, MinGridCell = 2 });
+        using var target = new TrainingTarget(a, video);
+        var options = new TrainerOptions { Steps = 10, ReportEvery = 1000, LastLevelCellFraction = 0.25, MinSampledCells = (int)target.CellCount };
+        using var sampled = new AsmrNetwork(a, new NetworkInit(), 3, 4);
+        Trainer.Train(sampled, target, options);
+        using var whole = new AsmrNetwork(a, new NetworkInit(), 3, 4);
+        Trainer.Train(whole, target, options with { LastLevelCellFraction = 1 });
+        Assert.Equal(SegmentExporter.FloatTensors(whole), SegmentExporter.FloatTensors(sampled));
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-0.5)]
@@ -87,7 +108,7 @@ public sealed class CellSamplerTests
         var video = TestVideos.Smooth(4, 16, 16);
         var a = LevelPlanner.Plan(4, 16, 16, video.Chroma, new PlannerOptions { Width = 8, LastSpatialBase = 2, GridLevels = 1, GridRank = 2, MinGridCell = 2 });
         using var target = new TrainingTarget(a, video);
-        var options = new TrainerOptions { Steps = 100, ReportEvery = 1000, LastLevelCellFraction = 0.25, CellSampleSeed = 2 };
+        var options = new TrainerOptions { Steps = 100, ReportEvery = 1000, LastLevelCellFraction = 0.25, CellSampleSeed = 2, MinSampledCells = 1 };
 
         double FullLoss(AsmrNetwork net)
         {

@@ -15,7 +15,7 @@ public sealed class LastLevelChunkTests
         Assert.True(target.CellCount > 8, "the segment must have enough cells to split");
         if (steps > 0)
         {
-            Trainer.Train(net, target, new TrainerOptions { Steps = steps, ReportEvery = 1000, LastLevelChunkElements = chunkElements, LastLevelCellFraction = cellFraction });
+            Trainer.Train(net, target, new TrainerOptions { Steps = steps, ReportEvery = 1000, LastLevelChunkElements = chunkElements, LastLevelCellFraction = cellFraction, MinSampledCells = 1 });
         }
 
         return SegmentExporter.FloatTensors(net);
