@@ -173,7 +173,7 @@ internal static class AsmrEncoder
             LatentSoftRounding = settings.LatentSoftRounding,
             LatentSteeringGain = settings.LatentSteeringGain,
             LastLevelCellFraction = settings.DefaultLastLevelCellFraction,
-            CellSampleSeed = unchecked((int)settings.Seed),
+            CellSampleSeed = settings.Seed,
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)

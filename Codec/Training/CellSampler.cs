@@ -10,10 +10,10 @@ namespace Asmr.Codec.Training;
 internal sealed class CellSampler
 {
     private ulong _state;
-    private readonly int[] _cells;
+    private readonly long[] _cells;
     private readonly int _count;
 
-    public CellSampler(long cellCount, double fraction, int seed, int minimum = 1)
+    public CellSampler(long cellCount, double fraction, long seed, int minimum = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cellCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cellCount, int.MaxValue);
@@ -23,12 +23,9 @@ internal sealed class CellSampler
         }
 
         _state = unchecked((ulong)seed);
-        _cells = [.. Enumerable.Range(0, (int)cellCount)];
+        _cells = [.. Enumerable.Range(0, (int)cellCount).Select(c => (long)c)];
         _count = (int)Math.Min(cellCount, Math.Max(Math.Max(1, minimum), Math.Round(cellCount * fraction)));
     }
-
-    /// <summary>Cells in the subset.</summary>
-    public int Count => _count;
 
     /// <summary>The next step's cells as an int64 index tensor, ascending.</summary>
     public Tensor Draw()
@@ -42,7 +39,7 @@ internal sealed class CellSampler
 
         var subset = _cells[.._count];
         Array.Sort(subset);
-        return tensor(subset.Select(c => (long)c).ToArray());
+        return tensor(subset);
     }
 
     /// <summary>A number in [0, <paramref name="n"/>): the top 32 bits of the next SplitMix64 output scaled to n.</summary>

@@ -121,5 +121,5 @@ internal sealed record TrainerOptions
     public int MinSampledCells { get; init; } = 4096;
 
     /// <summary>Seed of the cells drawn for <see cref="LastLevelCellFraction"/> (the same seed gives the same file).</summary>
-    public int CellSampleSeed { get; init; }
+    public long CellSampleSeed { get; init; }
 }

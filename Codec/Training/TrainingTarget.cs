@@ -132,11 +132,10 @@ internal sealed class TrainingTarget : IDisposable
     {
         ArgumentNullException.ThrowIfNull(pooledOutput);
         ArgumentNullException.ThrowIfNull(channelWeights);
-        var target = cells is null ? _target : _target.index_select(0, cells);
-        var mask = _mask is null ? null : cells is null ? _mask : _mask.index_select(0, cells);
+        var error = cells is null ? WeightedSquaredError(pooledOutput, _target, _mask, channelWeights) : PartialLoss(pooledOutput, channelWeights, cells);
         double scale = cells is null ? 1.0 : CellCount / (double)cells.shape[0];
         using var cellScale = scale.ToScalar(); // held until the product is computed: see AsmrNetwork's scalar fields
-        return WeightedSquaredError(pooledOutput, target, mask, channelWeights) * cellScale;
+        return error * cellScale;
     }
 
     /// <summary>
