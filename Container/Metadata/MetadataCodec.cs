@@ -288,10 +288,11 @@ internal static class MetadataCodec
 
         var numbers = new Dictionary<string, double>(StringComparer.Ordinal);
         var unknown = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal); // every key, a null one too (§7.4: no key repeats)
         foreach (JsonProperty property in value.EnumerateObject())
         {
             string key = property.Name;
-            if (numbers.ContainsKey(key) || unknown.ContainsKey(key))
+            if (!seen.Add(key))
             {
                 throw FormatErrors.Corrupt($"{where}: \"quality\" repeats the key \"{key}\"");
             }

@@ -13,7 +13,7 @@ internal static class Lz4Block
     {
         int expected = checked((int)header.UncompressedLength);
         byte[] target = new byte[expected];
-        int decoded = HasZeroOffset(block) ? -1 : LZ4Codec.Decode(block, target);
+        int decoded = BreaksMatchRules(block, expected) ? -1 : LZ4Codec.Decode(block, target);
         if (decoded < 0)
         {
             throw FormatErrors.Corrupt(
@@ -30,13 +30,16 @@ internal static class Lz4Block
     }
 
     /// <summary>
-    /// Whether a sequence of the block has match offset 0, which §6.5 forbids but LZ4Codec.Decode accepts (the match
-    /// then copies whatever the decoder's output buffer held, so the result would depend on the implementation). Reads
-    /// only the sequences' framing; a block whose framing is broken otherwise is left to LZ4Codec.Decode to reject.
+    /// Whether a match of the block breaks a rule of §6.5 that LZ4Codec.Decode does not always enforce: offset 0
+    /// (accepted by it; the match then copies whatever the decoder's output buffer held, so the result would depend on
+    /// the implementation), or a match that starts in the last 12 bytes of the output or ends in its last 5 (its fast
+    /// path skips these checks for short sequences far from the end of the block). Reads only the sequences' framing;
+    /// a block whose framing is broken otherwise is left to LZ4Codec.Decode to reject.
     /// </summary>
-    private static bool HasZeroOffset(ReadOnlySpan<byte> block)
+    private static bool BreaksMatchRules(ReadOnlySpan<byte> block, long uncompressedLength)
     {
         int i = 0;
+        long output = 0;
         while (i < block.Length)
         {
             int token = block[i++];
@@ -55,6 +58,7 @@ internal static class Lz4Block
             }
 
             i = (int)Math.Min(block.Length, i + literals);
+            output += literals;
             if (i >= block.Length)
             {
                 return false; // the last sequence: literals only
@@ -71,12 +75,26 @@ internal static class Lz4Block
             }
 
             i += 2;
+            long match = (token & 15) + 4;
             if ((token & 15) == 15)
             {
-                while (i < block.Length && block[i++] == 255)
+                while (i < block.Length)
                 {
+                    byte more = block[i++];
+                    match += more;
+                    if (more != 255)
+                    {
+                        break;
+                    }
                 }
             }
+
+            if (output > uncompressedLength - 12 || output + match > uncompressedLength - 5)
+            {
+                return true;
+            }
+
+            output += match;
         }
 
         return false;

@@ -131,6 +131,7 @@ public class MetadataCodecTests
     [InlineData("{\"quality\":{\"psnr_y\":\"40\"}}", "quality \"psnr_y\" is not a finite JSON number")]
     [InlineData("{\"quality\":{\"psnr_y\":1e400}}", "quality \"psnr_y\" is not a finite JSON number")]
     [InlineData("{\"quality\":{\"ssim\":1,\"ssim\":2}}", "repeats the key \"ssim\"")]
+    [InlineData("{\"quality\":{\"psnr_y\":null,\"psnr_y\":5}}", "repeats the key \"psnr_y\"")]
     [InlineData("{\"extra\":{\"a\":1}}", "extra \"a\" is a JSON Number")]
     [InlineData("{\"extra\":{\"a\":\"1\",\"a\":\"2\"}}", "repeats the key \"a\"")]
     [InlineData("{\"extra\":\"a\"}", "\"extra\" is a JSON String")]

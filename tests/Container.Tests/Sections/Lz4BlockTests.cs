@@ -110,4 +110,17 @@ public class Lz4BlockTests
     [Fact]
     public void Decode_MatchOffsetZero_IsRejected() =>
         Assert.Throws<InvalidDataException>(() => Decode([0x50, A, A, A, A, A, 0, 0, 0x80, A, A, A, A, A, A, A, A], 17));
+
+    /// <summary>
+    /// FORMAT.md §6.5: the last 5 bytes are literals. K4os's fast path does not check it for a short sequence far from
+    /// the end of the block: 14 literals and an 18-byte match ending exactly at uncompressed_length 32, then an empty
+    /// last sequence, decode there without complaint.
+    /// </summary>
+    [Fact]
+    public void Decode_ShortSequenceWhoseMatchEndsAtTheEnd_IsRejected()
+    {
+        byte[] block = [0xEE, .. Enumerable.Repeat(A, 14), 8, 0, 0x00];
+
+        Assert.Throws<InvalidDataException>(() => Decode(block, 32));
+    }
 }
