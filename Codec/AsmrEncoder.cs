@@ -174,11 +174,13 @@ internal static class AsmrEncoder
             LatentSteeringGain = settings.LatentSteeringGain,
             LastLevelCellFraction = settings.DefaultLastLevelCellFraction,
             CellSampleSeed = settings.Seed,
+            RateEvery = settings.DefaultRateEvery,
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = settings.TargetPsnr is { } quality
                 ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)
                 : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel),
         };
+        options = options with { InitialLatentRateWeight = options.LatentRateWeight * settings.InitialLatentRateFactor };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
         network.TemporalDeltas = settings.TemporalDeltas;

@@ -186,12 +186,25 @@ internal sealed record EncoderSettings
     /// </summary>
     public bool ErrorCompensatedWeights { get; init; } = true;
 
+    /// <summary>λ at the first step as a multiple of its floor (<see cref="Training.TrainerOptions.InitialLatentRateWeight"/>); 1 = start at the floor.</summary>
+    public double InitialLatentRateFactor { get; init; } = 1;
+
+    /// <summary><see cref="Training.TrainerOptions.RateEvery"/>; null = the preset's (<see cref="DefaultRateEvery"/>).</summary>
+    public int? RateEvery { get; init; }
+
+    /// <summary>
+    /// With a context model (medium, slow) the latents' rate is most of a sampled step's time: entering every other
+    /// step it buys 10900 steps in the time of 7300, +0.38 dB on akiyo (three seeds) and +0.21 dB on foreman (two) at
+    /// equal bytes; every third or fifth step lost (experiments/NOTES.md). Fast's factorised rate costs little.
+    /// </summary>
+    internal int DefaultRateEvery => RateEvery ?? (Preset == EncoderPreset.Fast ? 1 : 2);
+
     /// <summary><see cref="Training.TrainerOptions.LastLevelCellFraction"/>; null = the preset's.</summary>
     public double? LastLevelCellFraction { get; init; }
 
     /// <summary>
     /// A step on a quarter of the cells (2×2 blocks) costs about 0.68 of a step on all of them and teaches a little
-    /// less: medium's 7300 such steps take the time 5000 whole steps took and fit slightly better (akiyo +0.05 dB,
+    /// less: 7300 such steps took the time of 5000 whole steps and fitted slightly better (akiyo +0.05 dB,
     /// foreman +0.12 dB at equal bytes). The fast preset's 4×4 blocks have four times fewer cells: half of them over
     /// 1600 steps gained 0.2–0.3 dB at equal time, a quarter stalled (experiments/NOTES.md).
     /// </summary>
@@ -206,7 +219,7 @@ internal sealed record EncoderSettings
     internal int DefaultSteps => Preset switch
     {
         EncoderPreset.Fast => 1600,
-        EncoderPreset.Slow => 14600,
-        _ => 7300,
+        EncoderPreset.Slow => 21800,
+        _ => 10900,
     };
 }

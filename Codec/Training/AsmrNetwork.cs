@@ -353,10 +353,17 @@ internal sealed class AsmrNetwork : nn.Module
     /// pre(p) for every cell p of level L−2 as [C_{L−2}, H], in tree order (<see cref="CellOrder"/>: each parent's
     /// children together, so broadcasting over them and summing gradients back are row operations).
     /// </summary>
-    public Tensor SharedPre()
+    public Tensor SharedPre() => SharedPre(null);
+
+    /// <summary>
+    /// pre(p) for the cells of level L−2 that <paramref name="cells"/> lists (tree-order indices), [n, H] in that
+    /// order; null = every cell, as <see cref="SharedPre()"/>. Only the listed rows of level L−2 are computed: a
+    /// training step that fits part of the last level's cells spends nothing on the rest of the finest shared level.
+    /// </summary>
+    public Tensor SharedPre(Tensor? cells)
     {
         int levels = Architecture.Levels;
-        var theta = Theta(levels - 2);
+        var theta = cells is null ? Theta(levels - 2) : ThetaRows(levels - 2, cells);
         if (levels == 2)
         {
             return theta;
@@ -364,6 +371,32 @@ internal sealed class AsmrNetwork : nn.Module
 
         var hidden = theta.sin();
         return nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
+    }
+
+    /// <summary>θ_l for the cells of level <paramref name="level"/> that <paramref name="rows"/> lists (tree order): the levels above in full, this one on those rows.</summary>
+    private Tensor ThetaRows(int level, Tensor rows)
+    {
+        if (level == 0)
+        {
+            return Theta(0).index_select(0, rows);
+        }
+
+        var above = Theta(level - 1);
+        var parent = level == 1 ? above : nn.functional.linear(above.sin(), _weights[level]!, _biases[level]);
+        long beta = Architecture.LocalCount(level);
+        // Tree order holds each parent's β children together: row r is child r mod β of parent r / β.
+        using var betaScalar = beta.ToScalar();
+        var parents = rows.div(betaScalar, rounding_mode: RoundingMode.floor);
+        var locals = rows.remainder(betaScalar);
+        var theta = parent.index_select(0, parents) + Pattern(level).index_select(0, locals);
+        int i = Architecture.GridIndex(level);
+        if (i < 0)
+        {
+            return theta;
+        }
+
+        var z = TrainingLatents(i);
+        return theta + z.index_select(0, _gridCells[i].index_select(0, rows)).mm(_gridProjections[i]);
     }
 
     /// <summary>

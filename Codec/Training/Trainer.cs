@@ -54,7 +54,7 @@ internal static class Trainer
         }
 
         double samples = target.Video.Width * (double)target.Video.Height * target.Video.Frames.Count;
-        double lambda = options.LatentRateWeight;
+        double lambda = Math.Max(options.LatentRateWeight, options.InitialLatentRateWeight ?? 0);
         network.LatentNoise = options.LatentNoise;
         var parameters = network.parameters().ToList();
         Tensor[]? best = null;
@@ -74,6 +74,8 @@ internal static class Trainer
         int total = options.Steps;
         int roundingFrom = options.LatentRoundingFraction > 0 ? (int)Math.Round(total * (1 - options.LatentRoundingFraction)) : int.MaxValue;
         double loss = double.NaN;
+        double? lastBits = null;
+        int rateEvery = Math.Max(1, options.RateEvery);
         int step = 0;
         try
         {
@@ -112,16 +114,17 @@ internal static class Trainer
                     {
                         optimizer.zero_grad();
                         hook?.BeforeForward();
-                        var pre = network.SharedPre();
-                        // Part of the cells each step (LastLevelCellFraction) or all of them; either way a large
-                        // segment's last level runs in blocks of cells, since its activations dominate the memory.
+                        // Part of the cells each step (LastLevelCellFraction) or all of them, pre computed for
+                        // those only; either way a large segment's last level runs in blocks of cells, since its
+                        // activations dominate the memory.
                         var cells = sampled?.Draw();
+                        var pre = network.SharedPre(cells);
                         long active = cells?.shape[0] ?? target.CellCount;
                         long chunkRows = LastLevelChunkRows(active, network.Architecture.Width, options.LastLevelChunkElements);
                         Tensor objective;
                         if (chunkRows >= active)
                         {
-                            l = target.Loss(network.ForwardPooled(cells is null ? pre : pre.index_select(0, cells), target.Pooling), weights, cells);
+                            l = target.Loss(network.ForwardPooled(pre, target.Pooling), weights, cells);
                             objective = l;
                         }
                         else
@@ -132,10 +135,10 @@ internal static class Trainer
                             objective = (pre * preGradient).sum();
                         }
 
-                        if (latents.Count > 0)
+                        if (latents.Count > 0 && step % rateEvery == 0)
                         {
                             bits = network.LatentBits();
-                            using var rate = (lambda / samples).ToScalar(); // held: see AsmrNetwork's scalar fields
+                            using var rate = (lambda * rateEvery / samples).ToScalar(); // held: see AsmrNetwork's scalar fields
                             objective = objective + (bits * rate);
                         }
 
@@ -148,7 +151,12 @@ internal static class Trainer
                         loss = l.item<float>();
                         lowestLoss = Math.Min(lowestLoss, loss);
                         progress?.Invoke(new TrainingProgress(step, total, loss, clock.Elapsed, spikes));
-                        double? estimatedBits = bits?.item<float>();
+                        if (bits is not null)
+                        {
+                            lastBits = bits.item<float>();
+                        }
+
+                        double? estimatedBits = lastBits;
                         if (Trace is { } trace)
                         {
                             trace($"step {step} loss {loss:E4} bits {estimatedBits ?? 0:F0} lambda {lambda:E3} spikes {spikes} T {network.LatentSoftRoundTemperature} rounding {network.LatentStraightThrough}");
@@ -235,9 +243,9 @@ internal static class Trainer
 
     /// <summary>
     /// The distortion loss of the last level run on blocks of <paramref name="rows"/> cells of a detached copy of
-    /// <paramref name="pre"/> (of the cells <paramref name="cells"/> lists, ascending, scaled as if all were present;
-    /// null = every cell), each block's backward done at once (the last level's parameters accumulate their
-    /// gradients): returns the loss (no graph) and the gradient it sends to <paramref name="pre"/>.
+    /// <paramref name="pre"/> (row i is the cell <paramref name="cells"/>[i], ascending, the loss scaled as if all were
+    /// present; null = every cell, row i cell i), each block's backward done at once (the last level's parameters
+    /// accumulate their gradients): returns the loss (no graph) and the gradient it sends to <paramref name="pre"/>.
     /// </summary>
     private static (Tensor Loss, Tensor PreGradient) LastLevelInChunks(
         AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, Tensor pre, long rows, Tensor? cells = null)
@@ -259,7 +267,7 @@ internal static class Trainer
             {
                 var block = cells.narrow(0, first, count);
                 using var blockScale = scale.ToScalar(); // held until the product is computed: see AsmrNetwork's scalar fields
-                part = target.PartialLoss(network.ForwardPooled(leaf.index_select(0, block), target.Pooling), weights, block) * blockScale;
+                part = target.PartialLoss(network.ForwardPooled(leaf.narrow(0, first, count), target.Pooling), weights, block) * blockScale;
             }
 
             part.backward();

@@ -27,6 +27,12 @@ internal sealed record TrainerOptions
     /// </summary>
     public double LatentRateWeight { get; init; } = 4e-3;
 
+    /// <summary>
+    /// λ at the first step (null: <see cref="LatentRateWeight"/>), for a fit steered to <see cref="LatentBudgetBits"/>:
+    /// the latents' bits answer λ hundreds of steps late, so starting near the λ a fit settles at spares the overshoot.
+    /// </summary>
+    public double? InitialLatentRateWeight { get; init; }
+
     /// <summary>When set, λ is raised (never lowered below <see cref="LatentRateWeight"/>) while the latents' estimated bits exceed this budget.</summary>
     public double? LatentBudgetBits { get; init; }
 
@@ -122,4 +128,10 @@ internal sealed record TrainerOptions
 
     /// <summary>Seed of the cells drawn for <see cref="LastLevelCellFraction"/> (the same seed gives the same file).</summary>
     public long CellSampleSeed { get; init; }
+
+    /// <summary>
+    /// The latents' rate enters every this many steps, weighted by it (the same rate on average): with a quarter of
+    /// the cells the rate over every latent is most of a step's time, and it changes slowly. 1 = every step.
+    /// </summary>
+    public int RateEvery { get; init; } = 1;
 }

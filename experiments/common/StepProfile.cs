@@ -10,7 +10,7 @@ namespace Asmr.Experiments;
 /// </summary>
 internal static class StepProfile
 {
-    public static void Print(AsmrNetwork network, VideoClip video, int steps, int threads)
+    public static void Print(AsmrNetwork network, VideoClip video, int steps, int threads, double cellFraction)
     {
         set_num_threads(threads);
         using var target = new TrainingTarget(network.Architecture, video);
@@ -41,6 +41,29 @@ internal static class StepProfile
         }
 
         Time("latent rate", () => network.LatentBits().backward());
+        if (cellFraction < 1)
+        {
+            var sampler = new CellSampler(target.CellCount, cellFraction, 1, 4096);
+            Time($"sampled step ({cellFraction}), whole pre", () =>
+            {
+                var cells = sampler.Draw();
+                var l = target.Loss(network.ForwardPooled(network.SharedPre().index_select(0, cells), target.Pooling), weights, cells);
+                (l + (network.LatentBits() * 1e-9)).backward();
+            });
+            Time($"sampled step ({cellFraction}), pre of the drawn cells", () =>
+            {
+                var cells = sampler.Draw();
+                var l = target.Loss(network.ForwardPooled(network.SharedPre(cells), target.Pooling), weights, cells);
+                (l + (network.LatentBits() * 1e-9)).backward();
+            });
+            Time($"sampled step ({cellFraction}), pre of the drawn cells, no rate", () =>
+            {
+                var cells = sampler.Draw();
+                target.Loss(network.ForwardPooled(network.SharedPre(cells), target.Pooling), weights, cells).backward();
+            });
+        }
+
+
         Time("whole step", () =>
         {
             var l = target.Loss(network.ForwardPooled(network.SharedPre(), target.Pooling), weights);

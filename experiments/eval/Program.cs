@@ -62,6 +62,8 @@ var settings = defaults with
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     FineTuneHoldsLatents = Get("qathold", "0") == "1",
     ErrorCompensatedWeights = Get("gptq", defaults.ErrorCompensatedWeights ? "1" : "0") == "1",
+    InitialLatentRateFactor = double.Parse(Get("lambda0", "1")),
+    RateEvery = opts.ContainsKey("rateevery") ? int.Parse(Get("rateevery", "1")) : null,
     LastLevelCellFraction = opts.ContainsKey("cellfrac") ? double.Parse(Get("cellfrac", "1")) : null,
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
 };
@@ -80,7 +82,7 @@ if (opts.ContainsKey("profile"))
 {
     AsmrEncoder.FitReplacement = network =>
     {
-        StepProfile.Print(network, video, int.Parse(Get("profile", "10")), settings.Threads);
+        StepProfile.Print(network, video, int.Parse(Get("profile", "10")), settings.Threads, settings.DefaultLastLevelCellFraction);
         Environment.Exit(0);
         return null!;
     };

@@ -48,6 +48,41 @@ public sealed class LatentGridTests
     }
 
     [Fact]
+    public void Pre_of_listed_cells_equals_those_rows_of_the_whole_pre_with_the_same_gradients()
+    {
+        var a = Tiny(new LatentGrid(1, 2, 1), new LatentGrid(2, 3, 2));
+        using var net = new AsmrNetwork(a, new NetworkInit { OutputGain = 1 }, 5);
+        using var scope = NewDisposeScope();
+        using (no_grad())
+        {
+            foreach (var z in net.GridLatents)
+            {
+                z.copy_(randint(-3, 4, z.shape).to(ScalarType.Float32));
+            }
+        }
+
+        var cells = tensor(new long[] { 0, 3, 7, 100, 143, 144, 200, a.CellCount(2) - 1 });
+        var weights = randn(cells.shape[0], a.Width);
+        List<Tensor> Gradients(Func<Tensor> pre)
+        {
+            net.zero_grad();
+            (pre() * weights).sum().backward();
+            return [.. net.parameters().Select(p => p.grad is null ? zeros(1) : p.grad.clone())];
+        }
+
+        var whole = Gradients(() => net.SharedPre().index_select(0, cells));
+        var listed = Gradients(() => net.SharedPre(cells));
+
+        using (no_grad())
+        {
+            Assert.Equal(0f, (net.SharedPre().index_select(0, cells) - net.SharedPre(cells)).abs().max().item<float>(), 5);
+        }
+
+        Assert.True(whole.Zip(listed).All(g => (g.First - g.Second).abs().max().item<float>() < 1e-5));
+        Assert.True(whole.Any(g => g.abs().max().item<float>() > 1e-3), "the listed cells must reach some parameters");
+    }
+
+    [Fact]
     public void A_time_shared_latent_changes_its_cell_in_every_frame_and_nothing_else()
     {
         using var net = new AsmrNetwork(Tiny(new LatentGrid(2, 1, 1)), new NetworkInit { OutputGain = 1 }, 4);
@@ -63,8 +98,10 @@ public sealed class LatentGridTests
         Assert.Equal(2L, (changed > 1e-6f).sum().item<long>());
     }
 
-    [Fact]
-    public void A_higher_rate_weight_trains_cheaper_latents()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_higher_rate_weight_trains_cheaper_latents(int rateEvery)
     {
         var video = TestVideos.Smooth(4, 12, 8);
         double Bits(double lambda)
@@ -72,12 +109,32 @@ public sealed class LatentGridTests
             var a = Tiny(new LatentGrid(1, 2, 1), new LatentGrid(2, 2, 2));
             using var net = new AsmrNetwork(a, new NetworkInit(), 3);
             using var target = new TrainingTarget(a, video);
-            Trainer.Train(net, target, new TrainerOptions { Steps = 60, ReportEvery = 1000, LatentRateWeight = lambda, Threads = 1 });
+            Trainer.Train(net, target, new TrainerOptions { Steps = 60, ReportEvery = 1000, LatentRateWeight = lambda, Threads = 1, RateEvery = rateEvery });
             using var noGrad = no_grad();
             return net.LatentBits().item<float>();
         }
 
         Assert.True(Bits(10) < Bits(1e-4));
+    }
+
+    [Theory]
+    [InlineData(null, 1e-3)]
+    [InlineData(5e-3, 5e-3)]
+    [InlineData(1e-4, 1e-3)]
+    public void Lambda_starts_at_the_initial_weight_but_never_below_the_floor(double? initial, double expected)
+    {
+        var video = TestVideos.Smooth(4, 12, 8);
+        var a = Tiny(new LatentGrid(1, 2, 1));
+        using var net = new AsmrNetwork(a, new NetworkInit(), 3);
+        using var target = new TrainingTarget(a, video);
+
+        // No budget: λ is never steered, so it ends where it started.
+        var report = Trainer.Train(net, target, new TrainerOptions
+        {
+            Steps = 5, ReportEvery = 1, LatentRateWeight = 1e-3, InitialLatentRateWeight = initial, Threads = 1,
+        });
+
+        Assert.Equal(expected, report.LatentRateWeight, 12);
     }
 
     [Fact]

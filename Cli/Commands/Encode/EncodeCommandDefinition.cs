@@ -138,7 +138,7 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Option<int?> Steps { get; } = new("--steps")
     {
-        Description = "Training steps per segment, overriding the preset's (fast 1600, medium 7300, slow 14600).",
+        Description = "Training steps per segment, overriding the preset's (fast 1600, medium 10900, slow 21800).",
         HelpName = "N",
         CustomParser = NumberParsers.NullableInt("--steps", 1, 1_000_000),
     };
@@ -161,7 +161,7 @@ internal sealed class EncodeCommandDefinition : Command
     {
         var option = new Option<string>("--preset")
         {
-            Description = "Speed against quality: fast trains 1600 steps with 4x4-pixel last-level blocks; medium 7300 and slow 14600 steps with 2x2 blocks and context-coded 2x2-pixel latents (format 3). Each step fits a random part of the picture cells (half for fast, a quarter otherwise).",
+            Description = "Speed against quality: fast trains 1600 steps with 4x4-pixel last-level blocks; medium 10900 and slow 21800 steps with 2x2 blocks and context-coded 2x2-pixel latents (format 3). Each step fits a random part of the picture cells (half for fast, a quarter otherwise).",
             DefaultValueFactory = _ => EncoderSettings.DefaultPreset.ToString().ToLowerInvariant(),
             CustomParser = RepeatedOptions.LastToken,
         };
