@@ -158,6 +158,9 @@ internal static class AsmrEncoder
         using var target = new TrainingTarget(architecture, video);
         var weights = architecture.OutputChannels == 3 ? Trainer.RgbWeights : [1.0];
         int steps = settings.Steps ?? settings.DefaultSteps;
+        double latentRate = settings.TargetPsnr is { } quality
+            ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)
+            : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel);
         var options = new TrainerOptions
         {
             Steps = steps,
@@ -176,11 +179,9 @@ internal static class AsmrEncoder
             CellSampleSeed = settings.Seed,
             RateEvery = settings.DefaultRateEvery,
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
-            LatentRateWeight = settings.TargetPsnr is { } quality
-                ? settings.LatentRatePerLoss * Trainer.PsnrToLoss(quality, architecture.OutputChannels)
-                : LatentRateAtReferenceRate * ReferenceBitsPerPixel / (settings.BitsPerPixel ?? ReferenceBitsPerPixel),
+            LatentRateWeight = latentRate,
+            InitialLatentRateWeight = latentRate * settings.InitialLatentRateFactor,
         };
-        options = options with { InitialLatentRateWeight = options.LatentRateWeight * settings.InitialLatentRateFactor };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
         network.TemporalDeltas = settings.TemporalDeltas;

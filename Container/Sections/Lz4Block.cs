@@ -43,19 +43,7 @@ internal static class Lz4Block
         while (i < block.Length)
         {
             int token = block[i++];
-            long literals = token >> 4;
-            if (literals == 15)
-            {
-                while (i < block.Length)
-                {
-                    byte more = block[i++];
-                    literals += more;
-                    if (more != 255)
-                    {
-                        break;
-                    }
-                }
-            }
+            long literals = Length(block, ref i, token >> 4);
 
             i = (int)Math.Min(block.Length, i + literals);
             output += literals;
@@ -75,19 +63,7 @@ internal static class Lz4Block
             }
 
             i += 2;
-            long match = (token & 15) + 4;
-            if ((token & 15) == 15)
-            {
-                while (i < block.Length)
-                {
-                    byte more = block[i++];
-                    match += more;
-                    if (more != 255)
-                    {
-                        break;
-                    }
-                }
-            }
+            long match = Length(block, ref i, token & 15) + 4;
 
             if (output > uncompressedLength - 12 || output + match > uncompressedLength - 5)
             {
@@ -98,6 +74,26 @@ internal static class Lz4Block
         }
 
         return false;
+    }
+
+    /// <summary>A token's 4-bit length <paramref name="nibble"/>, extended (at 15) by the bytes that follow up to the first below 255.</summary>
+    private static long Length(ReadOnlySpan<byte> block, ref int i, int nibble)
+    {
+        long length = nibble;
+        if (nibble == 15)
+        {
+            while (i < block.Length)
+            {
+                byte more = block[i++];
+                length += more;
+                if (more != 255)
+                {
+                    break;
+                }
+            }
+        }
+
+        return length;
     }
 
     /// <summary>

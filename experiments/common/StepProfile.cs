@@ -43,7 +43,7 @@ internal static class StepProfile
         Time("latent rate", () => network.LatentBits().backward());
         if (cellFraction < 1)
         {
-            var sampler = new CellSampler(target.CellCount, cellFraction, 1, 4096);
+            var sampler = new CellSampler(target.CellCount, cellFraction, 1, new TrainerOptions().MinSampledCells);
             Time($"sampled step ({cellFraction}), whole pre", () =>
             {
                 var cells = sampler.Draw();
@@ -62,7 +62,6 @@ internal static class StepProfile
                 target.Loss(network.ForwardPooled(network.SharedPre(cells), target.Pooling), weights, cells).backward();
             });
         }
-
 
         Time("whole step", () =>
         {
