@@ -32,24 +32,18 @@ public sealed class ResumeTests
         string output = temp.File("out.asmr");
         string first = Path.Combine(output + ".parts", "segment-00000.asmrpart");
         using var interrupt = new CancellationTokenSource();
-        // Ctrl-C as the CLI sees it (a cancelled token), the moment the first finished segment is on disk.
-        var watcher = Task.Run(async () =>
-        {
-            while (!File.Exists(first))
-            {
-                await Task.Delay(2);
-            }
+        // Ctrl-C as the CLI sees it (a cancelled token), the moment the second segment starts fitting: the first
+        // finished segment is on disk by then. Cancelling on the writing thread makes the moment exact.
+        using var error = new TripwireWriter("segment 2/4 fitting: started", interrupt.Cancel);
 
-            await interrupt.CancelAsync();
-        });
-
-        var stopped = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), output, .. Common], interrupt.Token);
-        await watcher;
+        var stopped = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), output, .. Common], error, interrupt.Token);
+        bool firstKept = File.Exists(first);
         bool outputAfterStop = File.Exists(output);
         var resumed = await Asmrc.RunAsync(["encode", temp.File("in.y4m"), output, "--resume", .. Common]);
 
         Assert.True(stopped.ExitCode == ExitCodes.Interrupted, stopped.ToString());
         Assert.Contains($"kept in '{output}.parts'; the same command with --resume goes on from there", stopped.StandardError, StringComparison.Ordinal);
+        Assert.True(firstKept, stopped.ToString());
         Assert.False(outputAfterStop);
         Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.ToString());
         Assert.DoesNotContain("segment 1/4 fitting", resumed.StandardError, StringComparison.Ordinal);

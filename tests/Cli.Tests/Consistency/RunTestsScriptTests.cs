@@ -22,7 +22,7 @@ public sealed class RunTestsScriptTests
         Assert.Equal(0, exitCode);
         Assert.Contains("installing ffmpeg", stderr, StringComparison.Ordinal);
         Assert.Equal(["update -qq", "install -y ffmpeg"], File.ReadAllLines(Path.Combine(temp.Path, "apt-get.log")));
-        Assert.Equal("test AsmrCodec.sln -c Release", File.ReadAllText(Path.Combine(temp.Path, "dotnet.log")).Trim());
+        Assert.Equal("test AsmrCodec.sln -c Release --blame-hang-timeout 15m --blame-hang-dump-type none", File.ReadAllText(Path.Combine(temp.Path, "dotnet.log")).Trim());
     }
 
     [Fact]
