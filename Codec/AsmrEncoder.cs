@@ -154,7 +154,7 @@ internal static class AsmrEncoder
         long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
         settings = settings.ForSegmentBudget(budgetBits);
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
-        using var network = NewNetwork(architecture, settings.Seed, settings.DefaultContextHidden);
+        using var network = NewNetwork(architecture, settings.Seed, settings);
         using var target = new TrainingTarget(architecture, video);
         var weights = architecture.OutputChannels == 3 ? Trainer.RgbWeights : [1.0];
         int steps = settings.Steps ?? settings.DefaultSteps;
@@ -181,6 +181,8 @@ internal static class AsmrEncoder
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = latentRate,
             InitialLatentRateWeight = latentRate * settings.InitialLatentRateFactor,
+            LatentBudgetHeadroom = settings.LatentBudgetHeadroom,
+            LatentBudgetFallFraction = settings.LatentBudgetFallFraction,
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
@@ -202,7 +204,7 @@ internal static class AsmrEncoder
                 break;
             }
 
-            using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride), settings.DefaultContextHidden);
+            using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride), settings);
             network.CopyParametersFrom(fresh);
         }
         FitInspector?.Invoke(network);
@@ -358,10 +360,10 @@ internal static class AsmrEncoder
     }
 
     /// <summary>A freshly initialised network; the seed fixes both its initialisation and libtorch's global generator.</summary>
-    private static AsmrNetwork NewNetwork(ModelArchitecture architecture, long seed, int contextHidden)
+    private static AsmrNetwork NewNetwork(ModelArchitecture architecture, long seed, EncoderSettings settings)
     {
         manual_seed(seed);
-        return new AsmrNetwork(architecture, new NetworkInit(), seed, contextHidden);
+        return new AsmrNetwork(architecture, new NetworkInit(), seed, settings.DefaultContextHidden, settings.TimeLatentFrames, settings.TimeLatentRank);
     }
 
     /// <summary>

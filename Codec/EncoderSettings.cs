@@ -189,6 +189,18 @@ internal sealed record EncoderSettings
     /// <summary>λ at the first step as a multiple of its floor (<see cref="Training.TrainerOptions.InitialLatentRateWeight"/>); 1 = start at the floor.</summary>
     public double InitialLatentRateFactor { get; init; } = 1;
 
+    /// <summary>Experiment (not in the format): frames per time cell of a latent grid entering the last level (<see cref="Training.AsmrNetwork"/>'s timeCellFrames); 0 = none.</summary>
+    public int TimeLatentFrames { get; init; }
+
+    /// <summary>Channels of that grid.</summary>
+    public int TimeLatentRank { get; init; } = 4;
+
+    /// <summary><see cref="Training.TrainerOptions.LatentBudgetHeadroom"/> (experiment option; 0 = off).</summary>
+    public double LatentBudgetHeadroom { get; init; }
+
+    /// <summary><see cref="Training.TrainerOptions.LatentBudgetFallFraction"/>.</summary>
+    public double LatentBudgetFallFraction { get; init; } = 1.0 / 3;
+
     /// <summary><see cref="Training.TrainerOptions.RateEvery"/>; null = the preset's (<see cref="DefaultRateEvery"/>).</summary>
     public int? RateEvery { get; init; }
 

@@ -65,7 +65,7 @@ internal static class StepSearch
             pre = pre.index_select(0, cells);
         }
 
-        var output = network.ForwardPooled(pre, target.Pooling);
+        var output = network.ForwardPooled(pre, target.Pooling, cells);
         return target.Loss(output, weights, cells).item<float>();
     }
 

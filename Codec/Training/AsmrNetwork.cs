@@ -25,7 +25,10 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly List<Parameter> _gridLogScales = [];
     private readonly List<Tensor> _gridCells = [];
     private readonly List<LatentContextNetwork> _gridContexts = [];
+    private readonly List<int> _gridTimeCells = [];
     private readonly Tensor _rasterToTree;
+    private readonly Tensor? _timeGridRows;
+    private readonly int _timeGroups;
     private readonly Generator _latentNoise;
     private readonly Scalar _linearScale;
 
@@ -36,7 +39,12 @@ internal sealed class AsmrNetwork : nn.Module
     private static readonly Scalar MinProbability = 1e-9.ToScalar();
 
     /// <param name="contextHidden">Hidden units of each grid's context model (the latents' rate); 0 = a factorised Laplace per channel.</param>
-    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0)
+    /// <param name="timeCellFrames">
+    /// Experiment (not in the format): frames per time cell of a latent grid on the cells of level L−2 that enters the
+    /// last level's pre-activation (pre + z·U) per group of the last level's time digits; 0 = none.
+    /// </param>
+    /// <param name="timeRank">Channels of that grid.</param>
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4)
         : base("asmr")
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -101,12 +109,59 @@ internal sealed class AsmrNetwork : nn.Module
             register_parameter($"grid{i}_projection", projection);
             register_parameter($"grid{i}_logscale", logScale);
             _gridCells.Add(tensor(CellOrder.GridCellsInTreeOrder(architecture, i)));
+            _gridTimeCells.Add(g.TemporalCells);
             if (contextHidden > 0)
             {
                 var context = new LatentContextNetwork(contextHidden, g.Rank, seed ^ (0xC0FFEE + i));
                 _gridContexts.Add(context);
                 register_module($"grid{i}_context", context);
             }
+        }
+
+        if (timeCellFrames > 0)
+        {
+            int lastBase = architecture.Base(Axis.T, levels - 1);
+            if (levels < 3 || lastBase % timeCellFrames != 0 || contextHidden == 0)
+            {
+                throw new ArgumentException($"A time grid of {timeCellFrames} frames per cell needs a context model and the last level's {lastBase} time digits to be a multiple of it.", nameof(timeCellFrames));
+            }
+
+            _timeGroups = lastBase / timeCellFrames;
+            int level = levels - 2;
+            int ct = architecture.CumulativeSize(Axis.T, level), cy = architecture.CumulativeSize(Axis.Y, level), cx = architecture.CumulativeSize(Axis.X, level);
+            var positions = CellOrder.TreePositions(architecture, level);
+            var rows = new long[positions.Length * _timeGroups];
+            long r = 0;
+            for (int t = 0; t < ct; t++)
+            {
+                for (int y = 0; y < cy; y++)
+                {
+                    for (int x = 0; x < cx; x++)
+                    {
+                        long tree = positions[r++];
+                        for (int group = 0; group < _timeGroups; group++)
+                        {
+                            rows[(tree * _timeGroups) + group] = (((((long)t * _timeGroups) + group) * cy) + y) * cx + x;
+                        }
+                    }
+                }
+            }
+
+            _timeGridRows = tensor(rows).view(-1, _timeGroups);
+            var latents = new Parameter(zeros([(long)ct * _timeGroups * cy * cx, timeRank]));
+            var projection = new Parameter(Uniform([timeRank, h], init.GridProjectionBound));
+            var logScale = new Parameter(full([timeRank], Math.Log(init.GridInitialScale)));
+            TimeGridIndex = _gridLatents.Count;
+            _gridLatents.Add(latents);
+            _gridProjections.Add(projection);
+            _gridLogScales.Add(logScale);
+            _gridTimeCells.Add(ct * _timeGroups);
+            register_parameter("timegrid_latents", latents);
+            register_parameter("timegrid_projection", projection);
+            register_parameter("timegrid_logscale", logScale);
+            var context = new LatentContextNetwork(contextHidden, timeRank, seed ^ 0x71DE);
+            _gridContexts.Add(context);
+            register_module("timegrid_context", context);
         }
 
         _rasterToTree = tensor(CellOrder.TreePositions(architecture, Math.Max(0, levels - 2)));
@@ -119,6 +174,7 @@ internal sealed class AsmrNetwork : nn.Module
             _latentNoise.Dispose();
             _linearScale.Dispose();
             _rasterToTree.Dispose();
+            _timeGridRows?.Dispose();
             foreach (var cells in _gridCells)
             {
                 cells.Dispose();
@@ -192,7 +248,7 @@ internal sealed class AsmrNetwork : nn.Module
     {
         ArgumentNullException.ThrowIfNull(values);
         using var noGrad = no_grad();
-        int t = Architecture.Grids[grid].TemporalCells;
+        int t = _gridTimeCells[grid];
         var z = _gridLatents[grid];
         if (!AccumulatesOverTime(grid))
         {
@@ -206,7 +262,7 @@ internal sealed class AsmrNetwork : nn.Module
     }
 
     private bool AccumulatesOverTime(int grid) =>
-        TemporalDeltas && _gridContexts.Count > 0 && Architecture.Grids[grid].TemporalCells > 1;
+        TemporalDeltas && _gridContexts.Count > 0 && _gridTimeCells[grid] > 1;
 
     private Tensor Accumulated(int grid, Tensor z)
     {
@@ -215,7 +271,7 @@ internal sealed class AsmrNetwork : nn.Module
             return z;
         }
 
-        int t = Architecture.Grids[grid].TemporalCells;
+        int t = _gridTimeCells[grid];
         return z.view(t, -1, z.shape[1]).cumsum(0).view(z.shape);
     }
 
@@ -269,42 +325,46 @@ internal sealed class AsmrNetwork : nn.Module
         Tensor total = zeros(1);
         for (int i = 0; i < _gridLatents.Count; i++)
         {
-            if (_gridContexts.Count > 0)
-            {
-                var g = Architecture.Grids[i];
-                // The context is read from noised values like the ones the rate is taken on: on the clean float
-                // latents a context model learns to predict values to a precision the integers do not have, and
-                // underestimates their bits several-fold.
-                var latents = RateLatents(i);
-                int rows = Architecture.CumulativeSize(Axis.Y, g.Level), columns = Architecture.CumulativeSize(Axis.X, g.Level);
-                if (ContextFitOnIntegers && is_grad_enabled() && AccumulatesOverTime(i))
-                {
-                    // Each latent's rate is that of its noised difference on top of the integers before it, read in
-                    // the context of the integers (what the decoder has): noise on both a latent and its predictor
-                    // spreads their difference over ±1, which a model that predicts repeats sharply prices on its
-                    // probability floor, where the rate has no gradient. The neighbours in the same time cell too: read
-                    // noised, they shift the sharp predictions the same way (akiyo's λ then grew without bound).
-                    var integers = LatentIntegers(i);
-                    var d = _gridLatents[i];
-                    var symbols = (integers - d.detach().round()) + Noised(d);
-                    total = total + _gridContexts[i].IntegerContextBits(symbols, integers, g.TemporalCells, rows, columns);
-                    continue;
-                }
-
-                if (ContextFitOnIntegers && is_grad_enabled())
-                {
-                    total = total + _gridContexts[i].IntegerFittedBits(latents, LatentIntegers(i), g.TemporalCells, rows, columns);
-                    continue;
-                }
-
-                total = total + _gridContexts[i].Bits(latents, g.TemporalCells, rows, columns);
-                continue;
-            }
-
-            total = total + LaplaceRate.Bits(_gridLatents[i], mean: null, _gridLogScales[i].exp().view(1, -1), MinProbability);
+            total = total + GridBits(i);
         }
 
         return total;
+    }
+
+    /// <summary>Grid <paramref name="i"/>'s part of <see cref="LatentBits"/>.</summary>
+    public Tensor GridBits(int i)
+    {
+        if (_gridContexts.Count == 0)
+        {
+            return LaplaceRate.Bits(_gridLatents[i], mean: null, _gridLogScales[i].exp().view(1, -1), MinProbability);
+        }
+
+        int gridLevel = i == TimeGridIndex ? Architecture.Levels - 2 : Architecture.Grids[i].Level;
+        int timeCells = _gridTimeCells[i];
+        // The context is read from noised values like the ones the rate is taken on: on the clean float latents a
+        // context model learns to predict values to a precision the integers do not have, and underestimates their
+        // bits several-fold.
+        var latents = RateLatents(i);
+        int rows = Architecture.CumulativeSize(Axis.Y, gridLevel), columns = Architecture.CumulativeSize(Axis.X, gridLevel);
+        if (ContextFitOnIntegers && is_grad_enabled() && AccumulatesOverTime(i))
+        {
+            // Each latent's rate is that of its noised difference on top of the integers before it, read in the
+            // context of the integers (what the decoder has): noise on both a latent and its predictor spreads their
+            // difference over ±1, which a model that predicts repeats sharply prices on its probability floor, where
+            // the rate has no gradient. The neighbours in the same time cell too: read noised, they shift the sharp
+            // predictions the same way (akiyo's λ then grew without bound).
+            var integers = LatentIntegers(i);
+            var d = _gridLatents[i];
+            var symbols = (integers - d.detach().round()) + Noised(d);
+            return _gridContexts[i].IntegerContextBits(symbols, integers, timeCells, rows, columns);
+        }
+
+        if (ContextFitOnIntegers && is_grad_enabled())
+        {
+            return _gridContexts[i].IntegerFittedBits(latents, LatentIntegers(i), timeCells, rows, columns);
+        }
+
+        return _gridContexts[i].Bits(latents, timeCells, rows, columns);
     }
 
     /// <summary>
@@ -320,6 +380,9 @@ internal sealed class AsmrNetwork : nn.Module
         is_grad_enabled() && LatentStraightThrough && !LatentNoise ? Accumulated(grid, Noised(_gridLatents[grid])) : TrainingLatents(grid);
 
     public ModelArchitecture Architecture { get; }
+
+    /// <summary>The index of the experimental time grid in <see cref="GridLatents"/> (after the architecture's grids), or −1.</summary>
+    public int TimeGridIndex { get; } = -1;
 
     /// <summary>ω: linear modulators produce ω·M·u radians.</summary>
     public double LinearScale { get; }
@@ -465,7 +528,7 @@ internal sealed class AsmrNetwork : nn.Module
     /// The last level with each channel averaged over its subsampling block (as the decoder forms 4:2:0 chroma):
     /// [C, Σ_o β_o], channel blocks in order. Averaging is linear, so it is folded into the GEMM's right operand.
     /// </summary>
-    public Tensor ForwardPooled(Tensor pre, IReadOnlyList<(int Sy, int Sx)> pooling)
+    public Tensor ForwardPooled(Tensor pre, IReadOnlyList<(int Sy, int Sx)> pooling, Tensor? cells = null)
     {
         ArgumentNullException.ThrowIfNull(pre);
         ArgumentNullException.ThrowIfNull(pooling);
@@ -489,6 +552,11 @@ internal sealed class AsmrNetwork : nn.Module
             biases.Add(_outBias[o].expand(ko.shape[1]));
         }
 
+        if (TimeGridIndex >= 0)
+        {
+            return ForwardPooledWithTimeGrid(pre, cells, blocks, biases);
+        }
+
         var x = LastLevelInput(pre);
         if (HalfPrecisionLastLevel && is_grad_enabled())
         {
@@ -498,6 +566,30 @@ internal sealed class AsmrNetwork : nn.Module
         }
 
         return addmm(cat(biases, 0), x, cat(blocks, 1), 1f, 1f);
+    }
+
+    /// <summary>
+    /// The last level with the time grid: pre(p) + z(p, g)·U per group g of the last level's time digits, and the GEMM
+    /// done per group on that group's columns (the same multiply-adds as without it).
+    /// </summary>
+    private Tensor ForwardPooledWithTimeGrid(Tensor pre, Tensor? cells, List<Tensor> blocks, List<Tensor> biases)
+    {
+        int h = Architecture.Width;
+        int groups = _timeGroups;
+        long n = pre.shape[0];
+        var rows = cells is null ? _timeGridRows! : _timeGridRows!.index_select(0, cells);
+        var z = TrainingLatents(TimeGridIndex);
+        var term = z.index_select(0, rows.reshape(-1)).mm(_gridProjections[TimeGridIndex]).view(n, groups, h);
+        var grouped = pre.view(n, 1, h) + term;
+        var x = cat([grouped.sin(), grouped.cos()], 2).permute(1, 0, 2);
+        // Each channel block's columns are (t, y, x) with t outermost: group g owns a contiguous run of them.
+        var sizes = blocks.Select(b => b.shape[1] / groups).ToArray();
+        var k = cat(blocks.Select(b => b.view(2 * h, groups, -1).permute(1, 0, 2)).ToList(), 2);
+        Tensor y = HalfPrecisionLastLevel && is_grad_enabled()
+            ? x.to(ScalarType.BFloat16).bmm(k.to(ScalarType.BFloat16)).to(ScalarType.Float32)
+            : x.bmm(k);
+        var channels = y.split(sizes, 2).Select(part => part.permute(1, 0, 2).reshape(n, -1)).ToList();
+        return cat(channels, 1) + cat(biases, 0);
     }
 
     /// <summary>Training only: the last level's GEMM in bfloat16 (<see cref="ForwardPooled"/>, with gradients on).</summary>

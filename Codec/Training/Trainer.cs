@@ -124,11 +124,16 @@ internal static class Trainer
                         Tensor objective;
                         if (chunkRows >= active)
                         {
-                            l = target.Loss(network.ForwardPooled(pre, target.Pooling), weights, cells);
+                            l = target.Loss(network.ForwardPooled(pre, target.Pooling, cells), weights, cells);
                             objective = l;
                         }
                         else
                         {
+                            if (network.TimeGridIndex >= 0)
+                            {
+                                throw new NotSupportedException("The experimental time grid does not train the last level in blocks.");
+                            }
+
                             // Each block's backward at once on a copy of pre, then pre's gradient carried into the
                             // shared levels through a surrogate whose gradient it is.
                             (l, var preGradient) = LastLevelInChunks(network, target, weights, pre, chunkRows, cells);
@@ -162,7 +167,7 @@ internal static class Trainer
                             trace($"step {step} loss {loss:E4} bits {estimatedBits ?? 0:F0} lambda {lambda:E3} spikes {spikes} T {network.LatentSoftRoundTemperature} rounding {network.LatentStraightThrough}");
                         }
 
-                        if (estimatedBits is { } latentBits && options.LatentBudgetBits is { } budgetBits)
+                        if (estimatedBits is { } latentBits && options.LatentBudgetAt(step) is { } budgetBits)
                         {
                             // Raise λ while the latents' estimated size is over their share of the budget (never below the
                             // starting λ: lowering it buys bits the latents do not use well, and destabilises training).

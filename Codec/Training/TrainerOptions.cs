@@ -36,6 +36,28 @@ internal sealed record TrainerOptions
     /// <summary>When set, λ is raised (never lowered below <see cref="LatentRateWeight"/>) while the latents' estimated bits exceed this budget.</summary>
     public double? LatentBudgetBits { get; init; }
 
+    /// <summary>
+    /// Experiment: the latents' bits target starts at (1 + this) × <see cref="LatentBudgetBits"/> and falls linearly to
+    /// the budget over the first <see cref="LatentBudgetFallFraction"/> of the steps (0 = the budget throughout), so
+    /// that λ rises gradually as the target falls instead of chasing latents that grew faster than it could price them.
+    /// </summary>
+    public double LatentBudgetHeadroom { get; init; }
+
+    /// <summary>The fraction of the steps over which the bits target falls to the budget (<see cref="LatentBudgetHeadroom"/>).</summary>
+    public double LatentBudgetFallFraction { get; init; } = 1.0 / 3;
+
+    /// <summary>The latents' bits target at <paramref name="step"/>: <see cref="LatentBudgetBits"/> with the headroom of the early steps.</summary>
+    public double? LatentBudgetAt(int step)
+    {
+        if (LatentBudgetBits is not { } budget)
+        {
+            return null;
+        }
+
+        double fall = Math.Max(1, LatentBudgetFallFraction * Steps);
+        return budget * (1 + (LatentBudgetHeadroom * Math.Max(0, 1 - (step / fall))));
+    }
+
     /// <summary>Train latents with additive U(−½, ½) noise (the usual proxy for rounding); off for fine-tuning.</summary>
     public bool LatentNoise { get; init; } = true;
 

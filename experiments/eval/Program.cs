@@ -63,6 +63,10 @@ var settings = defaults with
     FineTuneHoldsLatents = Get("qathold", "0") == "1",
     ErrorCompensatedWeights = Get("gptq", defaults.ErrorCompensatedWeights ? "1" : "0") == "1",
     InitialLatentRateFactor = double.Parse(Get("lambda0", "1")),
+    LatentBudgetHeadroom = double.Parse(Get("budgethead", "0")),
+    TimeLatentFrames = int.Parse(Get("timegrid", "0")),
+    TimeLatentRank = int.Parse(Get("timerank", "4")),
+    LatentBudgetFallFraction = double.Parse(Get("budgetfall", "0.3333333333333333")),
     RateEvery = opts.ContainsKey("rateevery") ? int.Parse(Get("rateevery", "1")) : null,
     LastLevelCellFraction = opts.ContainsKey("cellfrac") ? double.Parse(Get("cellfrac", "1")) : null,
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
@@ -96,6 +100,22 @@ if (opts.ContainsKey("load"))
 if (opts.ContainsKey("inspect"))
 {
     AsmrEncoder.FitInspector = network => FitInspection.Save(network, Get("inspect", ""));
+}
+
+if (settings.TimeLatentFrames > 0)
+{
+    // The time grid is not in the format: report the float fit with rounded latents (as the encoder's floatLoss) and
+    // each grid's estimated bits, then stop.
+    AsmrEncoder.FitInspector = network =>
+    {
+        SegmentExporter.RoundLatents(network);
+        using var target = new TrainingTarget(network.Architecture, video);
+        double loss = StepSearch.EvaluateLoss(network, target, Trainer.RgbWeights);
+        using var noGrad = TorchSharp.torch.no_grad();
+        var bits = Enumerable.Range(0, network.GridLatents.Count).Select(i => network.GridBits(i).item<float>()).ToList();
+        Console.WriteLine($"TIMEGRID floatLoss {loss:E3} ({Trainer.LossToPsnr(loss, 3):F2} dB) latent bits {string.Join(" + ", bits.Select(b => b.ToString("F0")))} = {bits.Sum():F0} ({bits.Sum() / 8:F0} B); cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s");
+        Environment.Exit(0);
+    };
 }
 
 var clock = Stopwatch.StartNew();

@@ -6,11 +6,11 @@ namespace Asmr.Conformance.Tests.Reference;
 /// (μ_int, f, s), and the latents decoded in the order t, y, x, c from one range-coded stream.
 /// </summary>
 /// <param name="J">context_hidden.</param>
-/// <param name="W1">J × 6, row-major.</param>
-/// <param name="B1">J biases.</param>
-/// <param name="W2">2 × J, row-major.</param>
-/// <param name="Cb">k × 2, row-major.</param>
-internal sealed record SpecContextModel(int J, int[] W1, int[] B1, int[] W2, int[] Cb)
+/// <param name="Wc1">J × 6, row-major.</param>
+/// <param name="Bc1">J biases.</param>
+/// <param name="Wc2">2 × J, row-major.</param>
+/// <param name="Bc2">k × 2, row-major.</param>
+internal sealed record SpecContextModel(int J, int[] Wc1, int[] Bc1, int[] Wc2, int[] Bc2)
 {
     /// <summary>Z[t][y][x][c] at (((t·Y + y)·X + x)·k + c), the row-major order of the latents record.</summary>
     public int[] DecodeLatents(byte[] data, int tau, int rows, int columns, int k)
@@ -47,10 +47,10 @@ internal sealed record SpecContextModel(int J, int[] W1, int[] B1, int[] W2, int
         long[] h = new long[J];
         for (int j = 0; j < J; j++)
         {
-            long sum = B1[j];
+            long sum = Bc1[j];
             for (int i = 0; i < 6; i++)
             {
-                sum += W1[(j * 6) + i] * a[i];
+                sum += Wc1[(j * 6) + i] * a[i];
             }
 
             h[j] = Math.Clamp(sum, 0, 1L << 15);
@@ -62,10 +62,10 @@ internal sealed record SpecContextModel(int J, int[] W1, int[] B1, int[] W2, int
             long sum = 0;
             for (int j = 0; j < J; j++)
             {
-                sum += W2[(m * J) + j] * h[j];
+                sum += Wc2[(m * J) + j] * h[j];
             }
 
-            o[m] = (sum >> 8) + Cb[(c * 2) + m];
+            o[m] = (sum >> 8) + Bc2[(c * 2) + m];
         }
 
         long mean = Math.Clamp(o[0], -(1L << 14), 1L << 14);
