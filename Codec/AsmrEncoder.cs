@@ -181,7 +181,7 @@ internal static class AsmrEncoder
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = latentRate,
             InitialLatentRateWeight = latentRate * settings.InitialLatentRateFactor,
-            LatentBudgetHeadroom = settings.LatentBudgetHeadroom,
+            LatentBudgetHeadroom = settings.DefaultLatentBudgetHeadroom,
             LatentBudgetFallFraction = settings.LatentBudgetFallFraction,
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;

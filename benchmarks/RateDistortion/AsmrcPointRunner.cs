@@ -61,7 +61,7 @@ internal sealed class AsmrcPointRunner
         File.Delete(decoded);
 
         var (macs, siren, architecture) = ReadArchitecture(path);
-        string parameter = string.Create(CultureInfo.InvariantCulture, $"{rate.BitsPerPixel:0.###} bpp (--size {target})");
+        string parameter = string.Create(CultureInfo.InvariantCulture, $"{rate.BitsPerPixel:0.####} bpp (--size {target})");
         double fps = AsmrDecodeTimer.FramesPerSecond(path, _threads, _decodeRepeats);
         return RdPoint.Measured("asmrc", rate.Preset, parameter, bytes, pixels, quality, encode.Elapsed.TotalSeconds, fps, ExternalProcess.Format("asmrc", args)) with
         {

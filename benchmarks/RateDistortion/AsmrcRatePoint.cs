@@ -13,5 +13,5 @@ internal sealed record AsmrcRatePoint(string Preset, double BitsPerPixel)
     /// <summary>"asmrc fast", the curve's name.</summary>
     public string Series => $"asmrc {Preset}";
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Preset}@{BitsPerPixel:0.###}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Preset}@{BitsPerPixel:0.####}");
 }

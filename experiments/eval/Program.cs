@@ -63,7 +63,7 @@ var settings = defaults with
     FineTuneHoldsLatents = Get("qathold", "0") == "1",
     ErrorCompensatedWeights = Get("gptq", defaults.ErrorCompensatedWeights ? "1" : "0") == "1",
     InitialLatentRateFactor = double.Parse(Get("lambda0", "1")),
-    LatentBudgetHeadroom = double.Parse(Get("budgethead", "0")),
+    LatentBudgetHeadroom = opts.ContainsKey("budgethead") ? double.Parse(Get("budgethead", "0")) : null,
     TimeLatentFrames = int.Parse(Get("timegrid", "0")),
     TimeLatentRank = int.Parse(Get("timerank", "4")),
     LatentBudgetFallFraction = double.Parse(Get("budgetfall", "0.3333333333333333")),

@@ -137,6 +137,20 @@ public sealed class LatentGridTests
         Assert.Equal(expected, report.LatentRateWeight, 12);
     }
 
+    [Theory]
+    [InlineData(0, 3000.0)]
+    [InlineData(150, 2000.0)]
+    [InlineData(300, 1000.0)]
+    [InlineData(900, 1000.0)]
+    public void The_bits_target_falls_from_its_headroom_to_the_budget_over_the_first_third(int step, double expected)
+    {
+        var options = new TrainerOptions { Steps = 900, LatentBudgetBits = 1000, LatentBudgetHeadroom = 2 };
+
+        Assert.Equal(expected, options.LatentBudgetAt(step)!.Value, 9);
+        Assert.Null((options with { LatentBudgetBits = null }).LatentBudgetAt(step));
+        Assert.Equal(1000.0, (options with { LatentBudgetHeadroom = 0 }).LatentBudgetAt(step)!.Value, 9);
+    }
+
     [Fact]
     public void Export_stores_rounded_latents_with_multiplier_one_in_a_version_2_model()
     {

@@ -48,6 +48,17 @@ public sealed class PresetTests
         Assert.Equal(8, (settings with { ContextHidden = 8 }).ContextHiddenFor(tinyBudget));
     }
 
+    [Theory]
+    [InlineData("fast")]
+    [InlineData("medium")]
+    [InlineData("slow")]
+    public void Every_preset_starts_the_latents_bits_target_at_twice_their_share_unless_told(string preset)
+    {
+        var settings = new EncoderSettings { Preset = Enum.Parse<EncoderPreset>(preset, ignoreCase: true) };
+        Assert.Equal(1, settings.DefaultLatentBudgetHeadroom);
+        Assert.Equal(0, (settings with { LatentBudgetHeadroom = 0 }).DefaultLatentBudgetHeadroom);
+    }
+
     [Fact]
     public void Only_fast_spends_steps_on_quantization_aware_fine_tuning_unless_told()
     {
