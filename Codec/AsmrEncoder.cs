@@ -181,7 +181,7 @@ internal static class AsmrEncoder
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = latentRate,
             InitialLatentRateWeight = latentRate * settings.InitialLatentRateFactor,
-            LatentBudgetHeadroom = settings.DefaultLatentBudgetHeadroom,
+            LatentBudgetHeadroom = settings.LatentBudgetHeadroom,
             LatentBudgetFallFraction = settings.LatentBudgetFallFraction,
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;

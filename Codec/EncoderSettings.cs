@@ -195,9 +195,6 @@ internal sealed record EncoderSettings
     /// <summary>Channels of that grid.</summary>
     public int TimeLatentRank { get; init; } = 4;
 
-    /// <summary><see cref="Training.TrainerOptions.LatentBudgetHeadroom"/>; null = the preset's (<see cref="DefaultLatentBudgetHeadroom"/>).</summary>
-    public double? LatentBudgetHeadroom { get; init; }
-
     /// <summary>
     /// Every preset: the latents' bits target starts at twice their share and falls to it over the first third of the
     /// steps. Steered to the share from the first step, the latents outgrew it within a few hundred steps, λ rose
@@ -205,7 +202,7 @@ internal sealed record EncoderSettings
     /// steps and bytes, medium: akiyo +0.49 dB (three seeds; their spread 1.2 → 0.34 dB), foreman +0.08 dB (two);
     /// fast: akiyo +0.28 dB, foreman +0.11 dB (three seeds each) (experiments/NOTES.md).
     /// </summary>
-    internal double DefaultLatentBudgetHeadroom => LatentBudgetHeadroom ?? 1;
+    public double LatentBudgetHeadroom { get; init; } = 1;
 
     /// <summary><see cref="Training.TrainerOptions.LatentBudgetFallFraction"/>.</summary>
     public double LatentBudgetFallFraction { get; init; } = 1.0 / 3;

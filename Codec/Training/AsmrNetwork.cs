@@ -118,6 +118,8 @@ internal sealed class AsmrNetwork : nn.Module
             }
         }
 
+        var positions = CellOrder.TreePositions(architecture, Math.Max(0, levels - 2));
+        _rasterToTree = tensor(positions);
         if (timeCellFrames > 0)
         {
             int lastBase = architecture.Base(Axis.T, levels - 1);
@@ -129,7 +131,6 @@ internal sealed class AsmrNetwork : nn.Module
             _timeGroups = lastBase / timeCellFrames;
             int level = levels - 2;
             int ct = architecture.CumulativeSize(Axis.T, level), cy = architecture.CumulativeSize(Axis.Y, level), cx = architecture.CumulativeSize(Axis.X, level);
-            var positions = CellOrder.TreePositions(architecture, level);
             var rows = new long[positions.Length * _timeGroups];
             long r = 0;
             for (int t = 0; t < ct; t++)
@@ -163,8 +164,6 @@ internal sealed class AsmrNetwork : nn.Module
             _gridContexts.Add(context);
             register_module("timegrid_context", context);
         }
-
-        _rasterToTree = tensor(CellOrder.TreePositions(architecture, Math.Max(0, levels - 2)));
     }
 
     protected override void Dispose(bool disposing)
@@ -527,6 +526,8 @@ internal sealed class AsmrNetwork : nn.Module
     /// <summary>
     /// The last level with each channel averaged over its subsampling block (as the decoder forms 4:2:0 chroma):
     /// [C, Σ_o β_o], channel blocks in order. Averaging is linear, so it is folded into the GEMM's right operand.
+    /// <paramref name="cells"/> lists the tree-order cells of level L−2 whose rows <paramref name="pre"/> holds (null:
+    /// every cell); only the experimental time grid needs to know which.
     /// </summary>
     public Tensor ForwardPooled(Tensor pre, IReadOnlyList<(int Sy, int Sx)> pooling, Tensor? cells = null)
     {

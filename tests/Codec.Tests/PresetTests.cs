@@ -55,8 +55,8 @@ public sealed class PresetTests
     public void Every_preset_starts_the_latents_bits_target_at_twice_their_share_unless_told(string preset)
     {
         var settings = new EncoderSettings { Preset = Enum.Parse<EncoderPreset>(preset, ignoreCase: true) };
-        Assert.Equal(1, settings.DefaultLatentBudgetHeadroom);
-        Assert.Equal(0, (settings with { LatentBudgetHeadroom = 0 }).DefaultLatentBudgetHeadroom);
+        Assert.Equal(1, settings.LatentBudgetHeadroom);
+        Assert.Equal(0, (settings with { LatentBudgetHeadroom = 0 }).LatentBudgetHeadroom);
     }
 
     [Fact]
