@@ -29,6 +29,10 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly Tensor _rasterToTree;
     private readonly Tensor? _timeGridRows;
     private readonly int _timeGroups;
+    private readonly Tensor? _residualRows;
+    private readonly Tensor? _residualTimeCells;
+    private readonly Parameter? _residualGains;
+    private readonly int _residualTimeCellCount;
     private readonly Generator _latentNoise;
     private readonly Scalar _linearScale;
 
@@ -44,7 +48,12 @@ internal sealed class AsmrNetwork : nn.Module
     /// last level's pre-activation (pre + z·U) per group of the last level's time digits; 0 = none.
     /// </param>
     /// <param name="timeRank">Channels of that grid.</param>
-    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4)
+    /// <param name="residualRank">
+    /// Experiment (not in the format): channels of a latent grid on the cells of level L−2 (space only) whose channels,
+    /// each scaled by a learned gain per frame, add a learned per-channel pattern to the output, out += Σ_r z_r(p)·v_r(t)·c_r;
+    /// 0 = none.
+    /// </param>
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4, int residualRank = 0)
         : base("asmr")
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -164,6 +173,53 @@ internal sealed class AsmrNetwork : nn.Module
             _gridContexts.Add(context);
             register_module("timegrid_context", context);
         }
+
+        if (residualRank > 0)
+        {
+            int level = levels - 2, last = levels - 1;
+            if (levels < 3 || contextHidden == 0 || timeCellFrames > 0)
+            {
+                throw new ArgumentException("A residual grid needs three levels, a context model and no time grid.", nameof(residualRank));
+            }
+
+            int ct = architecture.CumulativeSize(Axis.T, level), cy = architecture.CumulativeSize(Axis.Y, level), cx = architecture.CumulativeSize(Axis.X, level);
+            var spatial = new long[positions.Length];
+            var times = new long[positions.Length];
+            long r = 0;
+            for (int t = 0; t < ct; t++)
+            {
+                for (int y = 0; y < cy; y++)
+                {
+                    for (int x = 0; x < cx; x++)
+                    {
+                        long tree = positions[r++];
+                        spatial[tree] = ((long)y * cx) + x;
+                        times[tree] = t;
+                    }
+                }
+            }
+
+            _residualRows = tensor(spatial);
+            _residualTimeCells = tensor(times);
+            _residualTimeCellCount = ct;
+            int bt = architecture.Base(Axis.T, last), by = architecture.Base(Axis.Y, last), bx = architecture.Base(Axis.X, last);
+            var latents = new Parameter(zeros([(long)cy * cx, residualRank]));
+            var colours = new Parameter(Uniform([residualRank, o * by * bx], init.OutputGain * Math.Sqrt(6.0 / h)));
+            var logScale = new Parameter(full([residualRank], Math.Log(init.GridInitialScale)));
+            _residualGains = new Parameter(Uniform([ct, residualRank, bt], 1.0));
+            ResidualGridIndex = _gridLatents.Count;
+            _gridLatents.Add(latents);
+            _gridProjections.Add(colours);
+            _gridLogScales.Add(logScale);
+            _gridTimeCells.Add(1);
+            register_parameter("residual_latents", latents);
+            register_parameter("residual_colours", colours);
+            register_parameter("residual_gains", _residualGains);
+            register_parameter("residual_logscale", logScale);
+            var context = new LatentContextNetwork(contextHidden, residualRank, seed ^ 0x2E51D);
+            _gridContexts.Add(context);
+            register_module("residual_context", context);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -174,6 +230,8 @@ internal sealed class AsmrNetwork : nn.Module
             _linearScale.Dispose();
             _rasterToTree.Dispose();
             _timeGridRows?.Dispose();
+            _residualRows?.Dispose();
+            _residualTimeCells?.Dispose();
             foreach (var cells in _gridCells)
             {
                 cells.Dispose();
@@ -338,7 +396,7 @@ internal sealed class AsmrNetwork : nn.Module
             return LaplaceRate.Bits(_gridLatents[i], mean: null, _gridLogScales[i].exp().view(1, -1), MinProbability);
         }
 
-        int gridLevel = i == TimeGridIndex ? Architecture.Levels - 2 : Architecture.Grids[i].Level;
+        int gridLevel = i == TimeGridIndex || i == ResidualGridIndex ? Architecture.Levels - 2 : Architecture.Grids[i].Level;
         int timeCells = _gridTimeCells[i];
         // The context is read from noised values like the ones the rate is taken on: on the clean float latents a
         // context model learns to predict values to a precision the integers do not have, and underestimates their
@@ -382,6 +440,9 @@ internal sealed class AsmrNetwork : nn.Module
 
     /// <summary>The index of the experimental time grid in <see cref="GridLatents"/> (after the architecture's grids), or −1.</summary>
     public int TimeGridIndex { get; } = -1;
+
+    /// <summary>The index of the experimental residual grid in <see cref="GridLatents"/> (after the architecture's grids), or −1.</summary>
+    public int ResidualGridIndex { get; } = -1;
 
     /// <summary>ω: linear modulators produce ω·M·u radians.</summary>
     public double LinearScale { get; }
@@ -559,14 +620,54 @@ internal sealed class AsmrNetwork : nn.Module
         }
 
         var x = LastLevelInput(pre);
+        Tensor output;
         if (HalfPrecisionLastLevel && is_grad_enabled())
         {
             // bfloat16 operands, float32 accumulation: twice as fast on CPUs with AVX-512 BF16, and its rounding
             // (2^-9 of the output) is far below the training error.
-            return x.to(ScalarType.BFloat16).mm(cat(blocks, 1).to(ScalarType.BFloat16)).to(ScalarType.Float32) + cat(biases, 0);
+            output = x.to(ScalarType.BFloat16).mm(cat(blocks, 1).to(ScalarType.BFloat16)).to(ScalarType.Float32) + cat(biases, 0);
+        }
+        else
+        {
+            output = addmm(cat(biases, 0), x, cat(blocks, 1), 1f, 1f);
         }
 
-        return addmm(cat(biases, 0), x, cat(blocks, 1), 1f, 1f);
+        return ResidualGridIndex >= 0 ? output + ResidualTerm(cells, pooling) : output;
+    }
+
+    /// <summary>
+    /// The residual grid's term [n, Σ_o β_o]: Σ_r z_r(p)·v_r(τ, t)·c_r(o, y, x) for the rows of level L−2 that
+    /// <paramref name="cells"/> lists, as one product of [n, T·R] (each row's latents in its time cell's block) and a
+    /// kernel [T·R, Σ_o β_o] pooled as the output's channels.
+    /// </summary>
+    private Tensor ResidualTerm(Tensor? cells, IReadOnlyList<(int Sy, int Sx)> pooling)
+    {
+        var a = Architecture;
+        int last = a.Levels - 1, o = a.OutputChannels, ct = _residualTimeCellCount;
+        long bt = a.Base(Axis.T, last), by = a.Base(Axis.Y, last), bx = a.Base(Axis.X, last);
+        var z = TrainingLatents(ResidualGridIndex);
+        int rank = (int)z.shape[1];
+        var rows = cells is null ? _residualRows! : _residualRows!.index_select(0, cells);
+        var times = cells is null ? _residualTimeCells! : _residualTimeCells!.index_select(0, cells);
+        long n = rows.shape[0];
+        var zr = z.index_select(0, rows);
+        var placed = (nn.functional.one_hot(times, ct).to(ScalarType.Float32).view(n, ct, 1) * zr.view(n, 1, rank)).view(n, ct * rank);
+        var colours = _gridProjections[ResidualGridIndex].view(1, rank, 1, o, by, bx);
+        var kernel = (_residualGains!.view(ct, rank, bt, 1, 1, 1) * colours).permute(0, 1, 3, 2, 4, 5); // [T, R, O, bt, by, bx]
+        var blocks = new List<Tensor>();
+        for (int c = 0; c < o; c++)
+        {
+            var (sy, sx) = pooling[c];
+            var kc = kernel.select(2, c);
+            if (sy != 1 || sx != 1)
+            {
+                kc = kc.reshape(ct, rank, bt, by / sy, sy, bx / sx, sx).mean([4, 6]);
+            }
+
+            blocks.Add(kc.reshape(ct * rank, -1));
+        }
+
+        return placed.mm(cat(blocks, 1));
     }
 
     /// <summary>

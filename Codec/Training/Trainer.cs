@@ -129,9 +129,9 @@ internal static class Trainer
                         }
                         else
                         {
-                            if (network.TimeGridIndex >= 0)
+                            if (network.TimeGridIndex >= 0 || network.ResidualGridIndex >= 0)
                             {
-                                throw new NotSupportedException("The experimental time grid does not train the last level in blocks.");
+                                throw new NotSupportedException("The experimental time and residual grids do not train the last level in blocks.");
                             }
 
                             // Each block's backward at once on a copy of pre, then pre's gradient carried into the

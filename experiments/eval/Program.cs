@@ -29,6 +29,7 @@ if (opts.ContainsKey("compare"))
 if (opts.ContainsKey("oracle"))
 {
     TemporalMeanOracle.Print(video);
+    TemporalRankOracle.Print(video);
     return;
 }
 
@@ -66,6 +67,7 @@ var settings = defaults with
     LatentBudgetHeadroom = double.Parse(Get("budgethead", defaults.LatentBudgetHeadroom.ToString("R"))),
     TimeLatentFrames = int.Parse(Get("timegrid", "0")),
     TimeLatentRank = int.Parse(Get("timerank", "4")),
+    ResidualLatentRank = int.Parse(Get("resrank", "0")),
     LatentBudgetFallFraction = double.Parse(Get("budgetfall", defaults.LatentBudgetFallFraction.ToString("R"))),
     RateEvery = opts.ContainsKey("rateevery") ? int.Parse(Get("rateevery", "1")) : null,
     LastLevelCellFraction = opts.ContainsKey("cellfrac") ? double.Parse(Get("cellfrac", "1")) : null,
@@ -102,7 +104,7 @@ if (opts.ContainsKey("inspect"))
     AsmrEncoder.FitInspector = network => FitInspection.Save(network, Get("inspect", ""));
 }
 
-if (settings.TimeLatentFrames > 0)
+if (settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0)
 {
     // The time grid is not in the format: report the float fit with rounded latents (as the encoder's floatLoss) and
     // each grid's estimated bits, then stop.
@@ -113,6 +115,12 @@ if (settings.TimeLatentFrames > 0)
         double loss = StepSearch.EvaluateLoss(network, target, Trainer.RgbWeights);
         using var noGrad = TorchSharp.torch.no_grad();
         var bits = Enumerable.Range(0, network.GridLatents.Count).Select(i => network.GridBits(i).item<float>()).ToList();
+        if (network.ResidualGridIndex >= 0)
+        {
+            var z = network.GridLatents[network.ResidualGridIndex];
+            Console.WriteLine($"RESIDUAL latents zero {(z.eq(0).sum().item<long>() / (double)z.numel()):P1}, |z| max {z.abs().max().item<float>():F0}");
+        }
+
         Console.WriteLine($"TIMEGRID floatLoss {loss:E3} ({Trainer.LossToPsnr(loss, 3):F2} dB) latent bits {string.Join(" + ", bits.Select(b => b.ToString("F0")))} = {bits.Sum():F0} ({bits.Sum() / 8:F0} B); cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s");
         Environment.Exit(0);
     };

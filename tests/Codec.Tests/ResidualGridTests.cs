@@ -1,0 +1,101 @@
+using Asmr.Codec.Training;
+using Asmr.Container.Model;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Tests;
+
+/// <summary>
+/// The experimental residual grid: latents on the cells of level L−2 (space only) whose channels, scaled by a gain per
+/// time digit, add a per-channel pattern to the output.
+/// </summary>
+public sealed class ResidualGridTests
+{
+    private static readonly ModulationKind[] Kinds = [ModulationKind.Table, ModulationKind.Table, ModulationKind.Table, ModulationKind.Table];
+
+    // Time bases 1, 2, 1, 4: level L−2 has 2 time cells, the last level 4 time digits.
+    private static ModelArchitecture Tiny() => new([[1, 2, 1, 4], [2, 3, 2, 2], [3, 2, 2, 2]], 8, 3, Kinds, [new LatentGrid(2, 2, 1)]);
+
+    [Fact]
+    public void Zero_residual_latents_leave_the_output_unchanged()
+    {
+        (int, int)[] pooling = [(1, 1), (2, 2), (2, 2)];
+        using var plain = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, contextHidden: 4);
+        using var residual = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, contextHidden: 4, residualRank: 3);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+
+        var expected = plain.ForwardPooled(plain.SharedPre(), pooling);
+        var actual = residual.ForwardPooled(residual.SharedPre(), pooling);
+
+        Assert.True((expected - actual).abs().max().item<float>() < 1e-5f);
+    }
+
+    [Fact]
+    public void Each_output_gains_its_cells_latents_times_the_frames_gains_times_the_channels_pattern()
+    {
+        (int, int)[] pooling = [(1, 1), (1, 1), (1, 2)];
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, contextHidden: 4, residualRank: 3);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var a = net.Architecture;
+        int ct = a.CumulativeSize(Axis.T, 2), cy = a.CumulativeSize(Axis.Y, 2), cx = a.CumulativeSize(Axis.X, 2);
+        // Every other cell of level L−2, as a sampled training step lists them (tree order).
+        var cells = arange(0, ct * cy * cx, 2, dtype: ScalarType.Int64);
+        var pre = net.SharedPre(cells);
+        var without = net.ForwardPooled(pre, pooling, cells);
+        var z = net.GridLatents[net.ResidualGridIndex];
+        z.copy_(randint(-3, 4, z.shape).to(ScalarType.Float32));
+
+        var added = net.ForwardPooled(pre, pooling, cells) - without;
+
+        var gains = net.named_parameters().Single(p => p.name == "residual_gains").parameter.data<float>().ToArray();
+        var colours = net.GridProjections[net.ResidualGridIndex].data<float>().ToArray();
+        var latents = z.data<float>().ToArray();
+        var tree = CellOrder.TreePositions(a, 2);
+        var rasterOfTree = new long[tree.Length];
+        for (int r = 0; r < tree.Length; r++)
+        {
+            rasterOfTree[tree[r]] = r;
+        }
+
+        const int bt = 4, by = 2, bx = 2, rank = 3;
+        var actual = added.data<float>().ToArray();
+        long[] listed = cells.data<long>().ToArray();
+        int columns = (int)added.shape[1];
+        for (int i = 0; i < listed.Length; i++)
+        {
+            long raster = rasterOfTree[listed[i]];
+            long time = raster / (cy * cx), spatial = raster % (cy * cx);
+            int column = 0;
+            for (int o = 0; o < 3; o++)
+            {
+                int sx = pooling[o].Item2;
+                for (int t = 0; t < bt; t++)
+                {
+                    for (int y = 0; y < by; y++)
+                    {
+                        for (int x = 0; x < bx; x += sx)
+                        {
+                            double expected = 0;
+                            for (int r = 0; r < rank; r++)
+                            {
+                                double pattern = 0;
+                                for (int dx = 0; dx < sx; dx++)
+                                {
+                                    pattern += colours[(r * 3 * by * bx) + (o * by * bx) + (y * bx) + x + dx] / sx;
+                                }
+
+                                expected += latents[(spatial * rank) + r] * gains[(time * rank * bt) + (r * bt) + t] * pattern;
+                            }
+
+                            Assert.True(Math.Abs(expected - actual[(i * columns) + column]) < 1e-4, $"cell {listed[i]} channel {o} column {column}");
+                            column++;
+                        }
+                    }
+                }
+            }
+
+            Assert.Equal(columns, column);
+        }
+    }
+}
