@@ -198,6 +198,9 @@ internal sealed record EncoderSettings
     /// <summary>Experiment (not in the format): channels of a residual grid whose channels, scaled per frame, add to the output (<see cref="Training.AsmrNetwork"/>'s residualRank); 0 = none.</summary>
     public int ResidualLatentRank { get; init; }
 
+    /// <summary>Experiment: the residual grid holds one map value per pixel (the last level's spatial cells) instead of per 2×2-pixel cell.</summary>
+    public bool ResidualPerSample { get; init; }
+
     /// <summary>
     /// Every preset: the latents' bits target starts at twice their share and falls to it over the first third of the
     /// steps. Steered to the share from the first step, the latents outgrew it within a few hundred steps, λ rose

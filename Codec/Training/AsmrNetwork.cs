@@ -33,6 +33,7 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly Tensor? _residualTimeCells;
     private readonly Parameter? _residualGains;
     private readonly int _residualTimeCellCount;
+    private readonly bool _residualPerSample;
     private readonly Generator _latentNoise;
     private readonly Scalar _linearScale;
 
@@ -53,7 +54,8 @@ internal sealed class AsmrNetwork : nn.Module
     /// each scaled by a learned gain per frame, add a learned per-channel pattern to the output, out += Σ_r z_r(p)·v_r(t)·c_r;
     /// 0 = none.
     /// </param>
-    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4, int residualRank = 0)
+    /// <param name="residualPerSample">The residual grid's cells are the last level's spatial cells (one map value per pixel) instead of level L−2's.</param>
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4, int residualRank = 0, bool residualPerSample = false)
         : base("asmr")
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -183,7 +185,9 @@ internal sealed class AsmrNetwork : nn.Module
             }
 
             int ct = architecture.CumulativeSize(Axis.T, level), cy = architecture.CumulativeSize(Axis.Y, level), cx = architecture.CumulativeSize(Axis.X, level);
-            var spatial = new long[positions.Length];
+            int bt = architecture.Base(Axis.T, last), by = architecture.Base(Axis.Y, last), bx = architecture.Base(Axis.X, last);
+            int children = residualPerSample ? by * bx : 1;
+            var spatial = new long[positions.Length * children];
             var times = new long[positions.Length];
             long r = 0;
             for (int t = 0; t < ct; t++)
@@ -193,18 +197,30 @@ internal sealed class AsmrNetwork : nn.Module
                     for (int x = 0; x < cx; x++)
                     {
                         long tree = positions[r++];
-                        spatial[tree] = ((long)y * cx) + x;
                         times[tree] = t;
+                        if (!residualPerSample)
+                        {
+                            spatial[tree] = ((long)y * cx) + x;
+                            continue;
+                        }
+
+                        for (int dy = 0; dy < by; dy++)
+                        {
+                            for (int dx = 0; dx < bx; dx++)
+                            {
+                                spatial[(tree * children) + (dy * bx) + dx] = ((((long)y * by) + dy) * cx * bx) + ((long)x * bx) + dx;
+                            }
+                        }
                     }
                 }
             }
 
-            _residualRows = tensor(spatial);
+            _residualRows = tensor(spatial).view(-1, children);
             _residualTimeCells = tensor(times);
             _residualTimeCellCount = ct;
-            int bt = architecture.Base(Axis.T, last), by = architecture.Base(Axis.Y, last), bx = architecture.Base(Axis.X, last);
-            var latents = new Parameter(zeros([(long)cy * cx, residualRank]));
-            var colours = new Parameter(Uniform([residualRank, o * by * bx], init.OutputGain * Math.Sqrt(6.0 / h)));
+            _residualPerSample = residualPerSample;
+            var latents = new Parameter(zeros([(long)cy * cx * children, residualRank]));
+            var colours = new Parameter(Uniform([residualRank, residualPerSample ? o : o * by * bx], init.OutputGain * Math.Sqrt(6.0 / h)));
             var logScale = new Parameter(full([residualRank], Math.Log(init.GridInitialScale)));
             _residualGains = new Parameter(Uniform([ct, residualRank, bt], 1.0));
             ResidualGridIndex = _gridLatents.Count;
@@ -396,7 +412,9 @@ internal sealed class AsmrNetwork : nn.Module
             return LaplaceRate.Bits(_gridLatents[i], mean: null, _gridLogScales[i].exp().view(1, -1), MinProbability);
         }
 
-        int gridLevel = i == TimeGridIndex || i == ResidualGridIndex ? Architecture.Levels - 2 : Architecture.Grids[i].Level;
+        int gridLevel = i == TimeGridIndex ? Architecture.Levels - 2
+            : i == ResidualGridIndex ? Architecture.Levels - (_residualPerSample ? 1 : 2)
+            : Architecture.Grids[i].Level;
         int timeCells = _gridTimeCells[i];
         // The context is read from noised values like the ones the rate is taken on: on the clean float latents a
         // context model learns to predict values to a precision the integers do not have, and underestimates their
@@ -650,10 +668,14 @@ internal sealed class AsmrNetwork : nn.Module
         var rows = cells is null ? _residualRows! : _residualRows!.index_select(0, cells);
         var times = cells is null ? _residualTimeCells! : _residualTimeCells!.index_select(0, cells);
         long n = rows.shape[0];
-        var zr = z.index_select(0, rows);
-        var placed = (nn.functional.one_hot(times, ct).to(ScalarType.Float32).view(n, ct, 1) * zr.view(n, 1, rank)).view(n, ct * rank);
-        var colours = _gridProjections[ResidualGridIndex].view(1, rank, 1, o, by, bx);
-        var kernel = (_residualGains!.view(ct, rank, bt, 1, 1, 1) * colours).permute(0, 1, 3, 2, 4, 5); // [T, R, O, bt, by, bx]
+        long children = rows.shape[1];
+        var zr = z.index_select(0, rows.reshape(-1)).view(n, 1, children * rank);
+        var placed = (nn.functional.one_hot(times, ct).to(ScalarType.Float32).view(n, ct, 1) * zr).view(n, ct * children * rank);
+        var gains = _residualGains!.view(ct, 1, rank, 1, bt, 1, 1);
+        var colours = _residualPerSample
+            ? _gridProjections[ResidualGridIndex].view(1, 1, rank, o, 1, 1, 1) * eye(children).view(1, children, 1, 1, 1, by, bx)
+            : _gridProjections[ResidualGridIndex].view(1, 1, rank, o, 1, by, bx);
+        var kernel = (gains * colours).view(ct * children, rank, o, bt, by, bx); // rows (τ, child, r)
         var blocks = new List<Tensor>();
         for (int c = 0; c < o; c++)
         {
@@ -661,10 +683,10 @@ internal sealed class AsmrNetwork : nn.Module
             var kc = kernel.select(2, c);
             if (sy != 1 || sx != 1)
             {
-                kc = kc.reshape(ct, rank, bt, by / sy, sy, bx / sx, sx).mean([4, 6]);
+                kc = kc.reshape(ct * children, rank, bt, by / sy, sy, bx / sx, sx).mean([4, 6]);
             }
 
-            blocks.Add(kc.reshape(ct * rank, -1));
+            blocks.Add(kc.reshape(ct * children * rank, -1));
         }
 
         return placed.mm(cat(blocks, 1));

@@ -98,4 +98,74 @@ public sealed class ResidualGridTests
             Assert.Equal(columns, column);
         }
     }
+
+    [Fact]
+    public void With_a_map_value_per_pixel_each_output_gains_its_own_pixels_latents()
+    {
+        (int, int)[] pooling = [(1, 1), (2, 2), (1, 2)];
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, contextHidden: 4, residualRank: 2, residualPerSample: true);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var a = net.Architecture;
+        int ct = a.CumulativeSize(Axis.T, 2), cy = a.CumulativeSize(Axis.Y, 2), cx = a.CumulativeSize(Axis.X, 2);
+        var cells = arange(1, ct * cy * cx, 3, dtype: ScalarType.Int64);
+        var pre = net.SharedPre(cells);
+        var without = net.ForwardPooled(pre, pooling, cells);
+        var z = net.GridLatents[net.ResidualGridIndex];
+        const int bt = 4, by = 2, bx = 2, rank = 2;
+        Assert.Equal(cy * by * cx * bx, (int)z.shape[0]);
+        z.copy_(randint(-3, 4, z.shape).to(ScalarType.Float32));
+
+        var added = net.ForwardPooled(pre, pooling, cells) - without;
+
+        var gains = net.named_parameters().Single(p => p.name == "residual_gains").parameter.data<float>().ToArray();
+        var colours = net.GridProjections[net.ResidualGridIndex].data<float>().ToArray();
+        var latents = z.data<float>().ToArray();
+        var tree = CellOrder.TreePositions(a, 2);
+        var rasterOfTree = new long[tree.Length];
+        for (int r = 0; r < tree.Length; r++)
+        {
+            rasterOfTree[tree[r]] = r;
+        }
+
+        var actual = added.data<float>().ToArray();
+        long[] listed = cells.data<long>().ToArray();
+        int columns = (int)added.shape[1];
+        for (int i = 0; i < listed.Length; i++)
+        {
+            long raster = rasterOfTree[listed[i]];
+            long time = raster / (cy * cx), cellY = raster / cx % cy, cellX = raster % cx;
+            int column = 0;
+            for (int o = 0; o < 3; o++)
+            {
+                var (sy, sx) = pooling[o];
+                for (int t = 0; t < bt; t++)
+                {
+                    for (int y = 0; y < by; y += sy)
+                    {
+                        for (int x = 0; x < bx; x += sx)
+                        {
+                            double expected = 0;
+                            for (int dy = 0; dy < sy; dy++)
+                            {
+                                for (int dx = 0; dx < sx; dx++)
+                                {
+                                    long pixel = (((cellY * by) + y + dy) * cx * bx) + (cellX * bx) + x + dx;
+                                    for (int r = 0; r < rank; r++)
+                                    {
+                                        expected += latents[(pixel * rank) + r] * gains[(time * rank * bt) + (r * bt) + t] * colours[(r * 3) + o] / (sy * sx);
+                                    }
+                                }
+                            }
+
+                            Assert.True(Math.Abs(expected - actual[(i * columns) + column]) < 1e-4, $"cell {listed[i]} channel {o} column {column}");
+                            column++;
+                        }
+                    }
+                }
+            }
+
+            Assert.Equal(columns, column);
+        }
+    }
 }
