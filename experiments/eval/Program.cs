@@ -105,25 +105,41 @@ if (opts.ContainsKey("inspect"))
     AsmrEncoder.FitInspector = network => FitInspection.Save(network, Get("inspect", ""));
 }
 
-if (settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0)
+bool floatOnly = settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0;
+if (floatOnly || opts.ContainsKey("floatregions"))
 {
-    // The time grid is not in the format: report the float fit with rounded latents (as the encoder's floatLoss) and
-    // each grid's estimated bits, then stop.
+    // The time and residual grids are not in the format: report the float fit with rounded latents (as the encoder's
+    // floatLoss), each grid's estimated bits and the float fit's still and moving regions, then stop. With
+    // floatregions=1 the same report for any run, which then goes on to quantize and export.
     AsmrEncoder.FitInspector = network =>
     {
+        var saved = network.GridLatents.Select(z => z.detach().clone()).ToList();
         SegmentExporter.RoundLatents(network);
         using var target = new TrainingTarget(network.Architecture, video);
         double loss = StepSearch.EvaluateLoss(network, target, Trainer.RgbWeights);
-        using var noGrad = TorchSharp.torch.no_grad();
-        var bits = Enumerable.Range(0, network.GridLatents.Count).Select(i => network.GridBits(i).item<float>()).ToList();
-        if (network.ResidualGridIndex >= 0)
+        using (var noGrad = TorchSharp.torch.no_grad())
         {
-            var z = network.GridLatents[network.ResidualGridIndex];
-            Console.WriteLine($"RESIDUAL latents zero {(z.eq(0).sum().item<long>() / (double)z.numel()):P1}, |z| max {z.abs().max().item<float>():F0}");
+            var bits = Enumerable.Range(0, network.GridLatents.Count).Select(i => network.GridBits(i).item<float>()).ToList();
+            if (network.ResidualGridIndex >= 0)
+            {
+                var z = network.GridLatents[network.ResidualGridIndex];
+                Console.WriteLine($"RESIDUAL latents zero {(z.eq(0).sum().item<long>() / (double)z.numel()):P1}, |z| max {z.abs().max().item<float>():F0}");
+            }
+
+            Console.WriteLine($"TIMEGRID floatLoss {loss:E3} ({Trainer.LossToPsnr(loss, 3):F2} dB) latent bits {string.Join(" + ", bits.Select(b => b.ToString("F0")))} = {bits.Sum():F0} ({bits.Sum() / 8:F0} B); cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s");
+            var output = network.ForwardPooled(network.SharedPre(), target.Pooling);
+            Console.Write("FLOAT ");
+            RegionReport.Print(video, target.Reconstruct(output));
+            for (int i = 0; i < saved.Count; i++)
+            {
+                network.GridLatents[i].copy_(saved[i]);
+            }
         }
 
-        Console.WriteLine($"TIMEGRID floatLoss {loss:E3} ({Trainer.LossToPsnr(loss, 3):F2} dB) latent bits {string.Join(" + ", bits.Select(b => b.ToString("F0")))} = {bits.Sum():F0} ({bits.Sum() / 8:F0} B); cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s");
-        Environment.Exit(0);
+        if (floatOnly)
+        {
+            Environment.Exit(0);
+        }
     };
 }
 
