@@ -201,6 +201,9 @@ internal sealed record EncoderSettings
     /// <summary>Experiment: the residual grid holds one map value per pixel (the last level's spatial cells) instead of per 2×2-pixel cell.</summary>
     public bool ResidualPerSample { get; init; }
 
+    /// <summary>Experiment: the residual grid's latents are rounded in the forward from the first step (<see cref="Training.AsmrNetwork.ResidualRoundedForward"/>).</summary>
+    public bool ResidualRoundedForward { get; init; }
+
     /// <summary>
     /// Every preset: the latents' bits target starts at twice their share and falls to it over the first third of the
     /// steps. Steered to the share from the first step, the latents outgrew it within a few hundred steps, λ rose

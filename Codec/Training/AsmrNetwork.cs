@@ -357,6 +357,11 @@ internal sealed class AsmrNetwork : nn.Module
             return Accumulated(grid, z);
         }
 
+        if (grid == ResidualGridIndex && ResidualRoundedForward)
+        {
+            return RoundedStraightThrough(z);
+        }
+
         if (LatentNoise)
         {
             return Accumulated(grid, LatentSoftRoundTemperature is { } t ? SoftRound(Noised(SoftRound(z, t)), t) : Noised(z));
@@ -452,7 +457,16 @@ internal sealed class AsmrNetwork : nn.Module
 
     /// <summary>Grid <paramref name="grid"/>'s latents as a context model's rate sees them: noised while training.</summary>
     private Tensor RateLatents(int grid) =>
-        is_grad_enabled() && LatentStraightThrough && !LatentNoise ? Accumulated(grid, Noised(_gridLatents[grid])) : TrainingLatents(grid);
+        is_grad_enabled() && ((LatentStraightThrough && !LatentNoise) || (grid == ResidualGridIndex && ResidualRoundedForward))
+            ? Accumulated(grid, Noised(_gridLatents[grid]))
+            : TrainingLatents(grid);
+
+    /// <summary>
+    /// Experiment: the residual grid's latents are rounded (straight-through) in the forward from the first step, its
+    /// rate taken on the noised latents: noise on a term added to the output would add noise to every pixel, still
+    /// ones included, however few latents are non-zero.
+    /// </summary>
+    public bool ResidualRoundedForward { get; set; }
 
     public ModelArchitecture Architecture { get; }
 

@@ -168,4 +168,35 @@ public sealed class ResidualGridTests
             Assert.Equal(columns, column);
         }
     }
+
+    [Fact]
+    public void A_rounded_forward_shows_the_integers_while_training_and_passes_gradients_to_the_latents()
+    {
+        (int, int)[] pooling = [(1, 1), (1, 1), (1, 1)];
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, contextHidden: 4, residualRank: 2) { ResidualRoundedForward = true, LatentNoise = false };
+        using var scope = NewDisposeScope();
+        var z = net.GridLatents[net.ResidualGridIndex];
+        using (var noGrad = no_grad())
+        {
+            z.copy_((randn(z.shape) * 2).to(ScalarType.Float32));
+        }
+
+        var training = net.ForwardPooled(net.SharedPre(), pooling);
+        training.sum().backward();
+        Tensor rounded;
+        using (var noGrad = no_grad())
+        {
+            var values = z.detach().clone();
+            z.copy_(values.round());
+            rounded = net.ForwardPooled(net.SharedPre(), pooling);
+            z.copy_(values);
+        }
+
+        Assert.NotNull(z.grad);
+        Assert.True(z.grad!.abs().sum().item<float>() > 0);
+        Assert.True((training.detach() - rounded).abs().max().item<float>() < 1e-5f);
+        net.ResidualRoundedForward = false;
+        var unrounded = net.ForwardPooled(net.SharedPre(), pooling);
+        Assert.True((unrounded.detach() - rounded).abs().max().item<float>() > 1e-3f);
+    }
 }
