@@ -1,13 +1,15 @@
 namespace Asmr.Container.Entropy;
 
 /// <summary>
-/// The latents' context model in integer arithmetic (draft spec §10.7): a small network that predicts each latent's
+/// The latents' context model in integer arithmetic (spec §10.7): a small network that predicts each latent's
 /// Laplace mean and scale bin from latents the decoder already has (<see cref="LatentContext"/>). Encoder and decoder
 /// run this same code, so they choose the same table for every symbol on every machine.
 /// </summary>
 /// <remarks>
-/// With inputs a_i = clamp(latent, −64, 63): h_j = clamp(Σ_i W1[j,i]·a_i + B1[j], 0, 2^15) (Q8: value/256), then
-/// o_m = ((Σ_j W2[m,j]·h_j) >> 8) + B2[m] + C[channel, m] (Q8), computed in 64 bits. o_0 is the mean μ in Q8
+/// With inputs a_i = clamp(latent, −64, 63): h_j = clamp(Σ_i Wc1[j,i]·a_i + bc1[j], 0, 2^15) (Q8: value/256), then
+/// o_m = ((Σ_j Wc2[m,j]·h_j) >> 8) + b2[m] + bc2[channel, m] (Q8), computed in 64 bits. The file has no b2: the
+/// encoder trains one and the writer folds it into bc2, so a model read from a file has b2 = 0 (spec §10.3, roles 8–11).
+/// o_0 is the mean μ in Q8
 /// (μ_int = o_0 >> 8, f = (o_0 >> 4) &amp; 15); o_1 is log2 of the scale in Q8, and the scale bin is
 /// s = clamp(((o_1 + 16) >> 5) + 32, 0, 79), the nearest eighth of an octave.
 /// </remarks>
@@ -35,11 +37,11 @@ internal sealed class LatentContextModel
     private readonly int[] _channelBias;
 
     /// <param name="hidden">Hidden units, 1..32.</param>
-    /// <param name="w1">hidden × <see cref="Inputs"/> weights, row-major (Q8).</param>
-    /// <param name="b1">hidden biases (Q8).</param>
-    /// <param name="w2">2 × hidden output weights, row-major (Q8).</param>
-    /// <param name="b2">2 output biases (Q8).</param>
-    /// <param name="channelBias">channels × 2 output biases per latent channel (Q8).</param>
+    /// <param name="w1">Wc1: hidden × <see cref="Inputs"/> weights, row-major (Q8).</param>
+    /// <param name="b1">bc1: hidden biases (Q8).</param>
+    /// <param name="w2">Wc2: 2 × hidden output weights, row-major (Q8).</param>
+    /// <param name="b2">2 output biases shared by the channels (Q8; 0 for a model read from a file).</param>
+    /// <param name="channelBias">bc2: channels × 2 output biases per latent channel (Q8).</param>
     public LatentContextModel(int hidden, int[] w1, int[] b1, int[] w2, int[] b2, int[] channelBias)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
@@ -65,7 +67,7 @@ internal sealed class LatentContextModel
 
     public int Hidden { get; }
 
-    /// <summary>Every parameter in the order W1, B1, W2, B2, channel biases (Q8 integers).</summary>
+    /// <summary>Every parameter in the order Wc1, bc1, Wc2, b2, bc2 (the channel biases; Q8 integers).</summary>
     public int[] Parameters() => [.. _w1, .. _b1, .. _w2, .. _b2, .. _channelBias];
 
     /// <summary>Latent channels the model has output biases for.</summary>
@@ -74,7 +76,7 @@ internal sealed class LatentContextModel
     /// <summary>Predicts the mean (integer part and sixteenths) and scale bin of a latent of channel <paramref name="channel"/>.</summary>
     public (int MeanInteger, int Fraction, int ScaleBin) Predict(ReadOnlySpan<int> context, int channel)
     {
-        // Every hidden sum fits in 32 bits: |W1·a| ≤ 6·2^15·2^6 and |B1| ≤ 2^15.
+        // Every hidden sum fits in 32 bits: |Wc1·a| ≤ 6·2^15·2^6 and |bc1| ≤ 2^15.
         int a0 = Math.Clamp(context[0], -InputLimit, InputLimit - 1);
         int a1 = Math.Clamp(context[1], -InputLimit, InputLimit - 1);
         int a2 = Math.Clamp(context[2], -InputLimit, InputLimit - 1);
