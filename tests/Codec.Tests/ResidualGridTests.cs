@@ -48,15 +48,8 @@ public sealed class ResidualGridTests
 
         var added = net.ForwardPooled(pre, pooling, cells) - without;
 
-        var gains = net.named_parameters().Single(p => p.name == "residual_gains").parameter.data<float>().ToArray();
-        var colours = net.GridProjections[net.ResidualGridIndex].data<float>().ToArray();
-        var latents = z.data<float>().ToArray();
-        var tree = CellOrder.TreePositions(a, 2);
-        var rasterOfTree = new long[tree.Length];
-        for (int r = 0; r < tree.Length; r++)
-        {
-            rasterOfTree[tree[r]] = r;
-        }
+        var (gains, colours, latents) = ResidualParameters(net);
+        var rasterOfTree = RasterOfTree(a);
 
         const int bt = 4, by = 2, bx = 2, rank = 3;
         var actual = added.data<float>().ToArray();
@@ -118,15 +111,8 @@ public sealed class ResidualGridTests
 
         var added = net.ForwardPooled(pre, pooling, cells) - without;
 
-        var gains = net.named_parameters().Single(p => p.name == "residual_gains").parameter.data<float>().ToArray();
-        var colours = net.GridProjections[net.ResidualGridIndex].data<float>().ToArray();
-        var latents = z.data<float>().ToArray();
-        var tree = CellOrder.TreePositions(a, 2);
-        var rasterOfTree = new long[tree.Length];
-        for (int r = 0; r < tree.Length; r++)
-        {
-            rasterOfTree[tree[r]] = r;
-        }
+        var (gains, colours, latents) = ResidualParameters(net);
+        var rasterOfTree = RasterOfTree(a);
 
         var actual = added.data<float>().ToArray();
         long[] listed = cells.data<long>().ToArray();
@@ -198,5 +184,24 @@ public sealed class ResidualGridTests
         net.ResidualRoundedForward = false;
         var unrounded = net.ForwardPooled(net.SharedPre(), pooling);
         Assert.True((unrounded.detach() - rounded).abs().max().item<float>() > 1e-3f);
+    }
+
+    /// <summary>The residual grid's gains, colours and latents as flat arrays.</summary>
+    private static (float[] Gains, float[] Colours, float[] Latents) ResidualParameters(AsmrNetwork net) =>
+        (net.named_parameters().Single(p => p.name == "residual_gains").parameter.data<float>().ToArray(),
+         net.GridProjections[net.ResidualGridIndex].data<float>().ToArray(),
+         net.GridLatents[net.ResidualGridIndex].data<float>().ToArray());
+
+    /// <summary>For each tree-order cell of level 2, its raster index (t, y, x).</summary>
+    private static long[] RasterOfTree(ModelArchitecture a)
+    {
+        var tree = CellOrder.TreePositions(a, 2);
+        var raster = new long[tree.Length];
+        for (int r = 0; r < tree.Length; r++)
+        {
+            raster[tree[r]] = r;
+        }
+
+        return raster;
     }
 }
