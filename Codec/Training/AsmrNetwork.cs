@@ -32,7 +32,6 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly Tensor? _residualRows;
     private readonly Tensor? _residualTimeCells;
     private readonly Parameter? _residualGains;
-    private readonly int _residualTimeCellCount;
     private readonly bool _residualPerSample;
     private readonly Generator _latentNoise;
     private readonly Scalar _linearScale;
@@ -160,20 +159,8 @@ internal sealed class AsmrNetwork : nn.Module
             }
 
             _timeGridRows = tensor(rows).view(-1, _timeGroups);
-            var latents = new Parameter(zeros([(long)ct * _timeGroups * cy * cx, timeRank]));
-            var projection = new Parameter(Uniform([timeRank, h], init.GridProjectionBound));
-            var logScale = new Parameter(full([timeRank], Math.Log(init.GridInitialScale)));
-            TimeGridIndex = _gridLatents.Count;
-            _gridLatents.Add(latents);
-            _gridProjections.Add(projection);
-            _gridLogScales.Add(logScale);
-            _gridTimeCells.Add(ct * _timeGroups);
-            register_parameter("timegrid_latents", latents);
-            register_parameter("timegrid_projection", projection);
-            register_parameter("timegrid_logscale", logScale);
-            var context = new LatentContextNetwork(contextHidden, timeRank, seed ^ 0x71DE);
-            _gridContexts.Add(context);
-            register_module("timegrid_context", context);
+            TimeGridIndex = AddExperimentalGrid(
+                "timegrid", (long)ct * _timeGroups * cy * cx, ct * _timeGroups, Uniform([timeRank, h], init.GridProjectionBound), "projection", init, contextHidden, seed ^ 0x71DE);
         }
 
         if (residualRank > 0)
@@ -217,25 +204,35 @@ internal sealed class AsmrNetwork : nn.Module
 
             _residualRows = tensor(spatial).view(-1, children);
             _residualTimeCells = tensor(times);
-            _residualTimeCellCount = ct;
             _residualPerSample = residualPerSample;
-            var latents = new Parameter(zeros([(long)cy * cx * children, residualRank]));
-            var colours = new Parameter(Uniform([residualRank, residualPerSample ? o : o * by * bx], init.OutputGain * Math.Sqrt(6.0 / h)));
-            var logScale = new Parameter(full([residualRank], Math.Log(init.GridInitialScale)));
+            var colours = Uniform([residualRank, residualPerSample ? o : o * by * bx], init.OutputGain * Math.Sqrt(6.0 / h));
             _residualGains = new Parameter(Uniform([ct, residualRank, bt], 1.0));
-            ResidualGridIndex = _gridLatents.Count;
-            _gridLatents.Add(latents);
-            _gridProjections.Add(colours);
-            _gridLogScales.Add(logScale);
-            _gridTimeCells.Add(1);
-            register_parameter("residual_latents", latents);
-            register_parameter("residual_colours", colours);
+            ResidualGridIndex = AddExperimentalGrid("residual", (long)cy * cx * children, 1, colours, "colours", init, contextHidden, seed ^ 0x2E51D);
             register_parameter("residual_gains", _residualGains);
-            register_parameter("residual_logscale", logScale);
-            var context = new LatentContextNetwork(contextHidden, residualRank, seed ^ 0x2E51D);
-            _gridContexts.Add(context);
-            register_module("residual_context", context);
         }
+    }
+
+    /// <summary>
+    /// Registers an experimental grid after the architecture's: zero latents [cells, k] (k = the rows of
+    /// <paramref name="projection"/>), its projection, log-scales and context model. Returns its index.
+    /// </summary>
+    private int AddExperimentalGrid(string name, long cells, int timeCells, Tensor projection, string projectionName, NetworkInit init, int contextHidden, long contextSeed)
+    {
+        int rank = (int)projection.shape[0];
+        var latents = new Parameter(zeros([cells, rank]));
+        var projectionParameter = new Parameter(projection);
+        var logScale = new Parameter(full([rank], Math.Log(init.GridInitialScale)));
+        _gridLatents.Add(latents);
+        _gridProjections.Add(projectionParameter);
+        _gridLogScales.Add(logScale);
+        _gridTimeCells.Add(timeCells);
+        register_parameter($"{name}_latents", latents);
+        register_parameter($"{name}_{projectionName}", projectionParameter);
+        register_parameter($"{name}_logscale", logScale);
+        var context = new LatentContextNetwork(contextHidden, rank, contextSeed);
+        _gridContexts.Add(context);
+        register_module($"{name}_context", context);
+        return _gridLatents.Count - 1;
     }
 
     protected override void Dispose(bool disposing)
@@ -675,7 +672,7 @@ internal sealed class AsmrNetwork : nn.Module
     private Tensor ResidualTerm(Tensor? cells, IReadOnlyList<(int Sy, int Sx)> pooling)
     {
         var a = Architecture;
-        int last = a.Levels - 1, o = a.OutputChannels, ct = _residualTimeCellCount;
+        int last = a.Levels - 1, o = a.OutputChannels, ct = a.CumulativeSize(Axis.T, a.Levels - 2);
         long bt = a.Base(Axis.T, last), by = a.Base(Axis.Y, last), bx = a.Base(Axis.X, last);
         var z = TrainingLatents(ResidualGridIndex);
         int rank = (int)z.shape[1];
