@@ -114,7 +114,7 @@ if (floatOnly || opts.ContainsKey("floatregions"))
     // floatregions=1 the same report for any run, which then goes on to quantize and export.
     AsmrEncoder.FitInspector = network =>
     {
-        var saved = network.GridLatents.Select(z => z.detach().clone()).ToList();
+        // The encoder rounds the latents right after this inspector too, so rounding them here changes nothing it does.
         SegmentExporter.RoundLatents(network);
         using var target = new TrainingTarget(network.Architecture, video);
         double loss = StepSearch.EvaluateLoss(network, target, Trainer.RgbWeights);
@@ -131,10 +131,6 @@ if (floatOnly || opts.ContainsKey("floatregions"))
             var output = network.ForwardPooled(network.SharedPre(), target.Pooling);
             Console.Write("FLOAT ");
             RegionReport.Print(video, target.Reconstruct(output));
-            for (int i = 0; i < saved.Count; i++)
-            {
-                network.GridLatents[i].copy_(saved[i]);
-            }
         }
 
         if (floatOnly)
