@@ -30,6 +30,7 @@ if (opts.ContainsKey("oracle"))
 {
     TemporalMeanOracle.Print(video);
     TemporalRankOracle.Print(video);
+    MotionOracle.Print(video);
     return;
 }
 
