@@ -619,7 +619,15 @@ internal sealed class AsmrNetwork : nn.Module
     /// <paramref name="cells"/> lists the tree-order cells of level L−2 whose rows <paramref name="pre"/> holds (null:
     /// every cell); only the experimental time grid needs to know which.
     /// </summary>
-    public Tensor ForwardPooled(Tensor pre, IReadOnlyList<(int Sy, int Sx)> pooling, Tensor? cells = null)
+    public Tensor ForwardPooled(Tensor pre, IReadOnlyList<(int Sy, int Sx)> pooling, Tensor? cells = null) =>
+        ForwardPooled(pre, pooling, cells, null);
+
+    /// <summary>
+    /// <see cref="ForwardPooled(Tensor, IReadOnlyList{ValueTuple{int, int}}, Tensor?)"/> restricted to the output
+    /// columns <paramref name="columns"/> lists (null: all); experiments that need whole frames of a few time digits
+    /// use it (not with the experimental time and residual grids).
+    /// </summary>
+    public Tensor ForwardPooled(Tensor pre, IReadOnlyList<(int Sy, int Sx)> pooling, Tensor? cells, Tensor? columns)
     {
         ArgumentNullException.ThrowIfNull(pre);
         ArgumentNullException.ThrowIfNull(pooling);
@@ -649,16 +657,24 @@ internal sealed class AsmrNetwork : nn.Module
         }
 
         var x = LastLevelInput(pre);
+        var kernel = cat(blocks, 1);
+        var bias = cat(biases, 0);
+        if (columns is not null)
+        {
+            kernel = kernel.index_select(1, columns);
+            bias = bias.index_select(0, columns);
+        }
+
         Tensor output;
         if (HalfPrecisionLastLevel && is_grad_enabled())
         {
             // bfloat16 operands, float32 accumulation: twice as fast on CPUs with AVX-512 BF16, and its rounding
             // (2^-9 of the output) is far below the training error.
-            output = x.to(ScalarType.BFloat16).mm(cat(blocks, 1).to(ScalarType.BFloat16)).to(ScalarType.Float32) + cat(biases, 0);
+            output = x.to(ScalarType.BFloat16).mm(kernel.to(ScalarType.BFloat16)).to(ScalarType.Float32) + bias;
         }
         else
         {
-            output = addmm(cat(biases, 0), x, cat(blocks, 1), 1f, 1f);
+            output = addmm(bias, x, kernel, 1f, 1f);
         }
 
         return ResidualGridIndex >= 0 ? output + ResidualTerm(cells, pooling) : output;

@@ -14,6 +14,12 @@ internal static class Trainer
     /// <summary>Experiments only: receives a line per report with the loss, the latents' estimated bits and λ.</summary>
     internal static Action<string>? Trace { get; set; }
 
+    /// <summary>
+    /// Experiments only: replaces a step's distortion (the sampled cells' loss) by its own, given the network and the
+    /// step; the rate term, the schedules and the guards are unchanged.
+    /// </summary>
+    internal static Func<AsmrNetwork, int, Tensor>? DistortionOverride { get; set; }
+
     public static TrainingReport Train(
         AsmrNetwork network,
         TrainingTarget target,
@@ -117,12 +123,17 @@ internal static class Trainer
                         // Part of the cells each step (LastLevelCellFraction) or all of them, pre computed for
                         // those only; either way a large segment's last level runs in blocks of cells, since its
                         // activations dominate the memory.
-                        var cells = sampled?.Draw();
-                        var pre = network.SharedPre(cells);
+                        Tensor objective;
+                        var cells = DistortionOverride is null ? sampled?.Draw() : null;
+                        var pre = DistortionOverride is null ? network.SharedPre(cells) : null!;
                         long active = cells?.shape[0] ?? target.CellCount;
                         long chunkRows = LastLevelChunkRows(active, network.Architecture.Width, options.LastLevelChunkElements);
-                        Tensor objective;
-                        if (chunkRows >= active)
+                        if (DistortionOverride is { } distortion)
+                        {
+                            l = distortion(network, step);
+                            objective = l;
+                        }
+                        else if (chunkRows >= active)
                         {
                             l = target.Loss(network.ForwardPooled(pre, target.Pooling, cells), weights, cells);
                             objective = l;

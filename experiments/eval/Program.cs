@@ -107,7 +107,29 @@ if (opts.ContainsKey("inspect"))
     AsmrEncoder.FitInspector = network => FitInspection.Save(network, Get("inspect", ""));
 }
 
-bool floatOnly = settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0;
+// motion=1: the output warped per block and frame by the source's block motion against its middle frame, trained on
+// whole frames of a few time digits (MotionWarp); framesample=1: the same frame sampling without the warp (control).
+bool motionRun = Get("motion", "0") == "1" || Get("framesample", "0") == "1";
+MotionWarp? warp = null;
+if (motionRun)
+{
+    BlockMotion? motion = null;
+    if (Get("motion", "0") == "1")
+    {
+        var luma = MotionOracle.Luma(video);
+        motion = BlockMotion.Estimate(luma, video.Width, video.Height, int.Parse(Get("motionblock", "16")), f => luma[luma.Length / 2], double.Parse(Get("motionlambda", "500")));
+        Console.WriteLine($"MOTION {motion.Block}x{motion.Block} blocks: {motion.NonZero}/{motion.Vectors.Sum(v => v.Length)} vectors non-zero, {motion.EntropyBits / 8:F0} B (order-0 entropy), {motion.ExpGolombBits / 8:F0} B (Exp-Golomb)");
+    }
+
+    int digits = int.Parse(Get("motiondigits", "4"));
+    Trainer.DistortionOverride = (network, step) =>
+    {
+        warp ??= new MotionWarp(network.Architecture, video, motion, digits, settings.Seed);
+        return warp.StepLoss(network, Trainer.RgbWeights);
+    };
+}
+
+bool floatOnly = settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0 || motionRun;
 if (floatOnly || opts.ContainsKey("floatregions"))
 {
     // The time and residual grids are not in the format: report the float fit with rounded latents (as the encoder's
@@ -132,6 +154,13 @@ if (floatOnly || opts.ContainsKey("floatregions"))
             var output = network.ForwardPooled(network.SharedPre(), target.Pooling);
             Console.Write("FLOAT ");
             RegionReport.Print(video, target.Reconstruct(output));
+        }
+
+        if (warp is not null)
+        {
+            using var noGrad = TorchSharp.torch.no_grad();
+            double warped = warp.FullLoss(network, Trainer.RgbWeights).item<float>();
+            Console.WriteLine($"MOTIONWARP floatLoss {warped:E3} ({Trainer.LossToPsnr(warped, 3):F2} dB) Y {warp.LumaPsnr(network):F2} dB (the TIMEGRID line is the unwarped output)");
         }
 
         if (floatOnly)

@@ -114,6 +114,23 @@ public sealed class NetworkTests
     }
 
     [Fact]
+    public void Pooled_forward_restricted_to_columns_equals_those_columns_of_the_full_output()
+    {
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 5);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var pre = net.SharedPre();
+        (int, int)[] pooling = [(1, 1), (2, 2), (2, 2)];
+        var full = net.ForwardPooled(pre, pooling);
+        var columns = tensor(new long[] { 19, 0, 7, 16, 3 });
+
+        var restricted = net.ForwardPooled(pre, pooling, null, columns);
+
+        Assert.Equal(new long[] { full.shape[0], 5 }, restricted.shape);
+        Assert.True((restricted - full.index_select(1, columns)).abs().max().item<float>() < 1e-6);
+    }
+
+    [Fact]
     public void Half_precision_last_level_stays_within_bfloat16_rounding_of_float32_and_keeps_gradients()
     {
         using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 11);

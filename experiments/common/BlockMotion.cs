@@ -1,0 +1,144 @@
+namespace Asmr.Experiments;
+
+/// <summary>
+/// Block motion on luma planes: for every frame and block, the translation (±<see cref="Range"/> samples, integer
+/// search then quarter-sample refinement, bilinear, edges repeated) of a reference picture that best predicts the
+/// block; with λ &gt; 0 it minimises SSE + λ·bits, the bits those of signed Exp-Golomb codes of the quarter-sample
+/// difference to the same block's vector in the frame before.
+/// </summary>
+internal sealed class BlockMotion
+{
+    public const int Range = 4;
+
+    private BlockMotion(int block, int blocksY, int blocksX, (double Y, double X)[][] vectors)
+    {
+        Block = block;
+        BlocksY = blocksY;
+        BlocksX = blocksX;
+        Vectors = vectors;
+    }
+
+    public int Block { get; }
+
+    public int BlocksY { get; }
+
+    public int BlocksX { get; }
+
+    /// <summary>Per frame, per block in raster order, the displacement (samples) at which the reference is read.</summary>
+    public (double Y, double X)[][] Vectors { get; }
+
+    /// <summary>Bits of the vectors as signed Exp-Golomb codes of the differences to the frame before's.</summary>
+    public double ExpGolombBits { get; private set; }
+
+    /// <summary>The order-0 entropy of those quarter-sample differences: about what an adaptive coder spends.</summary>
+    public double EntropyBits { get; private set; }
+
+    public long NonZero => Vectors.Sum(f => f.Count(v => v != (0, 0)));
+
+    public static BlockMotion Estimate(double[][] luma, int width, int height, int block, Func<int, double[]> reference, double lambda)
+    {
+        int frames = luma.Length;
+        int blocksY = (height + block - 1) / block, blocksX = (width + block - 1) / block;
+        var vectors = new (double Y, double X)[frames][];
+        var symbols = new Dictionary<long, long>();
+        double bits = 0;
+        for (int f = 0; f < frames; f++)
+        {
+            double[] target = luma[f], r = reference(f);
+            vectors[f] = new (double, double)[blocksY * blocksX];
+            for (int j = 0; j < blocksY; j++)
+            {
+                for (int i = 0; i < blocksX; i++)
+                {
+                    int by = j * block, bx = i * block;
+                    int h = Math.Min(block, height - by), w = Math.Min(block, width - bx);
+                    var predicted = f > 0 ? vectors[f - 1][(j * blocksX) + i] : (0, 0);
+                    double Cost((double Y, double X) v)
+                    {
+                        double sum = 0;
+                        for (int y = by; y < by + h; y++)
+                        {
+                            for (int x = bx; x < bx + w; x++)
+                            {
+                                double e = target[(y * width) + x] - Sample(r, width, height, y + v.Y, x + v.X);
+                                sum += e * e;
+                            }
+                        }
+
+                        return sum + (lambda > 0 ? lambda * VectorBits(v, predicted) : 0);
+                    }
+
+                    (double Y, double X) d = lambda > 0 ? predicted : (0, 0);
+                    double best = Cost(d);
+                    for (int dy = -Range; dy <= Range; dy++)
+                    {
+                        for (int dx = -Range; dx <= Range; dx++)
+                        {
+                            double c = Cost((dy, dx));
+                            if (c < best)
+                            {
+                                (best, d) = (c, (dy, dx));
+                            }
+                        }
+                    }
+
+                    var centre = d;
+                    for (int qy = -3; qy <= 3; qy++)
+                    {
+                        for (int qx = -3; qx <= 3; qx++)
+                        {
+                            (double Y, double X) v = (centre.Y + (qy / 4.0), centre.X + (qx / 4.0));
+                            double c = Cost(v);
+                            if (c < best)
+                            {
+                                (best, d) = (c, v);
+                            }
+                        }
+                    }
+
+                    vectors[f][(j * blocksX) + i] = d;
+                    bits += VectorBits(d, predicted);
+                    foreach (long q in new[] { Quarter(d.Y - predicted.Y), Quarter(d.X - predicted.X) })
+                    {
+                        symbols[q] = symbols.GetValueOrDefault(q) + 1;
+                    }
+                }
+            }
+        }
+
+        double total = symbols.Values.Sum();
+        return new BlockMotion(block, blocksY, blocksX, vectors)
+        {
+            ExpGolombBits = bits,
+            EntropyBits = symbols.Values.Sum(c => -c * Math.Log2(c / total)),
+        };
+    }
+
+    /// <summary>The vector of the block holding luma sample (y, x) in frame f.</summary>
+    public (double Y, double X) At(int f, int y, int x) => Vectors[f][((y / Block) * BlocksX) + (x / Block)];
+
+    /// <summary>Bilinear sample of a plane at a real position, the edges repeated.</summary>
+    public static double Sample(double[] plane, int width, int height, double y, double x)
+    {
+        y = Math.Clamp(y, 0, height - 1);
+        x = Math.Clamp(x, 0, width - 1);
+        int y0 = (int)y, x0 = (int)x;
+        int y1 = Math.Min(y0 + 1, height - 1), x1 = Math.Min(x0 + 1, width - 1);
+        double fy = y - y0, fx = x - x0;
+        double top = plane[(y0 * width) + x0] + ((plane[(y0 * width) + x1] - plane[(y0 * width) + x0]) * fx);
+        double bottom = plane[(y1 * width) + x0] + ((plane[(y1 * width) + x1] - plane[(y1 * width) + x0]) * fx);
+        return top + ((bottom - top) * fy);
+    }
+
+    private static long Quarter(double value) => (long)Math.Round(value * 4);
+
+    private static double VectorBits((double Y, double X) v, (double Y, double X) predicted) =>
+        ExpGolomb(Quarter(v.Y - predicted.Y)) + ExpGolomb(Quarter(v.X - predicted.X));
+
+    /// <summary>Bits of the signed Exp-Golomb code of q (0 → 1 bit, ±1 → 3 bits, …).</summary>
+    private static double ExpGolomb(long q)
+    {
+        long mapped = q > 0 ? (2 * q) - 1 : -2 * q;
+        return (2 * Math.Floor(Math.Log2(mapped + 1))) + 1;
+    }
+}
