@@ -1,14 +1,15 @@
 namespace Asmr.Experiments;
 
 /// <summary>
-/// Block motion on luma planes: for every frame and block, the translation (±<see cref="Range"/> samples, integer
+/// Block motion on luma planes: for every frame and block, the translation (±range samples, integer
 /// search then quarter-sample refinement, bilinear, edges repeated) of a reference picture that best predicts the
 /// block; with λ &gt; 0 it minimises SSE + λ·bits, the bits those of signed Exp-Golomb codes of the quarter-sample
 /// difference to the same block's vector in the frame before.
 /// </summary>
 internal sealed class BlockMotion
 {
-    public const int Range = 4;
+    /// <summary>The search range of the oracle's tables (samples each way).</summary>
+    public const int DefaultRange = 4;
 
     private BlockMotion(int block, int blocksY, int blocksX, (double Y, double X)[][] vectors)
     {
@@ -35,7 +36,7 @@ internal sealed class BlockMotion
 
     public long NonZero => Vectors.Sum(f => f.Count(v => v != (0, 0)));
 
-    public static BlockMotion Estimate(double[][] luma, int width, int height, int block, Func<int, double[]> reference, double lambda)
+    public static BlockMotion Estimate(double[][] luma, int width, int height, int block, Func<int, double[]> reference, double lambda, int range = DefaultRange)
     {
         int frames = luma.Length;
         int blocksY = (height + block - 1) / block, blocksX = (width + block - 1) / block;
@@ -70,9 +71,9 @@ internal sealed class BlockMotion
 
                     (double Y, double X) d = lambda > 0 ? predicted : (0, 0);
                     double best = Cost(d);
-                    for (int dy = -Range; dy <= Range; dy++)
+                    for (int dy = -range; dy <= range; dy++)
                     {
-                        for (int dx = -Range; dx <= Range; dx++)
+                        for (int dx = -range; dx <= range; dx++)
                         {
                             double c = Cost((dy, dx));
                             if (c < best)

@@ -11,7 +11,7 @@ namespace Asmr.Experiments;
 /// </summary>
 internal static class MotionOracle
 {
-    public static void Print(VideoClip source, double stillThreshold = 2.0)
+    public static void Print(VideoClip source, int range = BlockMotion.DefaultRange, int[]? blocks = null, double stillThreshold = 2.0)
     {
         int frames = source.Frames.Count, width = source.Width, height = source.Height, size = width * height;
         double peak = (1 << source.BitDepth) - 1;
@@ -31,20 +31,20 @@ internal static class MotionOracle
             moving[i] = Math.Sqrt(Math.Max(0, (square / frames) - (mean[i] * mean[i]))) >= stillThreshold;
         }
 
-        foreach (int block in new[] { 16, 8 })
+        foreach (int block in blocks ?? [16, 8])
         {
-            Report($"mean frame, {block}x{block} blocks", block, f => mean);
-            Report($"middle frame, {block}x{block} blocks", block, f => luma[frames / 2]);
-            Report($"frame before (source), {block}x{block} blocks", block, f => luma[Math.Max(0, f - 1)]);
+            Report($"mean frame, {block}x{block} blocks, range {range}", block, f => mean);
+            Report($"middle frame, {block}x{block} blocks, range {range}", block, f => luma[frames / 2]);
+            Report($"frame before (source), {block}x{block} blocks, range {range}", block, f => luma[Math.Max(0, f - 1)]);
             foreach (double lambda in new[] { 20.0, 100.0, 500.0 })
             {
-                Report($"middle frame, {block}x{block} blocks, lambda {lambda}", block, f => luma[frames / 2], lambda);
+                Report($"middle frame, {block}x{block} blocks, lambda {lambda}, range {range}", block, f => luma[frames / 2], lambda);
             }
         }
 
         void Report(string name, int block, Func<int, double[]> reference, double lambda = 0)
         {
-            var motion = BlockMotion.Estimate(luma, width, height, block, reference, lambda);
+            var motion = BlockMotion.Estimate(luma, width, height, block, reference, lambda, range);
             double error = 0, movingError = 0, zeroError = 0;
             long movingCount = 0;
             for (int f = 0; f < frames; f++)

@@ -26,9 +26,27 @@ internal sealed class MotionWarp
     private readonly Tensor[] _columnOf;
     private readonly Tensor[] _grids;
     private readonly Tensor[] _targets;
+    private readonly Tensor[] _shiftY;
+    private readonly Tensor[] _shiftX;
+    private readonly long[] _tree;
+    private readonly int _windows;
+    private readonly int _windowHeight;
+    private readonly int _windowWidth;
+    private readonly int _margin;
 
-    public MotionWarp(ModelArchitecture architecture, VideoClip video, BlockMotion? motion, int digitsPerStep, long seed)
+    /// <param name="windows">
+    /// 0: each step takes whole frames of <paramref name="digitsPerStep"/> time digits. Otherwise each step takes every
+    /// frame on that many windows of <paramref name="windowHeight"/>×<paramref name="windowWidth"/> luma samples
+    /// (random, even positions), the network run on the windows widened by <paramref name="margin"/> samples so the
+    /// warp reads what it would read in the whole frame.
+    /// </param>
+    public MotionWarp(ModelArchitecture architecture, VideoClip video, BlockMotion? motion, int digitsPerStep, long seed,
+        int windows = 0, int windowHeight = 72, int windowWidth = 88, int margin = 6)
     {
+        _windows = windows;
+        _windowHeight = windowHeight;
+        _windowWidth = windowWidth;
+        _margin = margin;
         _a = architecture;
         _video = video;
         _warp = motion is not null;
@@ -38,6 +56,7 @@ internal sealed class MotionWarp
         _digitsPerStep = Math.Clamp(digitsPerStep, 1, bt);
         int cy = architecture.CumulativeSize(Axis.Y, last - 1), cx = architecture.CumulativeSize(Axis.X, last - 1);
         var tree = CellOrder.TreePositions(architecture, last - 1);
+        _tree = tree;
         int planes = architecture.OutputChannels, frames = video.Frames.Count;
         _offsets = new long[planes];
         _pooling = new (int, int)[planes];
@@ -45,6 +64,8 @@ internal sealed class MotionWarp
         _columnOf = new Tensor[planes];
         _grids = new Tensor[planes];
         _targets = new Tensor[planes];
+        _shiftY = new Tensor[planes];
+        _shiftX = new Tensor[planes];
         long columns = 0;
         for (int p = 0; p < planes; p++)
         {
@@ -64,6 +85,8 @@ internal sealed class MotionWarp
             var column = new long[cell.Length];
             var grid = new float[cell.Length * 2];
             var target = new float[cell.Length];
+            var shiftY = new float[cell.Length];
+            var shiftX = new float[cell.Length];
             long i = 0;
             for (int t = 0; t < frames; t++)
             {
@@ -79,6 +102,8 @@ internal sealed class MotionWarp
                         // grid_sample's coordinates with align_corners: −1 and 1 are the centres of the edge samples.
                         grid[2 * i] = (float)((2 * (x + (d.X / sx)) / Math.Max(1, pw - 1)) - 1);
                         grid[(2 * i) + 1] = (float)((2 * (y + (d.Y / sy)) / Math.Max(1, ph - 1)) - 1);
+                        shiftY[i] = (float)(d.Y / sy);
+                        shiftX[i] = (float)(d.X / sx);
                         target[i] = (float)(video.Frames[t].Planes[p][(y * pw) + x] * scale);
                         i++;
                     }
@@ -90,12 +115,19 @@ internal sealed class MotionWarp
             _columnOf[p] = tensor(column).view(frames, ph * pw).DetachFromDisposeScope();
             _grids[p] = tensor(grid).view(frames, ph, pw, 2).DetachFromDisposeScope();
             _targets[p] = tensor(target).view(frames, ph, pw).DetachFromDisposeScope();
+            _shiftY[p] = tensor(shiftY).view(frames, ph, pw).DetachFromDisposeScope();
+            _shiftX[p] = tensor(shiftX).view(frames, ph, pw).DetachFromDisposeScope();
         }
     }
 
-    /// <summary>The step's loss on the frames of a few random time digits of the last level.</summary>
+    /// <summary>The step's loss on the frames of a few random time digits of the last level, or on random windows.</summary>
     public Tensor StepLoss(AsmrNetwork network, IReadOnlyList<double> weights)
     {
+        if (_windows > 0)
+        {
+            return WindowLoss(network, weights);
+        }
+
         int bt = _a.Base(Axis.T, _a.Levels - 1);
         var digits = Enumerable.Range(0, bt).OrderBy(_ => _random.Next()).Take(_digitsPerStep).Order().ToArray();
         return Loss(network, weights, digits);
@@ -114,6 +146,93 @@ internal sealed class MotionWarp
         double mse = (frames - _targets[0].index_select(0, selected)).square().mean().item<float>();
         double peak = ((1 << _video.BitDepth) - 1) / (double)(1 << _video.BitDepth);
         return 10 * Math.Log10(peak * peak / mse);
+    }
+
+    /// <summary>Every frame on <see cref="_windows"/> random windows: the mean of the windows' losses.</summary>
+    private Tensor WindowLoss(AsmrNetwork network, IReadOnlyList<double> weights)
+    {
+        int last = _a.Levels - 1;
+        int bt = _a.Base(Axis.T, last), by = _a.Base(Axis.Y, last), bx = _a.Base(Axis.X, last);
+        int ct = _a.CumulativeSize(Axis.T, last - 1), cy = _a.CumulativeSize(Axis.Y, last - 1), cx = _a.CumulativeSize(Axis.X, last - 1);
+        int frames = _video.Frames.Count, height = _video.Height, width = _video.Width;
+        var windows = new (int Y, int X, int Y0, int X0, int Y1, int X1)[_windows];
+        var cellSet = new SortedSet<long>();
+        for (int w = 0; w < _windows; w++)
+        {
+            int y = 2 * _random.Next(((height - _windowHeight) / 2) + 1), x = 2 * _random.Next(((width - _windowWidth) / 2) + 1);
+            int y0 = Math.Max(0, y - _margin), x0 = Math.Max(0, x - _margin);
+            int y1 = Math.Min(height, y + _windowHeight + _margin), x1 = Math.Min(width, x + _windowWidth + _margin);
+            windows[w] = (y, x, y0, x0, y1, x1);
+            for (int t = 0; t < ct; t++)
+            {
+                for (int gy = y0 / by; gy <= (y1 - 1) / by; gy++)
+                {
+                    for (int gx = x0 / bx; gx <= (x1 - 1) / bx; gx++)
+                    {
+                        cellSet.Add(_tree[(((t * cy) + gy) * cx) + gx]);
+                    }
+                }
+            }
+        }
+
+        var cells = cellSet.ToArray();
+        var row = new Dictionary<long, long>(cells.Length);
+        for (int r = 0; r < cells.Length; r++)
+        {
+            row[cells[r]] = r;
+        }
+
+        var cellTensor = tensor(cells);
+        var output = network.ForwardPooled(network.SharedPre(cellTensor), _pooling, cellTensor).reshape(-1);
+        Tensor loss = null!;
+        foreach (var (wy, wx, y0, x0, y1, x1) in windows)
+        {
+            for (int p = 0; p < _offsets.Length; p++)
+            {
+                var (sy, sx) = _pooling[p];
+                int pby = by / sy, pbx = bx / sx;
+                int ry0 = y0 / sy, rx0 = x0 / sx, rh = (y1 - y0) / sy, rw = (x1 - x0) / sx;
+                var index = new long[(long)frames * rh * rw];
+                long i = 0;
+                for (int t = 0; t < frames; t++)
+                {
+                    for (int yy = ry0; yy < ry0 + rh; yy++)
+                    {
+                        int gy = yy * sy;
+                        for (int xx = rx0; xx < rx0 + rw; xx++)
+                        {
+                            int gx = xx * sx;
+                            long cell = _tree[((((t / bt) * cy) + (gy / by)) * cx) + (gx / bx)];
+                            long column = _offsets[p] + ((((t % bt) * pby) + ((gy % by) / sy)) * pbx) + ((gx % bx) / sx);
+                            index[i++] = (row[cell] * _columns) + column;
+                        }
+                    }
+                }
+
+                var region = output.index_select(0, tensor(index)).view(frames, 1, rh, rw);
+                int wy0 = wy / sy, wx0 = wx / sx, wh = _windowHeight / sy, ww = _windowWidth / sx;
+                var target = _targets[p].narrow(1, wy0, wh).narrow(2, wx0, ww);
+                Tensor predicted;
+                if (_warp)
+                {
+                    // Positions in the region's own sample grid, normalised as grid_sample (align_corners) wants.
+                    var gridX = _shiftX[p].narrow(1, wy0, wh).narrow(2, wx0, ww) + arange(wx0 - rx0, wx0 - rx0 + ww, dtype: ScalarType.Float32).view(1, 1, ww);
+                    var gridY = _shiftY[p].narrow(1, wy0, wh).narrow(2, wx0, ww) + arange(wy0 - ry0, wy0 - ry0 + wh, dtype: ScalarType.Float32).view(1, wh, 1);
+                    var grid = stack([(gridX * (2.0 / Math.Max(1, rw - 1))) - 1, (gridY * (2.0 / Math.Max(1, rh - 1))) - 1], 3);
+                    predicted = nn.functional.grid_sample(region, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, true).view(frames, wh, ww);
+                }
+                else
+                {
+                    predicted = region.view(frames, rh, rw).narrow(1, wy0 - ry0, wh).narrow(2, wx0 - rx0, ww);
+                }
+
+                using var w = (weights[p] / _windows).ToScalar();
+                var term = (predicted - target).square().mean() * w;
+                loss = loss is null ? term : loss + term;
+            }
+        }
+
+        return loss;
     }
 
     private Tensor Loss(AsmrNetwork network, IReadOnlyList<double> weights, int[] digits)

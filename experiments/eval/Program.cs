@@ -26,6 +26,13 @@ if (opts.ContainsKey("compare"))
     return;
 }
 
+if (opts.ContainsKey("motionoracle"))
+{
+    // Only the block-motion oracle, with its range and block size from the keys.
+    MotionOracle.Print(video, int.Parse(Get("motionrange", "4")), [int.Parse(Get("motionblock", "16"))]);
+    return;
+}
+
 if (opts.ContainsKey("oracle"))
 {
     TemporalMeanOracle.Print(video);
@@ -111,20 +118,29 @@ if (opts.ContainsKey("inspect"))
 // whole frames of a few time digits (MotionWarp); framesample=1: the same frame sampling without the warp (control).
 bool motionRun = Get("motion", "0") == "1" || Get("framesample", "0") == "1";
 MotionWarp? warp = null;
+BlockMotion? warpMotion = null;
 if (motionRun)
 {
     BlockMotion? motion = null;
     if (Get("motion", "0") == "1")
     {
         var luma = MotionOracle.Luma(video);
-        motion = BlockMotion.Estimate(luma, video.Width, video.Height, int.Parse(Get("motionblock", "16")), f => luma[luma.Length / 2], double.Parse(Get("motionlambda", "500")));
+        motion = BlockMotion.Estimate(luma, video.Width, video.Height, int.Parse(Get("motionblock", "16")), f => luma[luma.Length / 2], double.Parse(Get("motionlambda", "500")), int.Parse(Get("motionrange", "4")));
+        if (Get("motionpays", "1") == "1")
+        {
+            // The vectors' bytes (their order-0 entropy) come out of the same total: bpp is the whole file's rate.
+            settings = settings with { BitsPerPixel = settings.BitsPerPixel - (motion.EntropyBits / ((double)video.Width * video.Height * video.Frames.Count)) };
+            Console.WriteLine($"MOTION budget: {settings.BitsPerPixel:F5} bpp left for the network and latents");
+        }
+
         Console.WriteLine($"MOTION {motion.Block}x{motion.Block} blocks: {motion.NonZero}/{motion.Vectors.Sum(v => v.Length)} vectors non-zero, {motion.EntropyBits / 8:F0} B (order-0 entropy), {motion.ExpGolombBits / 8:F0} B (Exp-Golomb)");
     }
 
+    warpMotion = motion;
     int digits = int.Parse(Get("motiondigits", "4"));
     Trainer.DistortionOverride = (network, step) =>
     {
-        warp ??= new MotionWarp(network.Architecture, video, motion, digits, settings.Seed);
+        warp ??= new MotionWarp(network.Architecture, video, motion, digits, settings.Seed, int.Parse(Get("motionwindows", "0")));
         return warp.StepLoss(network, Trainer.RgbWeights);
     };
 }
@@ -160,6 +176,13 @@ if (floatOnly || opts.ContainsKey("floatregions"))
         {
             using var noGrad = TorchSharp.torch.no_grad();
             double warped = warp.FullLoss(network, Trainer.RgbWeights).item<float>();
+            if (Get("motioncheck", "0") == "1")
+            {
+                // One window the size of the frame must give the whole-frame loss.
+                var whole = new MotionWarp(network.Architecture, video, warpMotion, 4, settings.Seed, 1, video.Height, video.Width);
+                Console.WriteLine($"MOTIONCHECK whole-frame window {whole.StepLoss(network, Trainer.RgbWeights).item<float>():E6} frames {warped:E6}");
+            }
+
             Console.WriteLine($"MOTIONWARP floatLoss {warped:E3} ({Trainer.LossToPsnr(warped, 3):F2} dB) Y {warp.LumaPsnr(network):F2} dB (the TIMEGRID line is the unwarped output)");
         }
 
