@@ -13,24 +13,9 @@ internal static class MotionOracle
 {
     public static void Print(VideoClip source, int range = BlockMotion.DefaultRange, int[]? blocks = null, double stillThreshold = 2.0)
     {
-        int frames = source.Frames.Count, width = source.Width, height = source.Height, size = width * height;
-        double peak = (1 << source.BitDepth) - 1;
+        int frames = source.Frames.Count, width = source.Width, height = source.Height;
         var luma = Luma(source);
-        var mean = new double[size];
-        var moving = new bool[size];
-        for (int i = 0; i < size; i++)
-        {
-            double sum = 0, square = 0;
-            for (int f = 0; f < frames; f++)
-            {
-                sum += luma[f][i];
-                square += luma[f][i] * luma[f][i];
-            }
-
-            mean[i] = sum / frames;
-            moving[i] = Math.Sqrt(Math.Max(0, (square / frames) - (mean[i] * mean[i]))) >= stillThreshold;
-        }
-
+        var moving = LumaTally.MovingPixels(source, out var mean, stillThreshold);
         foreach (int block in blocks ?? [16, 8])
         {
             Report($"mean frame, {block}x{block} blocks, range {range}", block, f => mean);
@@ -45,8 +30,8 @@ internal static class MotionOracle
         void Report(string name, int block, Func<int, double[]> reference, double lambda = 0)
         {
             var motion = BlockMotion.Estimate(luma, width, height, block, reference, lambda, range);
-            double error = 0, movingError = 0, zeroError = 0;
-            long movingCount = 0;
+            var tally = new LumaTally(moving, source.BitDepth);
+            var still = new LumaTally(moving, source.BitDepth);
             for (int f = 0; f < frames; f++)
             {
                 double[] r = reference(f);
@@ -56,21 +41,13 @@ internal static class MotionOracle
                     {
                         var d = motion.At(f, y, x);
                         int i = (y * width) + x;
-                        double e = luma[f][i] - BlockMotion.Sample(r, width, height, y + d.Y, x + d.X);
-                        double z = luma[f][i] - r[i];
-                        error += e * e;
-                        zeroError += z * z;
-                        if (moving[i])
-                        {
-                            movingError += e * e;
-                            movingCount++;
-                        }
+                        tally.Add(i, luma[f][i] - BlockMotion.Sample(r, width, height, y + d.Y, x + d.X));
+                        still.Add(i, luma[f][i] - r[i]);
                     }
                 }
             }
 
-            double Psnr(double sum, double count) => 10 * Math.Log10(peak * peak * count / Math.Max(sum, 1e-9));
-            Console.WriteLine($"MOTIONORACLE {name}: Y {Psnr(error, (double)size * frames):F2} dB (no motion {Psnr(zeroError, (double)size * frames):F2}), moving pixels {Psnr(movingError, movingCount):F2} dB, {motion.NonZero}/{motion.Vectors.Sum(v => v.Length)} vectors non-zero, {motion.ExpGolombBits / 8:F0} bytes of vectors (Exp-Golomb; order-0 entropy {motion.EntropyBits / 8:F0})");
+            Console.WriteLine($"MOTIONORACLE {name}: Y {tally.Psnr:F2} dB (no motion {still.Psnr:F2}), moving pixels {tally.MovingPsnr:F2} dB, {motion.NonZero}/{motion.Vectors.Sum(v => v.Length)} vectors non-zero, {motion.ExpGolombBits / 8:F0} bytes of vectors (Exp-Golomb; order-0 entropy {motion.EntropyBits / 8:F0})");
         }
     }
 
