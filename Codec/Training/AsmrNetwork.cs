@@ -651,6 +651,11 @@ internal sealed class AsmrNetwork : nn.Module
             biases.Add(_outBias[o].expand(ko.shape[1]));
         }
 
+        if (columns is not null && (TimeGridIndex >= 0 || ResidualGridIndex >= 0))
+        {
+            throw new NotSupportedException("The experimental time and residual grids compute every output column.");
+        }
+
         if (TimeGridIndex >= 0)
         {
             return ForwardPooledWithTimeGrid(pre, cells, blocks, biases);

@@ -120,35 +120,15 @@ internal static class Trainer
                     {
                         optimizer.zero_grad();
                         hook?.BeforeForward();
-                        // Part of the cells each step (LastLevelCellFraction) or all of them, pre computed for
-                        // those only; either way a large segment's last level runs in blocks of cells, since its
-                        // activations dominate the memory.
                         Tensor objective;
-                        var cells = DistortionOverride is null ? sampled?.Draw() : null;
-                        var pre = DistortionOverride is null ? network.SharedPre(cells) : null!;
-                        long active = cells?.shape[0] ?? target.CellCount;
-                        long chunkRows = LastLevelChunkRows(active, network.Architecture.Width, options.LastLevelChunkElements);
                         if (DistortionOverride is { } distortion)
                         {
                             l = distortion(network, step);
                             objective = l;
                         }
-                        else if (chunkRows >= active)
-                        {
-                            l = target.Loss(network.ForwardPooled(pre, target.Pooling, cells), weights, cells);
-                            objective = l;
-                        }
                         else
                         {
-                            if (network.TimeGridIndex >= 0 || network.ResidualGridIndex >= 0)
-                            {
-                                throw new NotSupportedException("The experimental time and residual grids do not train the last level in blocks.");
-                            }
-
-                            // Each block's backward at once on a copy of pre, then pre's gradient carried into the
-                            // shared levels through a surrogate whose gradient it is.
-                            (l, var preGradient) = LastLevelInChunks(network, target, weights, pre, chunkRows, cells);
-                            objective = (pre * preGradient).sum();
+                            (l, objective) = SampledDistortion(network, target, weights, sampled?.Draw(), options.LastLevelChunkElements);
                         }
 
                         if (latents.Count > 0 && step % rateEvery == 0)
@@ -248,6 +228,33 @@ internal static class Trainer
         }
 
         return new TrainingReport(step, loss, clock.Elapsed, lambda, spikes, stalled);
+    }
+
+    /// <summary>
+    /// A step's distortion on the cells <paramref name="cells"/> lists (null: all), pre computed for those only: the
+    /// loss, and the objective whose gradient is the loss's. A large segment's last level runs in blocks of cells,
+    /// since its activations dominate the memory; each block's backward is then done at once on a copy of pre, and
+    /// pre's gradient carried into the shared levels through a surrogate objective whose gradient it is.
+    /// </summary>
+    private static (Tensor Loss, Tensor Objective) SampledDistortion(
+        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, Tensor? cells, long chunkElements)
+    {
+        var pre = network.SharedPre(cells);
+        long active = cells?.shape[0] ?? target.CellCount;
+        long chunkRows = LastLevelChunkRows(active, network.Architecture.Width, chunkElements);
+        if (chunkRows >= active)
+        {
+            var loss = target.Loss(network.ForwardPooled(pre, target.Pooling, cells), weights, cells);
+            return (loss, loss);
+        }
+
+        if (network.TimeGridIndex >= 0 || network.ResidualGridIndex >= 0)
+        {
+            throw new NotSupportedException("The experimental time and residual grids do not train the last level in blocks.");
+        }
+
+        var (chunked, preGradient) = LastLevelInChunks(network, target, weights, pre, chunkRows, cells);
+        return (chunked, (pre * preGradient).sum());
     }
 
     /// <summary>Cells per block of the last level for a segment of <paramref name="cells"/> last-level parent cells (<see cref="TrainerOptions.LastLevelChunkElements"/>).</summary>
