@@ -109,23 +109,10 @@ internal sealed class AsmrNetwork : nn.Module
         for (int i = 0; i < architecture.Grids.Count; i++)
         {
             var g = architecture.Grids[i];
-            var latents = new Parameter(zeros([architecture.GridCellCount(i), g.Rank]));
-            var projection = new Parameter(Uniform([g.Rank, h], init.GridProjectionBound));
-            var logScale = new Parameter(full([g.Rank], Math.Log(init.GridInitialScale)));
-            _gridLatents.Add(latents);
-            _gridProjections.Add(projection);
-            _gridLogScales.Add(logScale);
-            register_parameter($"grid{i}_latents", latents);
-            register_parameter($"grid{i}_projection", projection);
-            register_parameter($"grid{i}_logscale", logScale);
+            RegisterGrid(
+                $"grid{i}", architecture.GridCellCount(i), g.TemporalCells, Uniform([g.Rank, h], init.GridProjectionBound), "projection", init,
+                contextHidden > 0 ? new LatentContextNetwork(contextHidden, g.Rank, seed ^ (0xC0FFEE + i)) : null);
             _gridCells.Add(tensor(CellOrder.GridCellsInTreeOrder(architecture, i)));
-            _gridTimeCells.Add(g.TemporalCells);
-            if (contextHidden > 0)
-            {
-                var context = new LatentContextNetwork(contextHidden, g.Rank, seed ^ (0xC0FFEE + i));
-                _gridContexts.Add(context);
-                register_module($"grid{i}_context", context);
-            }
         }
 
         var positions = CellOrder.TreePositions(architecture, Math.Max(0, levels - 2));
@@ -159,8 +146,9 @@ internal sealed class AsmrNetwork : nn.Module
             }
 
             _timeGridRows = tensor(rows).view(-1, _timeGroups);
-            TimeGridIndex = AddExperimentalGrid(
-                "timegrid", (long)ct * _timeGroups * cy * cx, ct * _timeGroups, Uniform([timeRank, h], init.GridProjectionBound), "projection", init, contextHidden, seed ^ 0x71DE);
+            TimeGridIndex = RegisterGrid(
+                "timegrid", (long)ct * _timeGroups * cy * cx, ct * _timeGroups, Uniform([timeRank, h], init.GridProjectionBound), "projection", init,
+                new LatentContextNetwork(contextHidden, timeRank, seed ^ 0x71DE));
         }
 
         if (residualRank > 0)
@@ -207,16 +195,17 @@ internal sealed class AsmrNetwork : nn.Module
             _residualPerSample = residualPerSample;
             var colours = Uniform([residualRank, residualPerSample ? o : o * by * bx], init.OutputGain * Math.Sqrt(6.0 / h));
             _residualGains = new Parameter(Uniform([ct, residualRank, bt], 1.0));
-            ResidualGridIndex = AddExperimentalGrid("residual", (long)cy * cx * children, 1, colours, "colours", init, contextHidden, seed ^ 0x2E51D);
+            ResidualGridIndex = RegisterGrid(
+                "residual", (long)cy * cx * children, 1, colours, "colours", init, new LatentContextNetwork(contextHidden, residualRank, seed ^ 0x2E51D));
             register_parameter("residual_gains", _residualGains);
         }
     }
 
     /// <summary>
-    /// Registers an experimental grid after the architecture's: zero latents [cells, k] (k = the rows of
-    /// <paramref name="projection"/>), its projection, log-scales and context model. Returns its index.
+    /// Registers a latent grid (the architecture's, then the experimental ones): zero latents [cells, k] (k = the rows
+    /// of <paramref name="projection"/>), its projection, log-scales and, when given, its context model. Returns its index.
     /// </summary>
-    private int AddExperimentalGrid(string name, long cells, int timeCells, Tensor projection, string projectionName, NetworkInit init, int contextHidden, long contextSeed)
+    private int RegisterGrid(string name, long cells, int timeCells, Tensor projection, string projectionName, NetworkInit init, LatentContextNetwork? context)
     {
         int rank = (int)projection.shape[0];
         var latents = new Parameter(zeros([cells, rank]));
@@ -229,9 +218,12 @@ internal sealed class AsmrNetwork : nn.Module
         register_parameter($"{name}_latents", latents);
         register_parameter($"{name}_{projectionName}", projectionParameter);
         register_parameter($"{name}_logscale", logScale);
-        var context = new LatentContextNetwork(contextHidden, rank, contextSeed);
-        _gridContexts.Add(context);
-        register_module($"{name}_context", context);
+        if (context is not null)
+        {
+            _gridContexts.Add(context);
+            register_module($"{name}_context", context);
+        }
+
         return _gridLatents.Count - 1;
     }
 
