@@ -11,28 +11,20 @@ internal sealed class BlockMotion
     /// <summary>The search range of the oracle's tables (samples each way).</summary>
     public const int DefaultRange = 4;
 
-    private BlockMotion(int block, int blocksY, int blocksX, (double Y, double X)[][] vectors)
-    {
-        Block = block;
-        BlocksY = blocksY;
-        BlocksX = blocksX;
-        Vectors = vectors;
-    }
+    public required int Block { get; init; }
 
-    public int Block { get; }
+    public required int BlocksY { get; init; }
 
-    public int BlocksY { get; }
-
-    public int BlocksX { get; }
+    public required int BlocksX { get; init; }
 
     /// <summary>Per frame, per block in raster order, the displacement (samples) at which the reference is read.</summary>
-    public (double Y, double X)[][] Vectors { get; }
+    public required (double Y, double X)[][] Vectors { get; init; }
 
     /// <summary>Bits of the vectors as signed Exp-Golomb codes of the differences to the frame before's.</summary>
-    public double ExpGolombBits { get; private set; }
+    public double ExpGolombBits { get; private init; }
 
     /// <summary>The order-0 entropy of those quarter-sample differences: about what an adaptive coder spends.</summary>
-    public double EntropyBits { get; private set; }
+    public double EntropyBits { get; private init; }
 
     public long NonZero => Vectors.Sum(f => f.Count(v => v != (0, 0)));
 
@@ -108,8 +100,12 @@ internal sealed class BlockMotion
         }
 
         double total = symbols.Values.Sum();
-        return new BlockMotion(block, blocksY, blocksX, vectors)
+        return new BlockMotion
         {
+            Block = block,
+            BlocksY = blocksY,
+            BlocksX = blocksX,
+            Vectors = vectors,
             ExpGolombBits = bits,
             EntropyBits = symbols.Values.Sum(c => -c * Math.Log2(c / total)),
         };

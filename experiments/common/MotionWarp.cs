@@ -10,7 +10,8 @@ namespace Asmr.Experiments;
 /// with F_t the network's frame t (bilinear, edges repeated; chroma with the vectors halved) and d fixed block motion
 /// of the source against its middle frame (<see cref="BlockMotion"/>). Training sees whole frames: each step runs the
 /// last level on every cell for a few of its time digits (as many samples as a quarter of the cells), gathers those
-/// frames, warps them and takes the loss. With <c>warp</c> off the same frame sampling without any warp (the control).
+/// frames, warps them and takes the loss; or every frame on a few windows. Without motion the same sampling without any
+/// warp (the control).
 /// </summary>
 internal sealed class MotionWarp
 {
@@ -22,17 +23,18 @@ internal sealed class MotionWarp
     private readonly long _columns;
     private readonly long[] _offsets;
     private readonly (int Sy, int Sx)[] _pooling;
-    private readonly Tensor[] _cellOf;
-    private readonly Tensor[] _columnOf;
-    private readonly Tensor[] _grids;
-    private readonly Tensor[] _targets;
-    private readonly Tensor[] _shiftY;
-    private readonly Tensor[] _shiftX;
-    private readonly long[] _tree;
     private readonly int _windows;
     private readonly int _windowHeight;
     private readonly int _windowWidth;
     private readonly int _margin;
+
+    // Per plane, [frames, height, width]: where each sample sits in ForwardPooled's output (its level L−2 cell in tree
+    // order, its column), the source in full-scale units, and the vector in the plane's samples.
+    private readonly Tensor[] _cellOf;
+    private readonly Tensor[] _columnOf;
+    private readonly Tensor[] _targets;
+    private readonly Tensor[] _shiftY;
+    private readonly Tensor[] _shiftX;
 
     /// <param name="windows">
     /// 0: each step takes whole frames of <paramref name="digitsPerStep"/> time digits. Otherwise each step takes every
@@ -43,26 +45,24 @@ internal sealed class MotionWarp
     public MotionWarp(ModelArchitecture architecture, VideoClip video, BlockMotion? motion, int digitsPerStep, long seed,
         int windows = 0, int windowHeight = 72, int windowWidth = 88, int margin = 6)
     {
-        _windows = windows;
-        _windowHeight = windowHeight;
-        _windowWidth = windowWidth;
-        _margin = margin;
         _a = architecture;
         _video = video;
         _warp = motion is not null;
         _random = new Random((int)seed);
+        _windows = windows;
+        _windowHeight = windowHeight;
+        _windowWidth = windowWidth;
+        _margin = margin;
         int last = architecture.Levels - 1;
         int bt = architecture.Base(Axis.T, last), by = architecture.Base(Axis.Y, last), bx = architecture.Base(Axis.X, last);
         _digitsPerStep = Math.Clamp(digitsPerStep, 1, bt);
         int cy = architecture.CumulativeSize(Axis.Y, last - 1), cx = architecture.CumulativeSize(Axis.X, last - 1);
         var tree = CellOrder.TreePositions(architecture, last - 1);
-        _tree = tree;
         int planes = architecture.OutputChannels, frames = video.Frames.Count;
         _offsets = new long[planes];
         _pooling = new (int, int)[planes];
         _cellOf = new Tensor[planes];
         _columnOf = new Tensor[planes];
-        _grids = new Tensor[planes];
         _targets = new Tensor[planes];
         _shiftY = new Tensor[planes];
         _shiftX = new Tensor[planes];
@@ -83,7 +83,6 @@ internal sealed class MotionWarp
             int pby = by / sy, pbx = bx / sx, pw = video.PlaneWidth(p), ph = video.PlaneHeight(p);
             var cell = new long[(long)frames * ph * pw];
             var column = new long[cell.Length];
-            var grid = new float[cell.Length * 2];
             var target = new float[cell.Length];
             var shiftY = new float[cell.Length];
             var shiftX = new float[cell.Length];
@@ -99,9 +98,6 @@ internal sealed class MotionWarp
                         cell[i] = tree[((((t / bt) * cy) + (gy / by)) * cx) + (gx / bx)];
                         column[i] = _offsets[p] + ((((t % bt) * pby) + ((gy % by) / sy)) * pbx) + ((gx % bx) / sx);
                         var d = motion?.At(t, Math.Min(gy, video.Height - 1), Math.Min(gx, video.Width - 1)) ?? (0, 0);
-                        // grid_sample's coordinates with align_corners: −1 and 1 are the centres of the edge samples.
-                        grid[2 * i] = (float)((2 * (x + (d.X / sx)) / Math.Max(1, pw - 1)) - 1);
-                        grid[(2 * i) + 1] = (float)((2 * (y + (d.Y / sy)) / Math.Max(1, ph - 1)) - 1);
                         shiftY[i] = (float)(d.Y / sy);
                         shiftX[i] = (float)(d.X / sx);
                         target[i] = (float)(video.Frames[t].Planes[p][(y * pw) + x] * scale);
@@ -111,9 +107,8 @@ internal sealed class MotionWarp
             }
 
             // Built inside a training step's dispose scope: kept beyond it.
-            _cellOf[p] = tensor(cell).view(frames, ph * pw).DetachFromDisposeScope();
-            _columnOf[p] = tensor(column).view(frames, ph * pw).DetachFromDisposeScope();
-            _grids[p] = tensor(grid).view(frames, ph, pw, 2).DetachFromDisposeScope();
+            _cellOf[p] = tensor(cell).view(frames, ph, pw).DetachFromDisposeScope();
+            _columnOf[p] = tensor(column).view(frames, ph, pw).DetachFromDisposeScope();
             _targets[p] = tensor(target).view(frames, ph, pw).DetachFromDisposeScope();
             _shiftY[p] = tensor(shiftY).view(frames, ph, pw).DetachFromDisposeScope();
             _shiftX[p] = tensor(shiftX).view(frames, ph, pw).DetachFromDisposeScope();
@@ -151,83 +146,37 @@ internal sealed class MotionWarp
     /// <summary>Every frame on <see cref="_windows"/> random windows: the mean of the windows' losses.</summary>
     private Tensor WindowLoss(AsmrNetwork network, IReadOnlyList<double> weights)
     {
-        int last = _a.Levels - 1;
-        int bt = _a.Base(Axis.T, last), by = _a.Base(Axis.Y, last), bx = _a.Base(Axis.X, last);
-        int ct = _a.CumulativeSize(Axis.T, last - 1), cy = _a.CumulativeSize(Axis.Y, last - 1), cx = _a.CumulativeSize(Axis.X, last - 1);
-        int frames = _video.Frames.Count, height = _video.Height, width = _video.Width;
+        int height = _video.Height, width = _video.Width;
         var windows = new (int Y, int X, int Y0, int X0, int Y1, int X1)[_windows];
-        var cellSet = new SortedSet<long>();
+        var regionCells = new List<Tensor>();
         for (int w = 0; w < _windows; w++)
         {
             int y = 2 * _random.Next(((height - _windowHeight) / 2) + 1), x = 2 * _random.Next(((width - _windowWidth) / 2) + 1);
             int y0 = Math.Max(0, y - _margin), x0 = Math.Max(0, x - _margin);
             int y1 = Math.Min(height, y + _windowHeight + _margin), x1 = Math.Min(width, x + _windowWidth + _margin);
             windows[w] = (y, x, y0, x0, y1, x1);
-            for (int t = 0; t < ct; t++)
-            {
-                for (int gy = y0 / by; gy <= (y1 - 1) / by; gy++)
-                {
-                    for (int gx = x0 / bx; gx <= (x1 - 1) / bx; gx++)
-                    {
-                        cellSet.Add(_tree[(((t * cy) + gy) * cx) + gx]);
-                    }
-                }
-            }
+            regionCells.Add(_cellOf[0].narrow(1, y0, y1 - y0).narrow(2, x0, x1 - x0).reshape(-1));
         }
 
-        var cells = cellSet.ToArray();
-        var row = new Dictionary<long, long>(cells.Length);
-        for (int r = 0; r < cells.Length; r++)
-        {
-            row[cells[r]] = r;
-        }
-
-        var cellTensor = tensor(cells);
-        var output = network.ForwardPooled(network.SharedPre(cellTensor), _pooling, cellTensor).reshape(-1);
+        // The cells the regions cover, ascending (as SharedPre takes them); a sample's row is its cell's rank there.
+        var (cells, _, _) = cat(regionCells, 0).unique(sorted: true);
+        var output = network.ForwardPooled(network.SharedPre(cells), _pooling, cells).reshape(-1);
+        var allFrames = arange(_video.Frames.Count, dtype: ScalarType.Int64);
         Tensor loss = null!;
         foreach (var (wy, wx, y0, x0, y1, x1) in windows)
         {
             for (int p = 0; p < _offsets.Length; p++)
             {
                 var (sy, sx) = _pooling[p];
-                int pby = by / sy, pbx = bx / sx;
                 int ry0 = y0 / sy, rx0 = x0 / sx, rh = (y1 - y0) / sy, rw = (x1 - x0) / sx;
-                var index = new long[(long)frames * rh * rw];
-                long i = 0;
-                for (int t = 0; t < frames; t++)
-                {
-                    for (int yy = ry0; yy < ry0 + rh; yy++)
-                    {
-                        int gy = yy * sy;
-                        for (int xx = rx0; xx < rx0 + rw; xx++)
-                        {
-                            int gx = xx * sx;
-                            long cell = _tree[((((t / bt) * cy) + (gy / by)) * cx) + (gx / bx)];
-                            long column = _offsets[p] + ((((t % bt) * pby) + ((gy % by) / sy)) * pbx) + ((gx % bx) / sx);
-                            index[i++] = (row[cell] * _columns) + column;
-                        }
-                    }
-                }
-
-                var region = output.index_select(0, tensor(index)).view(frames, 1, rh, rw);
+                var rows = searchsorted(cells, _cellOf[p].narrow(1, ry0, rh).narrow(2, rx0, rw));
+                var index = (rows * _columns) + _columnOf[p].narrow(1, ry0, rh).narrow(2, rx0, rw);
+                var region = output.index_select(0, index.reshape(-1)).view(-1, 1, rh, rw);
                 int wy0 = wy / sy, wx0 = wx / sx, wh = _windowHeight / sy, ww = _windowWidth / sx;
+                var predicted = Predict(region, p, allFrames, ry0, rx0, wy0, wx0, wh, ww);
                 var target = _targets[p].narrow(1, wy0, wh).narrow(2, wx0, ww);
-                Tensor predicted;
-                if (_warp)
-                {
-                    // Positions in the region's own sample grid, normalised as grid_sample (align_corners) wants.
-                    var gridX = _shiftX[p].narrow(1, wy0, wh).narrow(2, wx0, ww) + arange(wx0 - rx0, wx0 - rx0 + ww, dtype: ScalarType.Float32).view(1, 1, ww);
-                    var gridY = _shiftY[p].narrow(1, wy0, wh).narrow(2, wx0, ww) + arange(wy0 - ry0, wy0 - ry0 + wh, dtype: ScalarType.Float32).view(1, wh, 1);
-                    var grid = stack([(gridX * (2.0 / Math.Max(1, rw - 1))) - 1, (gridY * (2.0 / Math.Max(1, rh - 1))) - 1], 3);
-                    predicted = nn.functional.grid_sample(region, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, true).view(frames, wh, ww);
-                }
-                else
-                {
-                    predicted = region.view(frames, rh, rw).narrow(1, wy0 - ry0, wh).narrow(2, wx0 - rx0, ww);
-                }
-
-                using var w = (weights[p] / _windows).ToScalar();
-                var term = (predicted - target).square().mean() * w;
+                using var weight = (weights[p] / _windows).ToScalar();
+                var term = (predicted - target).square().mean() * weight;
                 loss = loss is null ? term : loss + term;
             }
         }
@@ -252,9 +201,7 @@ internal sealed class MotionWarp
     /// <summary>Each plane's frames whose last-level time digit is in <paramref name="digits"/>, warped: [n, h, w].</summary>
     private Tensor[] Frames(AsmrNetwork network, int[] digits, out Tensor selected)
     {
-        int last = _a.Levels - 1;
-        int bt = _a.Base(Axis.T, last);
-        int frameCount = _video.Frames.Count;
+        int bt = _a.Base(Axis.T, _a.Levels - 1);
         var chosen = new bool[bt];
         foreach (int d in digits)
         {
@@ -279,7 +226,7 @@ internal sealed class MotionWarp
             }
         }
 
-        selected = tensor(Enumerable.Range(0, frameCount).Where(t => chosen[t % bt]).Select(t => (long)t).ToArray());
+        selected = tensor(Enumerable.Range(0, _video.Frames.Count).Where(t => chosen[t % bt]).Select(t => (long)t).ToArray());
         var output = network.ForwardPooled(network.SharedPre(), _pooling, null, tensor(columnList.ToArray())).reshape(-1);
         var positions = tensor(position);
         long n = columnList.Count;
@@ -287,13 +234,33 @@ internal sealed class MotionWarp
         for (int p = 0; p < _offsets.Length; p++)
         {
             int ph = _video.PlaneHeight(p), pw = _video.PlaneWidth(p);
-            var index = (_cellOf[p].index_select(0, selected) * n) + positions.index_select(0, _columnOf[p].index_select(0, selected).reshape(-1)).view(-1, ph * pw);
+            var index = (_cellOf[p].index_select(0, selected) * n) + positions.index_select(0, _columnOf[p].index_select(0, selected).reshape(-1)).view(-1, ph, pw);
             var frames = output.index_select(0, index.reshape(-1)).view(-1, 1, ph, pw);
-            result[p] = _warp
-                ? nn.functional.grid_sample(frames, _grids[p].index_select(0, selected), GridSampleMode.Bilinear, GridSamplePaddingMode.Border, true).view(-1, ph, pw)
-                : frames.view(-1, ph, pw);
+            result[p] = Predict(frames, p, selected, 0, 0, 0, 0, ph, pw);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The prediction of plane <paramref name="p"/> on the window (<paramref name="wy0"/>, <paramref name="wx0"/>,
+    /// <paramref name="wh"/>×<paramref name="ww"/> samples) of the frames <paramref name="frames"/>, read from
+    /// <paramref name="region"/> [n, 1, rh, rw] (the network's output whose top-left sample is (<paramref name="ry0"/>,
+    /// <paramref name="rx0"/>)): warped by the vectors, or the window as it is without motion. [n, wh, ww].
+    /// </summary>
+    private Tensor Predict(Tensor region, int p, Tensor frames, int ry0, int rx0, int wy0, int wx0, int wh, int ww)
+    {
+        long rh = region.shape[2], rw = region.shape[3];
+        if (!_warp)
+        {
+            return region.view(-1, rh, rw).narrow(1, wy0 - ry0, wh).narrow(2, wx0 - rx0, ww);
+        }
+
+        // Positions in the region's own sample grid, normalised as grid_sample wants them with align_corners (−1 and 1
+        // are the centres of the edge samples); outside the region it repeats the edge, as the decoder would the frame's.
+        var x = _shiftX[p].index_select(0, frames).narrow(1, wy0, wh).narrow(2, wx0, ww) + arange(wx0 - rx0, wx0 - rx0 + ww, dtype: ScalarType.Float32).view(1, 1, ww);
+        var y = _shiftY[p].index_select(0, frames).narrow(1, wy0, wh).narrow(2, wx0, ww) + arange(wy0 - ry0, wy0 - ry0 + wh, dtype: ScalarType.Float32).view(1, wh, 1);
+        var grid = stack([(x * (2.0 / Math.Max(1, rw - 1))) - 1, (y * (2.0 / Math.Max(1, rh - 1))) - 1], 3);
+        return nn.functional.grid_sample(region, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, true).view(-1, wh, ww);
     }
 }

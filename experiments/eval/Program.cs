@@ -118,10 +118,9 @@ if (opts.ContainsKey("inspect"))
 // whole frames of a few time digits (MotionWarp); framesample=1: the same frame sampling without the warp (control).
 bool motionRun = Get("motion", "0") == "1" || Get("framesample", "0") == "1";
 MotionWarp? warp = null;
-BlockMotion? warpMotion = null;
+BlockMotion? motion = null;
 if (motionRun)
 {
-    BlockMotion? motion = null;
     if (Get("motion", "0") == "1")
     {
         var luma = MotionOracle.Luma(video);
@@ -136,7 +135,6 @@ if (motionRun)
         Console.WriteLine($"MOTION {motion.Block}x{motion.Block} blocks: {motion.NonZero}/{motion.Vectors.Sum(v => v.Length)} vectors non-zero, {motion.EntropyBits / 8:F0} B (order-0 entropy), {motion.ExpGolombBits / 8:F0} B (Exp-Golomb)");
     }
 
-    warpMotion = motion;
     int digits = int.Parse(Get("motiondigits", "4"));
     Trainer.DistortionOverride = (network, step) =>
     {
@@ -179,7 +177,7 @@ if (floatOnly || opts.ContainsKey("floatregions"))
             if (Get("motioncheck", "0") == "1")
             {
                 // One window the size of the frame must give the whole-frame loss.
-                var whole = new MotionWarp(network.Architecture, video, warpMotion, 4, settings.Seed, 1, video.Height, video.Width);
+                var whole = new MotionWarp(network.Architecture, video, motion, 4, settings.Seed, 1, video.Height, video.Width);
                 Console.WriteLine($"MOTIONCHECK whole-frame window {whole.StepLoss(network, Trainer.RgbWeights).item<float>():E6} frames {warped:E6}");
             }
 
