@@ -183,6 +183,7 @@ internal static class AsmrEncoder
             InitialLatentRateWeight = latentRate * settings.InitialLatentRateFactor,
             LatentBudgetHeadroom = settings.LatentBudgetHeadroom,
             LatentBudgetFallFraction = settings.LatentBudgetFallFraction,
+            SpikeBaselineRise = settings.SpikeBaselineRise,
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;

@@ -216,6 +216,9 @@ internal sealed record EncoderSettings
     /// <summary><see cref="Training.TrainerOptions.LatentBudgetFallFraction"/>.</summary>
     public double LatentBudgetFallFraction { get; init; } = 1.0 / 3;
 
+    /// <summary><see cref="Training.TrainerOptions.SpikeBaselineRise"/>.</summary>
+    public double SpikeBaselineRise { get; init; }
+
     /// <summary><see cref="Training.TrainerOptions.RateEvery"/>; null = the preset's (<see cref="DefaultRateEvery"/>).</summary>
     public int? RateEvery { get; init; }
 

@@ -169,6 +169,7 @@ internal static class Trainer
 
                 if (options.SpikeFactor > 0 && step % options.ReportEvery == 0)
                 {
+                    bestLoss *= 1 + options.SpikeBaselineRise;
                     // Sine networks at a high learning rate sometimes jump out of a good basin and take hundreds of
                     // steps to come back (or never do): go back to the best parameters and slow down instead.
                     if (loss < bestLoss)

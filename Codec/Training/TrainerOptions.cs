@@ -88,6 +88,13 @@ internal sealed record TrainerOptions
     public double SpikeFactor { get; init; } = 1.5;
 
     /// <summary>
+    /// The loss a spike is measured against may rise by this fraction per report (the best loss so far, raised at each
+    /// report, or a lower report): as the bits target falls the rate pulls the distortion up for thousands of steps,
+    /// which is no spike. 0 compares with the best loss of the whole run.
+    /// </summary>
+    public double SpikeBaselineRise { get; init; }
+
+    /// <summary>
     /// After a spike the learning rate climbs geometrically from <see cref="SpikeRestartScale"/> of its new ceiling to
     /// the ceiling over this many steps; 0 goes straight to the ceiling.
     /// </summary>

@@ -81,6 +81,7 @@ var settings = defaults with
     LatentBudgetFallFraction = double.Parse(Get("budgetfall", defaults.LatentBudgetFallFraction.ToString("R"))),
     RateEvery = opts.ContainsKey("rateevery") ? int.Parse(Get("rateevery", "1")) : null,
     LastLevelCellFraction = opts.ContainsKey("cellfrac") ? double.Parse(Get("cellfrac", "1")) : null,
+    SpikeBaselineRise = double.Parse(Get("spikerise", defaults.SpikeBaselineRise.ToString("R"))),
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
 };
 if (Get("trace", "0") == "1")
@@ -116,12 +117,15 @@ if (opts.ContainsKey("inspect"))
 
 // motion=1: the output warped per block and frame by the source's block motion against its middle frame, trained on
 // whole frames of a few time digits (MotionWarp); framesample=1: the same frame sampling without the warp (control).
+// motiontarget=1: the default training on the source moved back along the same vectors (MotionTarget), the real
+// file decoded and then warped forward; reports the warped file's quality with the vectors' bytes added.
 bool motionRun = Get("motion", "0") == "1" || Get("framesample", "0") == "1";
+bool motionTarget = Get("motiontarget", "0") == "1";
 MotionWarp? warp = null;
 BlockMotion? motion = null;
-if (motionRun)
+if (motionRun || motionTarget)
 {
-    if (Get("motion", "0") == "1")
+    if (Get("motion", "0") == "1" || motionTarget)
     {
         var luma = MotionOracle.Luma(video);
         motion = BlockMotion.Estimate(luma, video.Width, video.Height, int.Parse(Get("motionblock", "16")), f => luma[luma.Length / 2], double.Parse(Get("motionlambda", "500")), int.Parse(Get("motionrange", "4")));
@@ -136,15 +140,25 @@ if (motionRun)
     }
 
     int digits = int.Parse(Get("motiondigits", "4"));
-    Trainer.DistortionOverride = (network, step) =>
+    if (motionTarget)
     {
-        warp ??= new MotionWarp(network.Architecture, video, motion, digits, settings.Seed, int.Parse(Get("motionwindows", "0")));
-        return warp.StepLoss(network, Trainer.RgbWeights);
-    };
+        var aligned = MotionTarget.Align(video, motion!);
+        var ideal = MotionTarget.Warp(video, [.. aligned.Frames.Select(f => f.Planes)], motion!);
+        Console.WriteLine($"MOTIONTARGET aligned source warped back (a perfect fit): {VideoMetrics.Measure(video, ideal)}; aligned source against the source: {VideoMetrics.Measure(video, [.. aligned.Frames.Select(f => f.Planes)])}");
+        frames = [.. aligned.Frames];
+    }
+    else
+    {
+        Trainer.DistortionOverride = (network, step) =>
+        {
+            warp ??= new MotionWarp(network.Architecture, video, motion, digits, settings.Seed, int.Parse(Get("motionwindows", "0")));
+            return warp.StepLoss(network, Trainer.RgbWeights);
+        };
+    }
 }
 
 bool floatOnly = settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0 || motionRun;
-if (floatOnly || opts.ContainsKey("floatregions"))
+if (floatOnly || opts.ContainsKey("floatregions") || motionTarget)
 {
     // The time and residual grids are not in the format: report the float fit with rounded latents (as the encoder's
     // floatLoss), each grid's estimated bits and the float fit's still and moving regions, then stop. With
@@ -168,6 +182,11 @@ if (floatOnly || opts.ContainsKey("floatregions"))
             var output = network.ForwardPooled(network.SharedPre(), target.Pooling);
             Console.Write("FLOAT ");
             RegionReport.Print(video, target.Reconstruct(output));
+        }
+
+        if (motionTarget)
+        {
+            warp = new MotionWarp(network.Architecture, video, motion, 1, settings.Seed);
         }
 
         if (warp is not null)
@@ -223,6 +242,14 @@ foreach (var r in reports)
 
 double bpp = bytes * 8.0 / ((double)video.Width * video.Height * video.Frames.Count);
 Console.WriteLine($"RESULT bytes {bytes} bpp {bpp:F4} encode {encodeSecs:F0}s wall / {cpuSecs:F0}s cpu | decoded (real fixed-point decoder): {VideoMetrics.Measure(video, decoded)}");
+if (motionTarget)
+{
+    long vectorBytes = (long)Math.Ceiling(motion!.EntropyBits / 8);
+    var warped = MotionTarget.Warp(video, decoded, motion);
+    Console.WriteLine($"MOTIONFILE bytes {bytes + vectorBytes} ({bytes} + {vectorBytes} vectors) bpp {(bytes + vectorBytes) * 8.0 / ((double)video.Width * video.Height * video.Frames.Count):F4} | decoded and warped: {VideoMetrics.Measure(video, warped)}");
+    decoded = warped;
+}
+
 if (Get("regions", "0") == "1")
 {
     RegionReport.Print(video, decoded);
