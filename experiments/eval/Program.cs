@@ -123,6 +123,7 @@ bool motionRun = Get("motion", "0") == "1" || Get("framesample", "0") == "1";
 bool motionTarget = Get("motiontarget", "0") == "1";
 MotionWarp? warp = null;
 BlockMotion? motion = null;
+MotionTarget? mover = null;
 if (motionRun || motionTarget)
 {
     if (Get("motion", "0") == "1" || motionTarget)
@@ -142,10 +143,24 @@ if (motionRun || motionTarget)
     int digits = int.Parse(Get("motiondigits", "4"));
     if (motionTarget)
     {
-        var aligned = MotionTarget.Align(video, motion!);
-        var ideal = MotionTarget.Warp(video, [.. aligned.Frames.Select(f => f.Planes)], motion!);
+        mover = new MotionTarget(motion!, Get("motionfilter", "bilinear") == "cubic", Get("motionfield", "block") == "smooth");
+        var aligned = mover.Align(video);
+        var ideal = mover.Warp(video, [.. aligned.Frames.Select(f => f.Planes)]);
         Console.WriteLine($"MOTIONTARGET aligned source warped back (a perfect fit): {VideoMetrics.Measure(video, ideal)}; aligned source against the source: {VideoMetrics.Measure(video, [.. aligned.Frames.Select(f => f.Planes)])}");
         frames = [.. aligned.Frames];
+        if (opts.ContainsKey("alignedout"))
+        {
+            // Only the aligned source, as y4m (for the oracles: oracle=1 in=that file).
+            using var fs = File.Create(Get("alignedout", ""));
+            fs.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{video.Width} H{video.Height} F25:1 Ip A0:0 C420mpeg2\n"));
+            foreach (var f in aligned.Frames)
+            {
+                fs.Write("FRAME\n"u8);
+                foreach (var plane in f.Planes) fs.Write(plane.Select(v => (byte)v).ToArray());
+            }
+
+            return;
+        }
     }
     else
     {
@@ -245,7 +260,7 @@ Console.WriteLine($"RESULT bytes {bytes} bpp {bpp:F4} encode {encodeSecs:F0}s wa
 if (motionTarget)
 {
     long vectorBytes = (long)Math.Ceiling(motion!.EntropyBits / 8);
-    var warped = MotionTarget.Warp(video, decoded, motion);
+    var warped = mover!.Warp(video, decoded);
     Console.WriteLine($"MOTIONFILE bytes {bytes + vectorBytes} ({bytes} + {vectorBytes} vectors) bpp {(bytes + vectorBytes) * 8.0 / ((double)video.Width * video.Height * video.Frames.Count):F4} | decoded and warped: {VideoMetrics.Measure(video, warped)}");
     decoded = warped;
 }
