@@ -1,4 +1,6 @@
 using Asmr.Codec.Training;
+using Asmr.Container.Model;
+using Asmr.Decoder.Motion;
 using Asmr.Decoder.Video;
 
 namespace Asmr.Experiments;
@@ -21,9 +23,25 @@ internal sealed record MotionTarget(BlockMotion Motion, bool Cubic, bool Smooth)
     public VideoClip Align(VideoClip video) =>
         new([.. video.Frames.Select((f, t) => Frame(video, Shift(video, t, f.Planes, -1)))]);
 
-    /// <summary>Decoded frames warped forward: sample (t, p) reads D_t at p + d(t, p), rounded.</summary>
-    public List<ushort[][]> Warp(VideoClip video, IReadOnlyList<ushort[][]> decoded) =>
-        [.. decoded.Select((planes, t) => Shift(video, t, planes, +1))];
+    /// <summary>
+    /// Decoded frames warped forward: sample (t, p) reads D_t at p + d(t, p), rounded. The cubic smooth warp is the
+    /// decoder's integer one (<see cref="MotionCompensation"/>), the other variants float.
+    /// </summary>
+    public List<ushort[][]> Warp(VideoClip video, IReadOnlyList<ushort[][]> decoded)
+    {
+        if (!(Cubic && Smooth))
+        {
+            return [.. decoded.Select((planes, t) => Shift(video, t, planes, +1))];
+        }
+
+        var field = Field(video);
+        return [.. decoded.Select((planes, t) => MotionCompensation.Apply(Frame(video, planes), field, t).Planes)];
+    }
+
+    /// <summary>The vectors as the decoder's motion field (quarter samples).</summary>
+    public MotionField Field(VideoClip video) =>
+        new(int.Log2(Motion.Block), video.Width, video.Height,
+            [.. Motion.Vectors.Select(f => f.SelectMany(v => new[] { (int)Math.Round(v.Y * 4), (int)Math.Round(v.X * 4) }).ToArray())]);
 
     /// <summary>The vector (luma samples) at luma position (y, x) of frame t.</summary>
     public (double Y, double X) VectorAt(int t, double y, double x, int width, int height)

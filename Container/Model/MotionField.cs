@@ -1,0 +1,59 @@
+namespace Asmr.Container.Model;
+
+/// <summary>
+/// Block motion of one segment: per frame and block, the displacement (quarter luma samples, y then x) at which the
+/// decoder reads its decoded frame to produce the picture shown. Blocks are 2^<see cref="BlockLog2"/> luma samples
+/// square, in raster order, covering the picture (the last row and column may stick out).
+/// </summary>
+internal sealed class MotionField
+{
+    /// <summary>Smallest and largest block size exponent (8 to 64 luma samples).</summary>
+    public const int MinBlockLog2 = 3, MaxBlockLog2 = 6;
+
+    /// <summary>The largest displacement a vector component may hold, in quarter samples (256 luma samples).</summary>
+    public const int MaxVector = 1024;
+
+    private readonly int[][] _vectors;
+
+    /// <param name="blockLog2">Block size exponent, <see cref="MinBlockLog2"/>..<see cref="MaxBlockLog2"/>.</param>
+    /// <param name="width">Picture width in luma samples.</param>
+    /// <param name="height">Picture height in luma samples.</param>
+    /// <param name="vectors">Per frame, 2 × blocks values: (y, x) of each block in raster order, quarter samples.</param>
+    public MotionField(int blockLog2, int width, int height, int[][] vectors)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockLog2, MinBlockLog2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(blockLog2, MaxBlockLog2);
+        ArgumentNullException.ThrowIfNull(vectors);
+        BlockLog2 = blockLog2;
+        BlocksY = Blocks(height, blockLog2);
+        BlocksX = Blocks(width, blockLog2);
+        foreach (var frame in vectors)
+        {
+            if (frame is null || frame.Length != 2 * BlocksY * BlocksX)
+            {
+                throw new ArgumentException($"Each frame needs {2 * BlocksY * BlocksX} vector components.", nameof(vectors));
+            }
+
+            if (frame.Any(v => Math.Abs(v) > MaxVector))
+            {
+                throw new ArgumentException($"A vector component exceeds ±{MaxVector} quarter samples.", nameof(vectors));
+            }
+        }
+
+        _vectors = vectors;
+    }
+
+    public int BlockLog2 { get; }
+
+    public int BlocksY { get; }
+
+    public int BlocksX { get; }
+
+    public int FrameCount => _vectors.Length;
+
+    /// <summary>Frame <paramref name="frame"/>'s vectors: (y, x) per block in raster order, quarter samples.</summary>
+    public ReadOnlySpan<int> Frame(int frame) => _vectors[frame];
+
+    /// <summary>Blocks of 2^<paramref name="blockLog2"/> samples that cover <paramref name="size"/> samples.</summary>
+    public static int Blocks(int size, int blockLog2) => (int)(((long)size + (1 << blockLog2) - 1) >> blockLog2);
+}
