@@ -54,6 +54,10 @@ internal sealed class MotionField
     /// <summary>Frame <paramref name="frame"/>'s vectors: (y, x) per block in raster order, quarter samples.</summary>
     public ReadOnlySpan<int> Frame(int frame) => _vectors[frame];
 
+    /// <summary>The field with every vector reversed (what moves a picture back where this one moves it).</summary>
+    public MotionField Negated(int width, int height) =>
+        new(BlockLog2, width, height, [.. _vectors.Select(f => f.Select(v => -v).ToArray())]);
+
     /// <summary>Blocks of 2^<paramref name="blockLog2"/> samples that cover <paramref name="size"/> samples.</summary>
     public static int Blocks(int size, int blockLog2) => (int)(((long)size + (1 << blockLog2) - 1) >> blockLog2);
 }

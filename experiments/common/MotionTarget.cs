@@ -124,7 +124,25 @@ internal sealed record MotionTarget(BlockMotion Motion, bool Cubic, bool Smooth)
         w[3] = (0.5 * f3) - (0.5 * f2);
     }
 
-    private static VideoFrame Frame(VideoClip video, ushort[][] planes)
+    /// <summary>Bits of the field's vectors: the order-0 entropy of each component's difference to the frame before's.</summary>
+    public static double EntropyBits(MotionField field)
+    {
+        var counts = new Dictionary<int, long>();
+        for (int t = 0; t < field.FrameCount; t++)
+        {
+            var v = field.Frame(t);
+            for (int i = 0; i < v.Length; i++)
+            {
+                int e = v[i] - (t > 0 ? field.Frame(t - 1)[i] : 0);
+                counts[e] = counts.GetValueOrDefault(e) + 1;
+            }
+        }
+
+        double total = counts.Values.Sum();
+        return counts.Values.Sum(c => -c * Math.Log2(c / total));
+    }
+
+    public static VideoFrame Frame(VideoClip video, ushort[][] planes)
     {
         var frame = new VideoFrame(video.Width, video.Height, video.Chroma, video.BitDepth);
         for (int p = 0; p < planes.Length; p++)

@@ -2,11 +2,13 @@ using Asmr.Experiments;
 using System.Diagnostics;
 using System.Text;
 using Asmr.Codec;
+using Asmr.Codec.Motion;
 using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
 using Asmr.Container;
 using Asmr.Container.Model;
 using Asmr.Decoder.Inference;
+using Asmr.Decoder.Motion;
 using Asmr.Decoder.Video;
 
 // End-to-end: AsmrEncoder → real payload writer/reader → real fixed-point SegmentDecoder → metrics + decoded y4m.
@@ -124,9 +126,11 @@ bool motionTarget = Get("motiontarget", "0") == "1";
 MotionWarp? warp = null;
 BlockMotion? motion = null;
 MotionTarget? mover = null;
+MotionField? codecField = null;
+double codecVectorBits = 0;
 if (motionRun || motionTarget)
 {
-    if (Get("motion", "0") == "1" || motionTarget)
+    if (Get("motion", "0") == "1" || (motionTarget && Get("motionsearch", "") != "codec"))
     {
         var luma = MotionOracle.Luma(video);
         motion = BlockMotion.Estimate(luma, video.Width, video.Height, int.Parse(Get("motionblock", "16")), f => luma[luma.Length / 2], double.Parse(Get("motionlambda", "500")), int.Parse(Get("motionrange", "4")));
@@ -141,28 +145,42 @@ if (motionRun || motionTarget)
     }
 
     int digits = int.Parse(Get("motiondigits", "4"));
-    if (motionTarget)
+    if (motionTarget && Get("motionsearch", "") == "codec")
+    {
+        // The encoder's search (outward from the middle frame, windows centred on the nearer frame's vector) and
+        // alignment (the decoder's warp with the field reversed).
+        codecField = MotionSearch.Estimate([.. video.Frames.Select(f => f.Planes[0])], video.Width, video.Height, video.BitDepth, video.Frames.Count / 2, 4, int.Parse(Get("motionrange", "4")), double.Parse(Get("motionlambda", "500")));
+        codecVectorBits = MotionTarget.EntropyBits(codecField);
+        settings = settings with { BitsPerPixel = double.Parse(Get("bpp", "0.05")) - (codecVectorBits / ((double)video.Width * video.Height * video.Frames.Count)) };
+        var aligned = MotionAlignment.Align(video, codecField);
+        var ideal = aligned.Frames.Select((f, t) => MotionCompensation.Apply(f, codecField, t).Planes).ToList();
+        Console.WriteLine($"MOTIONSEARCH codec: {codecVectorBits / 8:F0} B of vectors (order-0 entropy of the frame-to-frame differences); budget {settings.BitsPerPixel:F5} bpp; aligned source warped back (a perfect fit): {VideoMetrics.Measure(video, ideal)}");
+        frames = [.. aligned.Frames];
+    }
+    else if (motionTarget)
     {
         mover = new MotionTarget(motion!, Get("motionfilter", "bilinear") == "cubic", Get("motionfield", "block") == "smooth");
         var aligned = mover.Align(video);
         var ideal = mover.Warp(video, [.. aligned.Frames.Select(f => f.Planes)]);
         Console.WriteLine($"MOTIONTARGET aligned source warped back (a perfect fit): {VideoMetrics.Measure(video, ideal)}; aligned source against the source: {VideoMetrics.Measure(video, [.. aligned.Frames.Select(f => f.Planes)])}");
         frames = [.. aligned.Frames];
-        if (opts.ContainsKey("alignedout"))
-        {
-            // Only the aligned source, as y4m (for the oracles: oracle=1 in=that file).
-            using var fs = File.Create(Get("alignedout", ""));
-            fs.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{video.Width} H{video.Height} F25:1 Ip A0:0 C420mpeg2\n"));
-            foreach (var f in aligned.Frames)
-            {
-                fs.Write("FRAME\n"u8);
-                foreach (var plane in f.Planes) fs.Write(plane.Select(v => (byte)v).ToArray());
-            }
-
-            return;
-        }
     }
-    else
+
+    if (motionTarget && opts.ContainsKey("alignedout"))
+    {
+        // Only the aligned source, as y4m (for the oracles: oracle=1 in=that file).
+        using var fs = File.Create(Get("alignedout", ""));
+        fs.Write(Encoding.ASCII.GetBytes($"YUV4MPEG2 W{video.Width} H{video.Height} F25:1 Ip A0:0 C420mpeg2\n"));
+        foreach (var f in frames)
+        {
+            fs.Write("FRAME\n"u8);
+            foreach (var plane in f.Planes) fs.Write(plane.Select(v => (byte)v).ToArray());
+        }
+
+        return;
+    }
+
+    if (!motionTarget)
     {
         Trainer.DistortionOverride = (network, step) =>
         {
@@ -199,7 +217,7 @@ if (floatOnly || opts.ContainsKey("floatregions") || motionTarget)
             RegionReport.Print(video, target.Reconstruct(output));
         }
 
-        if (motionTarget)
+        if (motionTarget && codecField is null)
         {
             warp = new MotionWarp(network.Architecture, video, motion, 1, settings.Seed);
         }
@@ -259,8 +277,10 @@ double bpp = bytes * 8.0 / ((double)video.Width * video.Height * video.Frames.Co
 Console.WriteLine($"RESULT bytes {bytes} bpp {bpp:F4} encode {encodeSecs:F0}s wall / {cpuSecs:F0}s cpu | decoded (real fixed-point decoder): {VideoMetrics.Measure(video, decoded)}");
 if (motionTarget)
 {
-    long vectorBytes = (long)Math.Ceiling(motion!.EntropyBits / 8);
-    var warped = mover!.Warp(video, decoded);
+    long vectorBytes = (long)Math.Ceiling((codecField is null ? motion!.EntropyBits : codecVectorBits) / 8);
+    var warped = codecField is { } field
+        ? decoded.Select((planes, t) => MotionCompensation.Apply(MotionTarget.Frame(video, planes), field, t).Planes).ToList()
+        : mover!.Warp(video, decoded);
     Console.WriteLine($"MOTIONFILE bytes {bytes + vectorBytes} ({bytes} + {vectorBytes} vectors) bpp {(bytes + vectorBytes) * 8.0 / ((double)video.Width * video.Height * video.Frames.Count):F4} | decoded and warped: {VideoMetrics.Measure(video, warped)}");
     decoded = warped;
 }

@@ -1,0 +1,22 @@
+using Asmr.Codec.Training;
+using Asmr.Container.Model;
+using Asmr.Decoder.Motion;
+
+namespace Asmr.Codec.Motion;
+
+/// <summary>
+/// What the network is fitted to when the decoder warps its frames: the source moved back along the field
+/// (F_t(q) = S_t(q − d(t, q))), read with the decoder's own warp and the field reversed, so that warping the fit forward
+/// gives back the source (exactly where the field is locally a translation). The moved-back clip changes little over
+/// time where the field follows the motion.
+/// </summary>
+internal static class MotionAlignment
+{
+    public static VideoClip Align(VideoClip video, MotionField field)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        ArgumentNullException.ThrowIfNull(field);
+        var back = field.Negated(video.Width, video.Height);
+        return new VideoClip([.. video.Frames.Select((frame, t) => MotionCompensation.Apply(frame, back, t))]);
+    }
+}
