@@ -64,7 +64,7 @@ internal static class Trainer
         network.LatentNoise = options.LatentNoise;
         var parameters = network.parameters().ToList();
         Tensor[]? best = null;
-        double bestLoss = double.PositiveInfinity;
+        var reference = new SpikeReference(options.SpikeFactor, options.SpikeBaselineRise);
         double rateScale = 1.0;
         double restartCeiling = 1.0;
         bool stalled = false;
@@ -169,15 +169,14 @@ internal static class Trainer
 
                 if (options.SpikeFactor > 0 && step % options.ReportEvery == 0)
                 {
-                    bestLoss *= 1 + options.SpikeBaselineRise;
                     // Sine networks at a high learning rate sometimes jump out of a good basin and take hundreds of
                     // steps to come back (or never do): go back to the best parameters and slow down instead.
-                    if (loss < bestLoss)
+                    var verdict = reference.Observe(loss);
+                    if (verdict == SpikeVerdict.NewReference)
                     {
-                        bestLoss = loss;
                         best = Snapshot(parameters, best);
                     }
-                    else if (loss > options.SpikeFactor * bestLoss && best is not null)
+                    else if (verdict == SpikeVerdict.Spike && best is not null)
                     {
                         // Adam's second moments now hold the spike's huge gradients and would shrink every step for
                         // about 1/(1−β₂) = 1000 steps (a run that kept them plateaued 2 dB short): start Adam afresh.
