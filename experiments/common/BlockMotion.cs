@@ -114,18 +114,9 @@ internal sealed class BlockMotion
     /// <summary>The vector of the block holding luma sample (y, x) in frame f.</summary>
     public (double Y, double X) At(int f, int y, int x) => Vectors[f][((y / Block) * BlocksX) + (x / Block)];
 
-    /// <summary>Bilinear sample of a plane at a real position, the edges repeated.</summary>
-    public static double Sample(double[] plane, int width, int height, double y, double x)
-    {
-        y = Math.Clamp(y, 0, height - 1);
-        x = Math.Clamp(x, 0, width - 1);
-        int y0 = (int)y, x0 = (int)x;
-        int y1 = Math.Min(y0 + 1, height - 1), x1 = Math.Min(x0 + 1, width - 1);
-        double fy = y - y0, fx = x - x0;
-        double top = plane[(y0 * width) + x0] + ((plane[(y0 * width) + x1] - plane[(y0 * width) + x0]) * fx);
-        double bottom = plane[(y1 * width) + x0] + ((plane[(y1 * width) + x1] - plane[(y1 * width) + x0]) * fx);
-        return top + ((bottom - top) * fy);
-    }
+    /// <summary>Bilinear sample of a plane at a real position, the edges repeated (the encoder's search reads it so too).</summary>
+    public static double Sample(double[] plane, int width, int height, double y, double x) =>
+        Asmr.Codec.Motion.MotionSearch.Sample(plane, width, height, y, x);
 
     private static long Quarter(double value) => (long)Math.Round(value * 4);
 
