@@ -16,7 +16,7 @@ internal static class MotionAlignment
     {
         ArgumentNullException.ThrowIfNull(video);
         ArgumentNullException.ThrowIfNull(field);
-        var back = field.Negated(video.Width, video.Height);
+        var back = field.Negated();
         return new VideoClip([.. video.Frames.Select((frame, t) => MotionCompensation.Apply(frame, back, t))]);
     }
 }

@@ -14,6 +14,7 @@ internal static class MotionSearch
     /// <param name="luma">The segment's luma planes.</param>
     /// <param name="width">Luma width.</param>
     /// <param name="height">Luma height.</param>
+    /// <param name="bitDepth">The samples' bit depth; costs are in 8-bit units whatever it is, so λ keeps its meaning.</param>
     /// <param name="reference">The frame the others are moved onto (its own vectors are zero).</param>
     /// <param name="blockLog2">Block size exponent (<see cref="MotionField.MinBlockLog2"/>..<see cref="MotionField.MaxBlockLog2"/>).</param>
     /// <param name="range">Whole samples searched each way around the predicted vector.</param>

@@ -23,24 +23,19 @@ internal sealed class MotionField
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockLog2, MinBlockLog2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(blockLog2, MaxBlockLog2);
-        ArgumentNullException.ThrowIfNull(vectors);
         BlockLog2 = blockLog2;
         BlocksY = Blocks(height, blockLog2);
         BlocksX = Blocks(width, blockLog2);
-        foreach (var frame in vectors)
-        {
-            if (frame is null || frame.Length != 2 * BlocksY * BlocksX)
-            {
-                throw new ArgumentException($"Each frame needs {2 * BlocksY * BlocksX} vector components.", nameof(vectors));
-            }
+        _vectors = Checked(vectors);
+    }
 
-            if (frame.Any(v => Math.Abs(v) > MaxVector))
-            {
-                throw new ArgumentException($"A vector component exceeds ±{MaxVector} quarter samples.", nameof(vectors));
-            }
-        }
-
-        _vectors = vectors;
+    /// <summary>A field of the same blocks as <paramref name="shape"/> with other vectors.</summary>
+    private MotionField(MotionField shape, int[][] vectors)
+    {
+        BlockLog2 = shape.BlockLog2;
+        BlocksY = shape.BlocksY;
+        BlocksX = shape.BlocksX;
+        _vectors = Checked(vectors);
     }
 
     public int BlockLog2 { get; }
@@ -55,9 +50,27 @@ internal sealed class MotionField
     public ReadOnlySpan<int> Frame(int frame) => _vectors[frame];
 
     /// <summary>The field with every vector reversed (what moves a picture back where this one moves it).</summary>
-    public MotionField Negated(int width, int height) =>
-        new(BlockLog2, width, height, [.. _vectors.Select(f => f.Select(v => -v).ToArray())]);
+    public MotionField Negated() => new(this, [.. _vectors.Select(f => f.Select(v => -v).ToArray())]);
 
     /// <summary>Blocks of 2^<paramref name="blockLog2"/> samples that cover <paramref name="size"/> samples.</summary>
     public static int Blocks(int size, int blockLog2) => (int)(((long)size + (1 << blockLog2) - 1) >> blockLog2);
+
+    private int[][] Checked(int[][] vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        foreach (var frame in vectors)
+        {
+            if (frame is null || frame.Length != 2 * BlocksY * BlocksX)
+            {
+                throw new ArgumentException($"Each frame needs {2 * BlocksY * BlocksX} vector components.", nameof(vectors));
+            }
+
+            if (frame.Any(v => Math.Abs(v) > MaxVector))
+            {
+                throw new ArgumentException($"A vector component exceeds ±{MaxVector} quarter samples.", nameof(vectors));
+            }
+        }
+
+        return vectors;
+    }
 }

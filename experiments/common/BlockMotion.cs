@@ -1,3 +1,5 @@
+using Asmr.Codec.Motion;
+
 namespace Asmr.Experiments;
 
 /// <summary>
@@ -116,17 +118,10 @@ internal sealed class BlockMotion
 
     /// <summary>Bilinear sample of a plane at a real position, the edges repeated (the encoder's search reads it so too).</summary>
     public static double Sample(double[] plane, int width, int height, double y, double x) =>
-        Asmr.Codec.Motion.MotionSearch.Sample(plane, width, height, y, x);
+        MotionSearch.Sample(plane, width, height, y, x);
 
     private static long Quarter(double value) => (long)Math.Round(value * 4);
 
     private static double VectorBits((double Y, double X) v, (double Y, double X) predicted) =>
-        ExpGolomb(Quarter(v.Y - predicted.Y)) + ExpGolomb(Quarter(v.X - predicted.X));
-
-    /// <summary>Bits of the signed Exp-Golomb code of q (0 → 1 bit, ±1 → 3 bits, …).</summary>
-    private static double ExpGolomb(long q)
-    {
-        long mapped = q > 0 ? (2 * q) - 1 : -2 * q;
-        return (2 * Math.Floor(Math.Log2(mapped + 1))) + 1;
-    }
+        MotionSearch.ExpGolombBits((int)Quarter(v.Y - predicted.Y)) + MotionSearch.ExpGolombBits((int)Quarter(v.X - predicted.X));
 }
