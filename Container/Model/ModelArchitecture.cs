@@ -27,7 +27,11 @@ public sealed class ModelArchitecture
     /// Latent grids, at most one per level 0..L−2, in increasing level order: all with a context model (model_version 3)
     /// or none (model_version 2).
     /// </param>
-    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation, IReadOnlyList<LatentGrid>? grids = null)
+    /// <param name="motionBlockLog2">
+    /// 0 for no motion field, else the motion blocks' size exponent (<see cref="MotionField.MinBlockLog2"/>..
+    /// <see cref="MotionField.MaxBlockLog2"/>; model_version 4, which needs grids with context models).
+    /// </param>
+    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation, IReadOnlyList<LatentGrid>? grids = null, int motionBlockLog2 = 0)
     {
         ArgumentNullException.ThrowIfNull(bases);
         ArgumentNullException.ThrowIfNull(modulation);
@@ -131,6 +135,21 @@ public sealed class ModelArchitecture
                 throw new ArgumentException($"Latent grid {i} has a context model of {g.ContextHidden} hidden units; every grid has one of 1..{MaxContextHidden} (model_version 3) or none has (model_version 2).", nameof(grids));
             }
         }
+
+        if (motionBlockLog2 != 0)
+        {
+            if (motionBlockLog2 is < MotionField.MinBlockLog2 or > MotionField.MaxBlockLog2)
+            {
+                throw new ArgumentException($"Motion blocks of 2^{motionBlockLog2} samples: the exponent must be {MotionField.MinBlockLog2}..{MotionField.MaxBlockLog2}.", nameof(motionBlockLog2));
+            }
+
+            if (_grids.Length == 0 || _grids[0].ContextHidden == 0)
+            {
+                throw new ArgumentException("A motion field (model_version 4) needs latent grids with context models.", nameof(motionBlockLog2));
+            }
+        }
+
+        MotionBlockLog2 = motionBlockLog2;
     }
 
     /// <summary>L, the number of levels (and of linear layers).</summary>
@@ -145,8 +164,17 @@ public sealed class ModelArchitecture
     /// <summary>The latent grids (empty for a model_version 1 network).</summary>
     public IReadOnlyList<LatentGrid> Grids => _grids;
 
-    /// <summary>The model_version a payload of this architecture has: 3 with context-modelled grids, 2 with other grids, else 1.</summary>
-    public int ModelVersion => _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
+    /// <summary>0 without a motion field; else the motion blocks are 2^MotionBlockLog2 luma samples square (model_version 4).</summary>
+    public int MotionBlockLog2 { get; }
+
+    /// <summary>
+    /// The model_version a payload of this architecture has: 4 with a motion field, 3 with context-modelled grids, 2 with
+    /// other grids, else 1.
+    /// </summary>
+    public int ModelVersion => MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
+
+    /// <summary>This architecture with a motion field of blocks of 2^<paramref name="blockLog2"/> samples, or none for 0.</summary>
+    internal ModelArchitecture WithMotion(int blockLog2) => new(_bases, Width, OutputChannels, _modulation, _grids, blockLog2);
 
     /// <summary>This architecture with a context model of <paramref name="contextHidden"/>[i] hidden units for grid i (model_version 3).</summary>
     internal ModelArchitecture WithContextModels(IReadOnlyList<int> contextHidden)
@@ -157,7 +185,7 @@ public sealed class ModelArchitecture
             throw new ArgumentException($"The architecture has {_grids.Length} grids, not {contextHidden.Count}.", nameof(contextHidden));
         }
 
-        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { ContextHidden = contextHidden[i] })]);
+        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { ContextHidden = contextHidden[i] })], MotionBlockLog2);
     }
 
     /// <summary>The position in <see cref="Grids"/> of the latent grid on a level, or −1 when the level has none.</summary>
@@ -197,7 +225,10 @@ public sealed class ModelArchitecture
     public long CellCount(int level) =>
         (long)CumulativeSize(Axis.T, level) * CumulativeSize(Axis.Y, level) * CumulativeSize(Axis.X, level);
 
-    /// <summary>The tensors a model of this architecture carries, in the order they are stored (spec §10.3).</summary>
+    /// <summary>
+    /// The tensors a model of this architecture carries, in the order they are stored (spec §10.3); a model_version 4
+    /// payload stores its motion vectors record after them (§10.8).
+    /// </summary>
     public IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> TensorLayout()
     {
         var layout = new List<(TensorRole, int, int, int)>();

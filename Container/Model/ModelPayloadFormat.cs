@@ -15,10 +15,19 @@ internal static class ModelPayloadFormat
     /// </summary>
     public const ushort ContextModelVersion = 3;
 
+    /// <summary>
+    /// The model_version of a payload with context-coded grids and a motion field that moves each decoded frame before
+    /// it is shown (§10.8, §11.8); files holding one need reader version 4.
+    /// </summary>
+    public const ushort MotionModelVersion = 4;
+
+    /// <summary>The newest model_version this reader knows.</summary>
+    public const ushort LatestModelVersion = MotionModelVersion;
+
     /// <summary>Bytes of one latent grid descriptor: level u8, rank u8, temporal_cells u16le.</summary>
     public const int GridDescriptorLength = 4;
 
-    /// <summary>Bytes of a model_version 3 grid descriptor: a version 2 descriptor, then context_hidden u8.</summary>
+    /// <summary>Bytes of a model_version 3 and 4 grid descriptor: a version 2 descriptor, then context_hidden u8.</summary>
     public const int ContextGridDescriptorLength = 5;
 
     /// <summary>Context model parameters lie in ±2^15 (§10.7).</summary>
@@ -56,22 +65,23 @@ internal static class ModelPayloadFormat
 
     /// <summary>
     /// Bytes of the model header for L levels and G latent grids: fixed part, 6L bases, L modulation kinds, then for
-    /// model_version 2 and 3 grid_count and G descriptors, then tensor_count.
+    /// model_version 2 to 4 grid_count and G descriptors, for model_version 4 motion_block_log2, then tensor_count.
     /// </summary>
     public static int HeaderLength(int levels, int grids = 0, int modelVersion = GridModelVersion) =>
-        FixedHeaderLength + (7 * levels) + (grids == 0 ? 0 : 1 + (DescriptorLength(modelVersion) * grids)) + 2;
+        FixedHeaderLength + (7 * levels) + (grids == 0 ? 0 : 1 + (DescriptorLength(modelVersion) * grids))
+        + (modelVersion == MotionModelVersion ? 1 : 0) + 2;
 
     /// <summary>Bytes of one grid descriptor of a model_version.</summary>
     public static int DescriptorLength(int modelVersion) =>
-        modelVersion == ContextModelVersion ? ContextGridDescriptorLength : GridDescriptorLength;
+        modelVersion >= ContextModelVersion ? ContextGridDescriptorLength : GridDescriptorLength;
 
     /// <summary>
-    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 or 3,
+    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 to 4,
     /// else 1, so that files without later features stay readable by older readers.
     /// </summary>
     public static int RequiredReaderVersion(ReadOnlySpan<byte> payload)
     {
         int version = payload.Length >= 2 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(payload) : 1;
-        return version is GridModelVersion or ContextModelVersion ? version : 1;
+        return version is >= GridModelVersion and <= LatestModelVersion ? version : 1;
     }
 }

@@ -38,13 +38,61 @@ internal static class ModelPayloadReader
             }
         }
 
+        MotionField? motion = null;
+        var motionCoding = EntropyCoding.Adaptive;
+        if (architecture.MotionBlockLog2 != 0)
+        {
+            var shape = new MotionField(architecture.MotionBlockLog2, expected.SequenceWidth, expected.SequenceHeight, []);
+            var motionLayout = new List<(TensorRole Role, int Level, int Rows, int Columns)>(layout)
+            {
+                (TensorRole.MotionVectors, 0, expected.FrameCount * shape.BlocksY * shape.BlocksX, 2),
+            };
+            int index = layout.Count;
+            int dataPosition = cursor.Position + ModelPayloadFormat.RecordHeaderLength;
+            Array.Resize(ref codedByteLengths, index + 1);
+            var record = ReadTensor(ref cursor, architecture, motionLayout, index, out codedByteLengths[index], out _)!;
+            motion = MotionVectors(ref cursor, record, shape, dataPosition, $"tensor #{index + 1} {TensorRole.MotionVectors}[0] data");
+            motionCoding = record.Coding;
+        }
+
         if (cursor.Remaining != 0)
         {
             cursor.Fail("end of payload", cursor.Position, $"{cursor.Remaining} byte(s) follow the last tensor record; the payload must end exactly after it");
         }
 
         DecodeContextCoded(architecture, layout, contextCoded, tensors);
-        return new SegmentModel(expected.FirstFrame, expected.FrameCount, architecture, [.. tensors.Select(t => t!)]);
+        return new SegmentModel(expected.FirstFrame, expected.FrameCount, architecture, [.. tensors.Select(t => t!)], motion, motionCoding);
+    }
+
+    /// <summary>
+    /// The motion field from its record (§10.8): each stored value is added to the same block's component in the frame
+    /// before; every sum must lie within ±1024 quarter samples.
+    /// </summary>
+    private static MotionField MotionVectors(ref ModelPayloadCursor cursor, QuantizedTensor record, MotionField shape, int dataPosition, string field)
+    {
+        int frameCount = record.Rows / (shape.BlocksY * shape.BlocksX);
+        int perFrame = 2 * shape.BlocksY * shape.BlocksX;
+        int[][] frames = new int[frameCount][];
+        for (int f = 0; f < frameCount; f++)
+        {
+            frames[f] = new int[perFrame];
+            for (int i = 0; i < perFrame; i++)
+            {
+                long vector = (long)record.Values[(f * perFrame) + i] + (f == 0 ? 0 : frames[f - 1][i]);
+                if (vector is < -MotionField.MaxVector or > MotionField.MaxVector)
+                {
+                    int block = i / 2;
+                    cursor.Fail(
+                        field,
+                        dataPosition,
+                        $"frame {f}, block row {block / shape.BlocksX}, column {block % shape.BlocksX}: the {(i % 2 == 0 ? "y" : "x")} component is {vector} quarter samples; vectors lie within ±{MotionField.MaxVector} (§10.8)");
+                }
+
+                frames[f][i] = (int)vector;
+            }
+        }
+
+        return shape.WithVectors(frames);
     }
 
     /// <summary>
@@ -100,9 +148,9 @@ internal static class ModelPayloadReader
     {
         int pos = cursor.Position;
         ushort version = cursor.ReadU16("model_version");
-        if (version is not (ModelPayloadFormat.ModelVersion or ModelPayloadFormat.GridModelVersion or ModelPayloadFormat.ContextModelVersion))
+        if (version is < ModelPayloadFormat.ModelVersion or > ModelPayloadFormat.LatestModelVersion)
         {
-            cursor.Fail("model_version", pos, $"unsupported model version {version} (this reader supports {ModelPayloadFormat.ModelVersion} to {ModelPayloadFormat.ContextModelVersion})");
+            cursor.Fail("model_version", pos, $"unsupported model version {version} (this reader supports {ModelPayloadFormat.ModelVersion} to {ModelPayloadFormat.LatestModelVersion})");
         }
 
         if (version > expected.FileMinReaderVersion)
@@ -222,7 +270,7 @@ internal static class ModelPayloadReader
                 }
 
                 int contextHidden = 0;
-                if (version == ModelPayloadFormat.ContextModelVersion)
+                if (version >= ModelPayloadFormat.ContextModelVersion)
                 {
                     pos = cursor.Position;
                     contextHidden = cursor.ReadU8($"grid[{i}].context_hidden");
@@ -233,6 +281,17 @@ internal static class ModelPayloadReader
                 }
 
                 grids.Add(new LatentGrid(level, rank, temporalCells, contextHidden));
+            }
+        }
+
+        int motionBlockLog2 = 0;
+        if (version == ModelPayloadFormat.MotionModelVersion)
+        {
+            pos = cursor.Position;
+            motionBlockLog2 = cursor.ReadU8("motion_block_log2");
+            if (motionBlockLog2 is < MotionField.MinBlockLog2 or > MotionField.MaxBlockLog2)
+            {
+                cursor.Fail("motion_block_log2", pos, $"is {motionBlockLog2}; motion blocks are 2^{MotionField.MinBlockLog2}..2^{MotionField.MaxBlockLog2} luma samples square ({MotionField.MinBlockLog2}..{MotionField.MaxBlockLog2})");
             }
         }
 
@@ -320,11 +379,23 @@ internal static class ModelPayloadReader
             }
         }
 
-        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation, grids);
+        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation, grids, motionBlockLog2);
         var layout = architecture.TensorLayout();
-        if (tensorCount != layout.Count)
+        int records = layout.Count + (motionBlockLog2 != 0 ? 1 : 0);
+        if (tensorCount != records)
         {
-            cursor.Fail("tensor_count", tensorCountPosition, $"is {tensorCount} but this architecture has {layout.Count} tensors");
+            cursor.Fail("tensor_count", tensorCountPosition, $"is {tensorCount} but this architecture has {records} tensors");
+        }
+
+        if (motionBlockLog2 != 0)
+        {
+            // The motion record's rows·columns must obey the tensor limit too (§10.2).
+            long blocks = (long)MotionField.Blocks(expected.SequenceWidth, motionBlockLog2) * MotionField.Blocks(expected.SequenceHeight, motionBlockLog2);
+            long values = 2L * frameCount * blocks;
+            if (values > ModelPayloadFormat.MaxTensorValues)
+            {
+                cursor.Fail("motion_block_log2", tensorCountPosition - 1, $"the motion vectors record would have {frameCount}·{blocks}×2 = {values} values, above the limit of 2^26");
+            }
         }
 
         foreach (var (role, level, rows, columns) in layout)
@@ -349,7 +420,7 @@ internal static class ModelPayloadReader
         out ContextCodedRecord? deferred)
     {
         deferred = null;
-        bool contextModels = architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion;
+        bool contextModels = architecture.ModelVersion >= ModelPayloadFormat.ContextModelVersion;
         var (role, level, rows, columns) = layout[index];
         string name = $"#{index + 1} {role}[{level}]";
         string prefix = $"tensor {name} ";
@@ -395,6 +466,11 @@ internal static class ModelPayloadReader
             cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; latent tensors have multiplier 1 (§10.3)");
         }
 
+        if (role == TensorRole.MotionVectors && multiplier != 1)
+        {
+            cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; the motion vectors record has multiplier 1 (§10.8)");
+        }
+
         if (IsContextParameter(role) && multiplier != 1)
         {
             cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; context model parameters have multiplier 1 (§10.3)");
@@ -405,7 +481,7 @@ internal static class ModelPayloadReader
         bool contextCoded = contextModels && role == TensorRole.GridLatents;
         if (contextCoded && coding != (byte)EntropyCoding.Context)
         {
-            cursor.Fail(prefix + "coding", pos, $"is {coding}; a model_version 3 grid latents record is context-coded (coding 2, §10.3)");
+            cursor.Fail(prefix + "coding", pos, $"is {coding}; a model_version {architecture.ModelVersion} grid latents record is context-coded (coding 2, §10.3)");
         }
 
         if (!contextCoded && coding > (byte)EntropyCoding.Adaptive)

@@ -52,10 +52,11 @@ internal sealed class ModelPayloadStatistics
 
     private static ModelPayloadStatistics Measure(SegmentModel model, int[] codedByteLengths, long payloadBytes)
     {
-        var tensors = new ModelPayloadTensorStatistics[model.Tensors.Count];
+        IReadOnlyList<QuantizedTensor> records = model.MotionRecord() is { } motion ? [.. model.Tensors, motion] : model.Tensors;
+        var tensors = new ModelPayloadTensorStatistics[records.Count];
         for (int i = 0; i < tensors.Length; i++)
         {
-            var t = model.Tensors[i];
+            var t = records[i];
             tensors[i] = new ModelPayloadTensorStatistics(
                 i, t.Role, t.Level, t.Rows, t.Columns, t.Multiplier, t.Coding, codedByteLengths[i], EntropyStatistics.Order0EntropyBytes(t.Values));
         }

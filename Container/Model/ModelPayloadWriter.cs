@@ -8,7 +8,9 @@ namespace Asmr.Container.Model;
 /// <see cref="QuantizedTensor.Coding"/> says. Refuses (with <see cref="ArgumentException"/>) any model a reader
 /// would reject on its own terms: oversized grids or tensors, output values with |q·μ| ≥ 2^31, −2^31 in an
 /// adaptive-coded tensor, context model parameters outside ±2^15 or with μ ≠ 1, and context coding anywhere but in
-/// the latents of a model_version 3 grid (which must use it). (Agreement with the sequence header is the caller's business.)
+/// the latents of a model_version 3 or 4 grid (which must use it). A model_version 4 model's motion vectors record
+/// follows its tensors (§10.8). (Agreement with the sequence header, the motion field's blocks included, is the
+/// caller's business.)
 /// </summary>
 internal static class ModelPayloadWriter
 {
@@ -22,7 +24,7 @@ internal static class ModelPayloadWriter
         Validate(model);
 
         int levels = architecture.Levels;
-        var tensors = model.Tensors;
+        IReadOnlyList<QuantizedTensor> tensors = model.MotionRecord() is { } motion ? [.. model.Tensors, motion] : model.Tensors;
         byte[][] coded = new byte[tensors.Count][];
         var grids = architecture.Grids;
         int version = architecture.ModelVersion;
@@ -85,13 +87,18 @@ internal static class ModelPayloadWriter
                 span[p] = (byte)g.Level;
                 span[p + 1] = (byte)g.Rank;
                 BinaryPrimitives.WriteUInt16LittleEndian(span[(p + 2)..], (ushort)g.TemporalCells);
-                if (version == ModelPayloadFormat.ContextModelVersion)
+                if (version >= ModelPayloadFormat.ContextModelVersion)
                 {
                     span[p + 4] = (byte)g.ContextHidden;
                 }
 
                 p += ModelPayloadFormat.DescriptorLength(version);
             }
+        }
+
+        if (version == ModelPayloadFormat.MotionModelVersion)
+        {
+            span[p++] = (byte)architecture.MotionBlockLog2;
         }
 
         BinaryPrimitives.WriteUInt16LittleEndian(span[p..], (ushort)tensors.Count);
@@ -137,7 +144,12 @@ internal static class ModelPayloadWriter
             throw new ArgumentException($"The grid has {nt}·{ny}·{nx} cells; the format allows at most 2^40.", nameof(model));
         }
 
-        bool contextModels = architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion;
+        bool contextModels = architecture.ModelVersion >= ModelPayloadFormat.ContextModelVersion;
+        if (model.Motion is { } motion && 2L * model.FrameCount * motion.BlocksY * motion.BlocksX > ModelPayloadFormat.MaxTensorValues)
+        {
+            throw new ArgumentException($"The motion field has {model.FrameCount}·{motion.BlocksY * motion.BlocksX}×2 values; the format allows at most 2^26 per record.", nameof(model));
+        }
+
         foreach (var tensor in model.Tensors)
         {
             if (tensor.Values.Length > ModelPayloadFormat.MaxTensorValues)
@@ -153,7 +165,7 @@ internal static class ModelPayloadWriter
             bool contextCoded = contextModels && tensor.Role == TensorRole.GridLatents;
             if (contextCoded != (tensor.Coding == EntropyCoding.Context))
             {
-                throw new ArgumentException($"{tensor}: model_version 3 grid latents, and nothing else, are context-coded.", nameof(model));
+                throw new ArgumentException($"{tensor}: model_version 3 and 4 grid latents, and nothing else, are context-coded.", nameof(model));
             }
 
             if (tensor.Role is TensorRole.ContextWeight or TensorRole.ContextBias or TensorRole.ContextOutputWeight or TensorRole.ContextChannelBias)

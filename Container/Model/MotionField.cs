@@ -10,7 +10,7 @@ internal sealed class MotionField
     /// <summary>Smallest and largest block size exponent (8 to 64 luma samples).</summary>
     public const int MinBlockLog2 = 3, MaxBlockLog2 = 6;
 
-    /// <summary>The largest displacement a vector component may hold, in quarter samples (256 luma samples).</summary>
+    /// <summary>The largest displacement a vector component may hold, in quarter samples (256 luma samples, §10.8).</summary>
     public const int MaxVector = 1024;
 
     private readonly int[][] _vectors;
@@ -48,6 +48,9 @@ internal sealed class MotionField
 
     /// <summary>Frame <paramref name="frame"/>'s vectors: (y, x) per block in raster order, quarter samples.</summary>
     public ReadOnlySpan<int> Frame(int frame) => _vectors[frame];
+
+    /// <summary>A field of the same blocks with other vectors (per frame, 2 × blocks values).</summary>
+    public MotionField WithVectors(int[][] vectors) => new(this, vectors);
 
     /// <summary>The field with every vector reversed (what moves a picture back where this one moves it).</summary>
     public MotionField Negated() => new(this, [.. _vectors.Select(f => f.Select(v => -v).ToArray())]);

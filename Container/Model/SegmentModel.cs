@@ -10,6 +10,17 @@ namespace Asmr.Container.Model;
 public sealed class SegmentModel
 {
     public SegmentModel(int firstFrame, int frameCount, ModelArchitecture architecture, IReadOnlyList<QuantizedTensor> tensors)
+        : this(firstFrame, frameCount, architecture, tensors, null)
+    {
+    }
+
+    /// <param name="motion">
+    /// The segment's motion field: required when <paramref name="architecture"/> has motion blocks (model_version 4),
+    /// with their size and one frame of vectors per frame of the segment; else null.
+    /// </param>
+    /// <param name="motionCoding">How the motion vectors record is coded: raw or adaptive.</param>
+    internal SegmentModel(
+        int firstFrame, int frameCount, ModelArchitecture architecture, IReadOnlyList<QuantizedTensor> tensors, MotionField? motion, EntropyCoding motionCoding = EntropyCoding.Adaptive)
     {
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(tensors);
@@ -36,10 +47,30 @@ public sealed class SegmentModel
             }
         }
 
+        if ((motion is null) != (architecture.MotionBlockLog2 == 0))
+        {
+            throw new ArgumentException(motion is null
+                ? $"The architecture has motion blocks of 2^{architecture.MotionBlockLog2} samples but the model has no motion field."
+                : "The model has a motion field but its architecture has no motion blocks.", nameof(motion));
+        }
+
+        if (motion is not null && (motion.BlockLog2 != architecture.MotionBlockLog2 || motion.FrameCount != frameCount))
+        {
+            throw new ArgumentException(
+                $"The motion field has {motion.FrameCount} frames of blocks of 2^{motion.BlockLog2}; the model needs {frameCount} of 2^{architecture.MotionBlockLog2}.", nameof(motion));
+        }
+
+        if (motionCoding is not (EntropyCoding.Raw or EntropyCoding.Adaptive))
+        {
+            throw new ArgumentException($"The motion vectors record is raw or adaptive, not {motionCoding}.", nameof(motionCoding));
+        }
+
         FirstFrame = firstFrame;
         FrameCount = frameCount;
         Architecture = architecture;
         Tensors = tensors;
+        Motion = motion;
+        MotionCoding = motionCoding;
     }
 
     public int FirstFrame { get; }
@@ -49,6 +80,42 @@ public sealed class SegmentModel
     public ModelArchitecture Architecture { get; }
 
     public IReadOnlyList<QuantizedTensor> Tensors { get; }
+
+    /// <summary>The motion field that moves each decoded frame before it is shown (model_version 4), else null.</summary>
+    internal MotionField? Motion { get; }
+
+    /// <summary>How the motion vectors record is coded (model_version 4).</summary>
+    internal EntropyCoding MotionCoding { get; }
+
+    /// <summary>
+    /// The motion vectors record as stored (§10.8): row (frame·BY + by)·BX + bx, columns y and x, each value the
+    /// vector's difference to the same block's in the frame before (frame 0: to zero). Null without motion.
+    /// </summary>
+    internal QuantizedTensor? MotionRecord()
+    {
+        if (Motion is null)
+        {
+            return null;
+        }
+
+        int perFrame = 2 * Motion.BlocksY * Motion.BlocksX;
+        int[] values = new int[FrameCount * perFrame];
+        for (int f = 0; f < FrameCount; f++)
+        {
+            var current = Motion.Frame(f);
+            var previous = f == 0 ? default : Motion.Frame(f - 1);
+            for (int i = 0; i < perFrame; i++)
+            {
+                values[(f * perFrame) + i] = current[i] - (f == 0 ? 0 : previous[i]);
+            }
+        }
+
+        return new QuantizedTensor(TensorRole.MotionVectors, 0, FrameCount * Motion.BlocksY * Motion.BlocksX, 2, 1, values, MotionCoding);
+    }
+
+    /// <summary>This model with a motion field (model_version 4), or without one for null.</summary>
+    internal SegmentModel WithMotion(MotionField? motion, EntropyCoding coding = EntropyCoding.Adaptive) =>
+        new(FirstFrame, FrameCount, Architecture.WithMotion(motion?.BlockLog2 ?? 0), Tensors, motion, coding);
 
     public QuantizedTensor ModulationOf(int level) => Find(TensorRole.Modulation, level);
 
@@ -79,7 +146,7 @@ public sealed class SegmentModel
     internal int[] GridLatentMatrixOf(int level)
     {
         var records = GridLatentsOf(level);
-        if (Architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion)
+        if (Architecture.ModelVersion >= ModelPayloadFormat.ContextModelVersion)
         {
             return records[0].Values;
         }
@@ -157,7 +224,7 @@ public sealed class SegmentModel
             });
         }
 
-        return new SegmentModel(FirstFrame, FrameCount, architecture, tensors);
+        return new SegmentModel(FirstFrame, FrameCount, architecture, tensors, Motion, MotionCoding);
     }
 
     /// <summary>This model_version 3 model as model_version 2: its context models dropped, its latents one adaptive-coded record per channel.</summary>

@@ -38,4 +38,11 @@ public enum TensorRole : byte
 
     /// <summary>A grid's context model, output biases per latent channel: k × 2 (model_version 3), Q8, multiplier 1.</summary>
     ContextChannelBias = 11,
+
+    /// <summary>
+    /// The segment's motion field (model_version 4): frame_count·BY·BX × 2, the (y, x) vector of every block of every
+    /// frame in quarter luma samples, each stored as its difference to the same block's vector in the frame before
+    /// (§10.8); multiplier 1, coding 0 or 1.
+    /// </summary>
+    MotionVectors = 12,
 }

@@ -1,6 +1,7 @@
 using System.IO;
 using Asmr.Container;
 using Asmr.Container.Model;
+using Asmr.Decoder.Motion;
 using Asmr.Decoder.Video;
 
 namespace Asmr.Decoder.Inference;
@@ -61,6 +62,13 @@ public sealed class SegmentDecoder
         Height = height;
         Chroma = chroma;
         BitDepth = bitDepth;
+        if (model.Motion is { } field
+            && (field.BlocksY != MotionField.Blocks(height, field.BlockLog2) || field.BlocksX != MotionField.Blocks(width, field.BlockLog2)))
+        {
+            throw new InvalidDataException(
+                $"The model's motion field has {field.BlocksX}×{field.BlocksY} blocks; a {width}×{height} picture has {MotionField.Blocks(width, field.BlockLog2)}×{MotionField.Blocks(height, field.BlockLog2)} (spec §10.8).");
+        }
+
         _network = new FixedPointNetwork(model, _options.PrecomputeLimit);
         Statistics = new DecoderStatistics(arch.Levels);
     }
@@ -115,8 +123,32 @@ public sealed class SegmentDecoder
     /// <summary>Decodes all frames of the segment.</summary>
     public IEnumerable<VideoFrame> DecodeAll() => DecodeFrames(0, FrameCount);
 
-    /// <summary>Each enumeration gets its own region state, so an enumerable may be enumerated again or concurrently.</summary>
+    /// <summary>
+    /// Each enumeration gets its own region state, so an enumerable may be enumerated again or concurrently. With a
+    /// motion field (§11.8) the network decodes the crop and a margin around it, and each frame is shown warped.
+    /// </summary>
     private IEnumerable<VideoFrame> Enumerate(int start, int end, CropRectangle rect)
+    {
+        if (Model.Motion is not { } motion)
+        {
+            return Decode(start, end, rect);
+        }
+
+        var source = MotionSource(rect, MotionCompensation.Margin(motion, start, end));
+        return Decode(start, end, source).Select((decoded, i) =>
+            MotionCompensation.Apply(decoded, source, rect, Width, Height, motion, start + i, _options.EffectiveThreads));
+    }
+
+    /// <summary>The crop grown by <paramref name="margin"/> luma samples each way, clamped to the picture, starting where a crop may start.</summary>
+    private CropRectangle MotionSource(CropRectangle rect, int margin)
+    {
+        int alignX = (1 << Chroma.ChromaShiftX()) - 1, alignY = (1 << Chroma.ChromaShiftY()) - 1;
+        int x0 = Math.Max(0, rect.X - margin) & ~alignX, y0 = Math.Max(0, rect.Y - margin) & ~alignY;
+        int x1 = (int)Math.Min(Width, (long)rect.X + rect.Width + margin), y1 = (int)Math.Min(Height, (long)rect.Y + rect.Height + margin);
+        return new CropRectangle(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    private IEnumerable<VideoFrame> Decode(int start, int end, CropRectangle rect)
     {
         var region = new RegionDecoder(
             _network,

@@ -1,5 +1,6 @@
 using Asmr.Container;
 using Asmr.Container.Model;
+using Asmr.Decoder.Inference;
 using Asmr.Decoder.Video;
 
 namespace Asmr.Decoder.Motion;
@@ -54,43 +55,185 @@ internal static class MotionCompensation
     public static VideoFrame Apply(VideoFrame decoded, MotionField field, int frame)
     {
         ArgumentNullException.ThrowIfNull(decoded);
+        var whole = new CropRectangle(0, 0, decoded.Width, decoded.Height);
+        return Apply(decoded, whole, whole, decoded.Width, decoded.Height, field, frame, threads: 1);
+    }
+
+    /// <summary>
+    /// Luma samples a decoded region must reach beyond a crop so that the warp of the crop reads only samples inside
+    /// it (or the picture's edge, which the warp repeats): the largest displacement of frames [start, end), the
+    /// cubic's two taps of a subsampled plane, and one for rounding.
+    /// </summary>
+    public static int Margin(MotionField field, int start, int end)
+    {
         ArgumentNullException.ThrowIfNull(field);
-        var shown = new VideoFrame(decoded.Width, decoded.Height, decoded.Chroma, decoded.BitDepth);
-        int max = (1 << decoded.BitDepth) - 1;
-        Span<long> wy = stackalloc long[4], wx = stackalloc long[4];
-        for (int p = 0; p < decoded.Planes.Length; p++)
+        int largest = 0;
+        for (int f = start; f < end; f++)
         {
-            int shiftY = p == 0 ? 0 : decoded.Chroma.ChromaShiftY(), shiftX = p == 0 ? 0 : decoded.Chroma.ChromaShiftX();
-            int width = decoded.PlaneWidth(p), height = decoded.PlaneHeight(p);
-            ushort[] source = decoded.Planes[p], target = shown.Planes[p];
-            for (int y = 0; y < height; y++)
+            foreach (int v in field.Frame(f))
             {
-                for (int x = 0; x < width; x++)
+                largest = Math.Max(largest, Math.Abs(v));
+            }
+        }
+
+        return largest == 0 ? 0 : ((largest + 3) >> 2) + 6;
+    }
+
+    /// <summary>
+    /// The part <paramref name="crop"/> of frame <paramref name="frame"/> as shown, from <paramref name="source"/>, the
+    /// decoded samples of <paramref name="sourceRect"/> (which holds the crop and reaches <see cref="Margin"/> beyond
+    /// it, or to the picture's edge). Rows are shared out over <paramref name="threads"/> threads; the output does not
+    /// depend on them.
+    /// </summary>
+    public static VideoFrame Apply(
+        VideoFrame source, CropRectangle sourceRect, CropRectangle crop, int pictureWidth, int pictureHeight, MotionField field, int frame, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(field);
+        var shown = new VideoFrame(crop.Width, crop.Height, source.Chroma, source.BitDepth);
+        var vectors = field.Frame(frame);
+        bool still = !vectors.ContainsAnyExcept(0);
+        for (int p = 0; p < source.Planes.Length; p++)
+        {
+            var plane = new PlaneWarp(source, sourceRect, crop, pictureWidth, pictureHeight, field, frame, p, shown);
+            if (still)
+            {
+                plane.Copy();
+            }
+            else if (threads > 1 && shown.PlaneHeight(p) > 1)
+            {
+                Parallel.For(0, shown.PlaneHeight(p), new ParallelOptions { MaxDegreeOfParallelism = threads }, plane.Row);
+            }
+            else
+            {
+                for (int r = 0; r < shown.PlaneHeight(p); r++)
                 {
-                    var (oy, ox) = Offset(field, frame, (long)y << shiftY, (long)x << shiftX, shiftY, shiftX);
-                    long py = ((long)y << PhaseBits) + oy, px = ((long)x << PhaseBits) + ox;
-                    long iy = py >> PhaseBits, ix = px >> PhaseBits;
-                    Weights((int)(py & (Phases - 1)), wy);
-                    Weights((int)(px & (Phases - 1)), wx);
-                    long sum = 0;
-                    for (int j = 0; j < 4; j++)
-                    {
-                        int row = (int)Math.Clamp(iy - 1 + j, 0, height - 1) * width;
-                        long across = 0;
-                        for (int i = 0; i < 4; i++)
-                        {
-                            across += wx[i] * source[row + (int)Math.Clamp(ix - 1 + i, 0, width - 1)];
-                        }
-
-                        sum += wy[j] * across;
-                    }
-
-                    target[(y * width) + x] = (ushort)Math.Clamp((sum + (1L << ((2 * WeightBits) - 1))) >> (2 * WeightBits), 0, max);
+                    plane.Row(r);
                 }
             }
         }
 
         return shown;
+    }
+
+    /// <summary>One plane's warp: what every row shares (the field's columns, the phase weights) computed once.</summary>
+    private sealed class PlaneWarp
+    {
+        private static readonly long[] PhaseWeights = BuildPhaseWeights();
+
+        private readonly MotionField _field;
+        private readonly int _frame;
+        private readonly int _shiftY, _shiftX;
+        private readonly int _planeWidth, _planeHeight;
+        private readonly int _sourceY, _sourceX, _sourceWidth;
+        private readonly int _cropY, _cropX, _width, _height;
+        private readonly int _max;
+        private readonly ushort[] _source, _target;
+        private readonly int[] _left, _right;
+        private readonly long[] _fraction;
+
+        public PlaneWarp(
+            VideoFrame source, CropRectangle sourceRect, CropRectangle crop, int pictureWidth, int pictureHeight, MotionField field, int frame, int p, VideoFrame shown)
+        {
+            _field = field;
+            _frame = frame;
+            _shiftY = p == 0 ? 0 : source.Chroma.ChromaShiftY();
+            _shiftX = p == 0 ? 0 : source.Chroma.ChromaShiftX();
+            _planeWidth = source.Chroma.PlaneWidth(p, pictureWidth);
+            _planeHeight = source.Chroma.PlaneHeight(p, pictureHeight);
+            _sourceY = sourceRect.Y >> _shiftY;
+            _sourceX = sourceRect.X >> _shiftX;
+            _sourceWidth = source.PlaneWidth(p);
+            _cropY = crop.Y >> _shiftY;
+            _cropX = crop.X >> _shiftX;
+            _width = shown.PlaneWidth(p);
+            _height = shown.PlaneHeight(p);
+            _max = source.MaxValue;
+            _source = source.Planes[p];
+            _target = shown.Planes[p];
+
+            // Along x the field's two block columns and the fraction between them depend on the column only.
+            int b = field.BlockLog2;
+            long twoB = 2L << b;
+            _left = new int[_width];
+            _right = new int[_width];
+            _fraction = new long[_width];
+            for (int c = 0; c < _width; c++)
+            {
+                long x = (long)(_cropX + c) << _shiftX;
+                var (first, second, fraction) = Neighbours((2 * x) + 1 - (1L << b), twoB, field.BlocksX, b);
+                (_left[c], _right[c], _fraction[c]) = ((int)first, (int)second, fraction);
+            }
+        }
+
+        public void Copy()
+        {
+            for (int r = 0; r < _height; r++)
+            {
+                int from = ((_cropY + r - _sourceY) * _sourceWidth) + (_cropX - _sourceX);
+                _source.AsSpan(from, _width).CopyTo(_target.AsSpan(r * _width, _width));
+            }
+        }
+
+        public void Row(int r)
+        {
+            int b = _field.BlockLog2;
+            long twoB = 2L << b;
+            long y = _cropY + r;
+            var (j0, j1, ry) = Neighbours((2 * (y << _shiftY)) + 1 - (1L << b), twoB, _field.BlocksY, b);
+            var v = _field.Frame(_frame);
+            int blocksX = _field.BlocksX;
+
+            // The field between the two block rows, per block column: (2B − ry)·v[j0] + ry·v[j1] (exact in i64).
+            Span<long> rowY = blocksX <= 256 ? stackalloc long[blocksX] : new long[blocksX];
+            Span<long> rowX = blocksX <= 256 ? stackalloc long[blocksX] : new long[blocksX];
+            for (int i = 0; i < blocksX; i++)
+            {
+                int top = (int)(2 * ((j0 * blocksX) + i)), bottom = (int)(2 * ((j1 * blocksX) + i));
+                rowY[i] = ((twoB - ry) * v[top]) + (ry * v[bottom]);
+                rowX[i] = ((twoB - ry) * v[top + 1]) + (ry * v[bottom + 1]);
+            }
+
+            int ky = (2 * b) - 2 + _shiftY, kx = (2 * b) - 2 + _shiftX;
+            long roundY = 1L << (ky - 1), roundX = 1L << (kx - 1);
+            long[] weights = PhaseWeights;
+            int outRow = r * _width;
+            for (int c = 0; c < _width; c++)
+            {
+                long rx = _fraction[c];
+                long vy = ((twoB - rx) * rowY[_left[c]]) + (rx * rowY[_right[c]]);
+                long vx = ((twoB - rx) * rowX[_left[c]]) + (rx * rowX[_right[c]]);
+                long py = (y << PhaseBits) + ((vy + roundY) >> ky);
+                long px = ((long)(_cropX + c) << PhaseBits) + ((vx + roundX) >> kx);
+                long iy = py >> PhaseBits, ix = px >> PhaseBits;
+                int wy = (int)(py & (Phases - 1)) * 4, wx = (int)(px & (Phases - 1)) * 4;
+                long sum = 0;
+                for (int j = 0; j < 4; j++)
+                {
+                    int row = ((int)Math.Clamp(iy - 1 + j, 0, _planeHeight - 1) - _sourceY) * _sourceWidth;
+                    long across = 0;
+                    for (int i = 0; i < 4; i++)
+                    {
+                        across += weights[wx + i] * _source[row + (int)Math.Clamp(ix - 1 + i, 0, _planeWidth - 1) - _sourceX];
+                    }
+
+                    sum += weights[wy + j] * across;
+                }
+
+                _target[outRow + c] = (ushort)Math.Clamp((sum + (1L << ((2 * WeightBits) - 1))) >> (2 * WeightBits), 0, _max);
+            }
+        }
+
+        private static long[] BuildPhaseWeights()
+        {
+            long[] table = new long[Phases * 4];
+            for (int phase = 0; phase < Phases; phase++)
+            {
+                Weights(phase, table.AsSpan(phase * 4, 4));
+            }
+
+            return table;
+        }
     }
 
     /// <summary>

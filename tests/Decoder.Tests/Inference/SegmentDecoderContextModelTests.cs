@@ -34,7 +34,7 @@ public class SegmentDecoderContextModelTests
     /// The model with its latents clamped to ±2^29: an escape codes residuals below 2^31 + 15, so a context-coded latent
     /// cannot be any i32 (the extreme test models have some near ±2^31).
     /// </summary>
-    private static SegmentModel WithLatentsWithin2Pow29(SegmentModel model) => new(
+    internal static SegmentModel WithLatentsWithin2Pow29(SegmentModel model) => new(
         model.FirstFrame,
         model.FrameCount,
         model.Architecture,
@@ -46,7 +46,7 @@ public class SegmentDecoderContextModelTests
     /// The v2 model's tensors in the v3 layout: the same network and latents (now one cells × k record per grid) and a
     /// small seeded context model per grid.
     /// </summary>
-    private static SegmentModel WithContextModels(SegmentModel v2, int seed)
+    internal static SegmentModel WithContextModels(SegmentModel v2, int seed)
     {
         var rng = new TestRandom((ulong)seed + 313);
         var architecture = v2.Architecture.WithContextModels([.. v2.Architecture.Grids.Select(_ => rng.Next(1, 5))]);

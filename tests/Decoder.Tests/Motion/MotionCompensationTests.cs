@@ -1,5 +1,6 @@
 using Asmr.Container;
 using Asmr.Container.Model;
+using Asmr.Decoder.Inference;
 using Asmr.Decoder.Motion;
 using Asmr.Decoder.Video;
 
@@ -125,6 +126,106 @@ public sealed class MotionCompensationTests
             Assert.Equal(a.Planes[p], b.Planes[p]);
             Assert.All(a.Planes[p], v => Assert.InRange(v, 0, 1023));
         }
+    }
+
+    [Theory]
+    [InlineData(ChromaFormat.Yuv420, 8, 3, 37, 29)]
+    [InlineData(ChromaFormat.Yuv422, 10, 4, 50, 21)]
+    [InlineData(ChromaFormat.Yuv444, 12, 5, 70, 40)]
+    [InlineData(ChromaFormat.Mono400, 16, 3, 17, 9)]
+    public void Every_sample_is_the_cubic_read_at_its_own_offset(ChromaFormat chroma, int bitDepth, int blockLog2, int width, int height)
+    {
+        // The spec's definition sample by sample: the offset of §11.8's field, then the 4 × 4 taps, edges repeated.
+        var frame = RandomFrame(width, height, chroma, bitDepth, seed: blockLog2);
+        var field = RandomField(width, height, blockLog2, frames: 2, largest: 1024, seed: width);
+
+        var shown = MotionCompensation.Apply(frame, field, 1);
+
+        Span<long> wy = stackalloc long[4], wx = stackalloc long[4];
+        for (int p = 0; p < frame.Planes.Length; p++)
+        {
+            int sy = p == 0 ? 0 : chroma.ChromaShiftY(), sx = p == 0 ? 0 : chroma.ChromaShiftX();
+            int w = frame.PlaneWidth(p), h = frame.PlaneHeight(p);
+            for (int y = 0; y < h; y++)
+            {
+                for (int x = 0; x < w; x++)
+                {
+                    var (oy, ox) = MotionCompensation.Offset(field, 1, (long)y << sy, (long)x << sx, sy, sx);
+                    long py = (64L * y) + oy, px = (64L * x) + ox;
+                    MotionCompensation.Weights((int)(py & 63), wy);
+                    MotionCompensation.Weights((int)(px & 63), wx);
+                    long sum = 0;
+                    for (int j = 0; j < 4; j++)
+                    {
+                        for (int i = 0; i < 4; i++)
+                        {
+                            long row = Math.Clamp((py >> 6) - 1 + j, 0, h - 1), column = Math.Clamp((px >> 6) - 1 + i, 0, w - 1);
+                            sum += wy[j] * wx[i] * frame.Planes[p][(row * w) + column];
+                        }
+                    }
+
+                    long expected = Math.Clamp((sum + (1L << 37)) >> 38, 0, (1 << bitDepth) - 1);
+                    Assert.Equal(expected, shown.Planes[p][(y * w) + x]);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(ChromaFormat.Yuv420, 0, 0, 37, 29, 1)]
+    [InlineData(ChromaFormat.Yuv420, 10, 6, 14, 9, 3)]
+    [InlineData(ChromaFormat.Yuv444, 5, 7, 1, 1, 2)]
+    [InlineData(ChromaFormat.Mono400, 36, 28, 1, 1, 1)]
+    public void A_crop_from_a_region_with_the_margin_equals_the_same_crop_of_the_whole_picture(ChromaFormat chroma, int x, int y, int width, int height, int threads)
+    {
+        var frame = RandomFrame(37, 29, chroma, 8, seed: 11);
+        var field = RandomField(37, 29, blockLog2: 3, frames: 1, largest: 40, seed: 2);
+        var crop = new CropRectangle(x, y, width, height);
+        var whole = MotionCompensation.Apply(frame, field, 0);
+        int margin = MotionCompensation.Margin(field, 0, 1);
+        int x0 = Math.Max(0, x - margin) & ~1, y0 = Math.Max(0, y - margin) & ~1;
+        var region = new CropRectangle(x0, y0, Math.Min(37, x + width + margin) - x0, Math.Min(29, y + height + margin) - y0);
+
+        var shown = MotionCompensation.Apply(Crop(frame, region), region, crop, 37, 29, field, 0, threads);
+
+        var expected = Crop(whole, crop);
+        for (int p = 0; p < frame.Planes.Length; p++)
+        {
+            Assert.Equal(expected.Planes[p], shown.Planes[p]);
+        }
+    }
+
+    [Fact]
+    public void The_margin_covers_the_largest_vector_of_the_frames_asked_for()
+    {
+        var field = new MotionField(3, 8, 8, [[0, 0], [-1024, 5], [3, 0]]);
+
+        Assert.Equal(0, MotionCompensation.Margin(field, 0, 1));
+        Assert.Equal(7, MotionCompensation.Margin(field, 2, 3));    // 3/4 of a sample, rounded up, and 6
+        Assert.Equal(262, MotionCompensation.Margin(field, 0, 3));  // 256 samples and 6
+    }
+
+    private static VideoFrame Crop(VideoFrame frame, CropRectangle rect)
+    {
+        var part = new VideoFrame(rect.Width, rect.Height, frame.Chroma, frame.BitDepth);
+        for (int p = 0; p < frame.Planes.Length; p++)
+        {
+            int sy = p == 0 ? 0 : frame.Chroma.ChromaShiftY(), sx = p == 0 ? 0 : frame.Chroma.ChromaShiftX();
+            for (int r = 0; r < part.PlaneHeight(p); r++)
+            {
+                frame.Row(p, (rect.Y >> sy) + r).Slice(rect.X >> sx, part.PlaneWidth(p)).CopyTo(part.Row(p, r));
+            }
+        }
+
+        return part;
+    }
+
+    private static MotionField RandomField(int width, int height, int blockLog2, int frames, int largest, int seed)
+    {
+        var rng = new Random(seed);
+        int blocks = MotionField.Blocks(width, blockLog2) * MotionField.Blocks(height, blockLog2);
+        return new MotionField(blockLog2, width, height, [.. Enumerable.Range(0, frames).Select(_ =>
+            Enumerable.Range(0, 2 * blocks).Select(_ => rng.Next(-largest, largest + 1)).ToArray())]);
     }
 
     private static MotionField Uniform(int width, int height, int blockLog2, int vy, int vx)
