@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Asmr.Codec.Motion;
 using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
 using Asmr.Container;
@@ -153,6 +154,14 @@ internal static class AsmrEncoder
         bool qualityTarget = settings.TargetPsnr is not null;
         long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
         settings = settings.ForSegmentBudget(budgetBits);
+        var motion = ChooseMotion(video, segmentIndex, segmentCount, settings, budgetBits, progress, clock);
+        if (motion?.Field is not null)
+        {
+            // The network fits the source moved back along the field; the vectors' bytes come out of the same budget.
+            video = motion.Aligned!;
+            budgetBits -= 8L * motion.Bytes;
+        }
+
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
         using var network = NewNetwork(architecture, settings.Seed, settings);
         using var target = new TrainingTarget(architecture, video);
@@ -238,7 +247,7 @@ internal static class AsmrEncoder
         }
         else if (settings.BitsPerPixel is { } bpp)
         {
-            budgetBytes = Math.Max(1, (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture));
+            budgetBytes = Math.Max(1, (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture) - (motion?.Field is null ? 0 : motion.Bytes));
             multipliers = StepSearch.ChooseForBudget(candidates, budgetBytes.Value, maxQuantizedLoss - floatLoss, out _);
         }
         else
@@ -320,8 +329,31 @@ internal static class AsmrEncoder
             quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
         }
 
+        if (motion?.Field is { } field)
+        {
+            model = model.WithMotion(field);
+        }
+
         int bytes = ModelPayloadWriter.Write(model).Length;
         return new SegmentEncodeReport(model, bytes, floatLoss, quantizedLoss, training.Steps, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The segment's motion plan when its settings allow motion (a rate target, context-coded grids), else null; the
+    /// decision is reported as the "motion" stage.
+    /// </summary>
+    private static MotionPlan? ChooseMotion(
+        VideoClip video, int segmentIndex, int segmentCount, EncoderSettings settings, long? budgetBits, IProgress<EncodeProgress>? progress, Stopwatch clock)
+    {
+        if (!settings.DefaultMotion || budgetBits is not { } bits || settings.GridLevels == 0 || settings.DefaultContextHidden == 0)
+        {
+            return null;
+        }
+
+        progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 0, 1, 0, clock.Elapsed, "searching"));
+        var plan = MotionDecision.Choose(video, bits);
+        progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 1, 1, 0, clock.Elapsed, plan is null ? "off" : (plan.Used ? "on: " : "off: ") + plan.Reason));
+        return plan;
     }
 
     /// <summary>

@@ -77,6 +77,16 @@ internal sealed record EncoderSettings
     /// </summary>
     public bool? HalfPrecisionTraining { get; init; }
 
+    /// <summary>
+    /// Whether a segment may be coded with a motion field (model_version 4), which the encoder then uses only where it
+    /// pays (<see cref="Motion.MotionDecision"/>); null = the preset's: medium and slow yes, fast no (its short fits
+    /// gained nothing from it at 0.05 bpp and lost 1.8 dB at 0.0125, experiments/NOTES.md). Only for a rate target with
+    /// context-coded grids: a quality target calibrates its stopping on the plain fit.
+    /// </summary>
+    public bool? Motion { get; init; }
+
+    internal bool DefaultMotion => Motion ?? Preset != EncoderPreset.Fast;
+
     /// <summary>Latent grids on this many levels above the last (0 = none: the file stays readable by format 1 readers).</summary>
     public int GridLevels { get; init; } = 2;
 

@@ -15,6 +15,9 @@ public sealed class ModelArchitecture
     public const int MaxBase = 65535;
     public const int MaxGridRank = 64;
 
+    /// <summary>Multiply-accumulates of the motion warp per plane sample (§11.8).</summary>
+    public const int MotionMacsPerPlaneSample = 24;
+
     /// <summary>Most hidden units of a grid's context model (model_version 3).</summary>
     public const int MaxContextHidden = 32;
 
@@ -315,6 +318,13 @@ public sealed class ModelArchitecture
         // Output: per parent cell, A and B (2·O·H); per sample, 2·O·H plus O biases.
         macs += (double)CellCount(Levels - 2) * 2 * OutputChannels * Width;
         macs += samples * ((2.0 * OutputChannels * Width) + OutputChannels);
+
+        // The warp of a motion field (§11.8): per plane sample 4 × 4 taps and 4 more for the columns, and 4 for the
+        // field between block centres; counted as if every plane had full resolution.
+        if (MotionBlockLog2 != 0)
+        {
+            macs += samples * OutputChannels * MotionMacsPerPlaneSample;
+        }
         return macs / samples;
     }
 

@@ -49,6 +49,25 @@ internal sealed class MotionField
     /// <summary>Frame <paramref name="frame"/>'s vectors: (y, x) per block in raster order, quarter samples.</summary>
     public ReadOnlySpan<int> Frame(int frame) => _vectors[frame];
 
+    /// <summary>
+    /// The values of the field's record (§10.8): frame by frame, each block's (y, x) as its difference to the same
+    /// block's in the frame before (frame 0: to zero).
+    /// </summary>
+    public int[] Differences()
+    {
+        int perFrame = 2 * BlocksY * BlocksX;
+        int[] values = new int[FrameCount * perFrame];
+        for (int f = 0; f < FrameCount; f++)
+        {
+            for (int i = 0; i < perFrame; i++)
+            {
+                values[(f * perFrame) + i] = _vectors[f][i] - (f == 0 ? 0 : _vectors[f - 1][i]);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>A field of the same blocks with other vectors (per frame, 2 × blocks values).</summary>
     public MotionField WithVectors(int[][] vectors) => new(this, vectors);
 

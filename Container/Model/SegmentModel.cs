@@ -91,27 +91,9 @@ public sealed class SegmentModel
     /// The motion vectors record as stored (§10.8): row (frame·BY + by)·BX + bx, columns y and x, each value the
     /// vector's difference to the same block's in the frame before (frame 0: to zero). Null without motion.
     /// </summary>
-    internal QuantizedTensor? MotionRecord()
-    {
-        if (Motion is null)
-        {
-            return null;
-        }
-
-        int perFrame = 2 * Motion.BlocksY * Motion.BlocksX;
-        int[] values = new int[FrameCount * perFrame];
-        for (int f = 0; f < FrameCount; f++)
-        {
-            var current = Motion.Frame(f);
-            var previous = f == 0 ? default : Motion.Frame(f - 1);
-            for (int i = 0; i < perFrame; i++)
-            {
-                values[(f * perFrame) + i] = current[i] - (f == 0 ? 0 : previous[i]);
-            }
-        }
-
-        return new QuantizedTensor(TensorRole.MotionVectors, 0, FrameCount * Motion.BlocksY * Motion.BlocksX, 2, 1, values, MotionCoding);
-    }
+    internal QuantizedTensor? MotionRecord() => Motion is null
+        ? null
+        : new QuantizedTensor(TensorRole.MotionVectors, 0, FrameCount * Motion.BlocksY * Motion.BlocksX, 2, 1, Motion.Differences(), MotionCoding);
 
     /// <summary>This model with a motion field (model_version 4), or without one for null.</summary>
     internal SegmentModel WithMotion(MotionField? motion, EntropyCoding coding = EntropyCoding.Adaptive) =>

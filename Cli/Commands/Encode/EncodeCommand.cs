@@ -90,7 +90,8 @@ internal static class EncodeCommand
             parseResult.GetValue(definition.Json),
             parseResult.GetValue(definition.Shard),
             parseResult.GetValue(definition.Resume),
-            parseResult.GetValue(definition.WorkDir));
+            parseResult.GetValue(definition.WorkDir),
+            parseResult.GetValue(definition.Motion) != "off");
     }
 
     /// <summary>

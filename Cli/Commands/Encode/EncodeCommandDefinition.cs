@@ -19,6 +19,7 @@ internal sealed class EncodeCommandDefinition : Command
         Arguments.Add(Input);
         Arguments.Add(Output);
         Options.Add(Preset);
+        Options.Add(Motion);
         Options.Add(Quality);
         Options.Add(Size);
         Options.Add(Bitrate);
@@ -107,6 +108,8 @@ internal sealed class EncodeCommandDefinition : Command
 
     public Option<string> Preset { get; } = CreatePreset();
 
+    public Option<string> Motion { get; } = CreateMotion();
+
     public Option<double?> Quality { get; } = new("--quality")
     {
         Description = "Target quality as RGB PSNR in dB (Y PSNR for grey video), e.g. 30: the encoder stops fitting once it is reached and quantizes as coarsely as the target allows, instead of aiming at a size.",
@@ -161,11 +164,23 @@ internal sealed class EncodeCommandDefinition : Command
     {
         var option = new Option<string>("--preset")
         {
-            Description = "Speed against quality: fast trains 1600 steps with 4x4-pixel last-level blocks; medium 10900 and slow 21800 steps with 2x2 blocks and context-coded 2x2-pixel latents (format 3). Each step fits a random part of the picture cells (half for fast, a quarter otherwise).",
+            Description = "Speed against quality: fast trains 1600 steps with 4x4-pixel last-level blocks; medium 10900 and slow 21800 steps with 2x2 blocks and context-coded 2x2-pixel latents (format 3, or 4 with a motion field: see --motion). Each step fits a random part of the picture cells (half for fast, a quarter otherwise).",
             DefaultValueFactory = _ => EncoderSettings.DefaultPreset.ToString().ToLowerInvariant(),
             CustomParser = RepeatedOptions.LastToken,
         };
         option.AcceptOnlyFromAmong("fast", "medium", "slow");
+        return option;
+    }
+
+    private static Option<string> CreateMotion()
+    {
+        var option = new Option<string>("--motion")
+        {
+            Description = "auto (default): medium and slow search each segment's motion and, where it pays, code a motion field that moves each decoded frame (format 4; readers of version 3 cannot open such a file); off: never (fast never does).",
+            DefaultValueFactory = _ => "auto",
+            CustomParser = RepeatedOptions.LastToken,
+        };
+        option.AcceptOnlyFromAmong("auto", "off");
         return option;
     }
 

@@ -340,6 +340,7 @@ internal sealed class EncodeJob
         Preset = _request.Preset,
         Seed = _request.Seed,
         Threads = _request.Threads,
+        Motion = _request.Motion ? null : false,
         Steps = _request.Steps,
         SegmentLength = _request.SegmentLength ?? EncoderSettings.DefaultSegmentLength,
         TargetPsnr = _request.QualityDb,
@@ -395,6 +396,12 @@ internal sealed class EncodeJob
         {
             // Recorded only when given, so files encoded without it keep the metadata they always had.
             values["segment_length"] = length;
+        }
+
+        if (!_request.Motion)
+        {
+            // Likewise recorded only when motion is turned off.
+            values["motion"] = "off";
         }
 
         var settings = JsonSerializer.SerializeToElement(values);
@@ -528,11 +535,11 @@ internal sealed class EncodeJob
                 reporter.BeginStage($"segment {value.Segment + 1}/{value.SegmentCount} {stage}", Math.Max(1, value.TotalSteps));
             }
 
-            string status = value.Loss > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"PSNR~{Trainer.LossToPsnr(value.Loss, channels):0.0} dB")
-                : string.Empty;
-            // Training reports the index of the step it has just taken (the last is TotalSteps - 1); quantization reports tensors done.
-            int done = value.Stage == "quantize" ? value.Step : value.Step + 1;
+            string status = value.Note
+                ?? (value.Loss > 0 ? string.Create(CultureInfo.InvariantCulture, $"PSNR~{Trainer.LossToPsnr(value.Loss, channels):0.0} dB") : string.Empty);
+            // Training reports the index of the step it has just taken (the last is TotalSteps - 1); quantization and the
+            // motion search report work done.
+            int done = value.Stage is "quantize" or "motion" ? value.Step : value.Step + 1;
             reporter.Report(done, status);
         }
     }

@@ -22,6 +22,7 @@ namespace Asmr.Cli.Commands.Encode;
 /// <param name="Shard">--shard K/N: encode only that shard into a part file.</param>
 /// <param name="Resume">--resume: reuse the finished segments an interrupted encode left in the work folder.</param>
 /// <param name="WorkDir">--work-dir: where finished segments are kept (default: OUT.parts next to OUT).</param>
+/// <param name="Motion">--motion: false for off; true lets the encoder code a motion field where it pays.</param>
 internal sealed record EncodeRequest(
     string Input,
     string Output,
@@ -40,7 +41,8 @@ internal sealed record EncodeRequest(
     bool Json = false,
     ShardSpec? Shard = null,
     bool Resume = false,
-    string? WorkDir = null)
+    string? WorkDir = null,
+    bool Motion = true)
 {
     /// <summary>True when the input is y4m on stdin.</summary>
     public bool InputIsStdin => Input == IO.FileChecks.StandardStream;

@@ -159,6 +159,11 @@ internal static class InfoJsonWriter
 
             json.WriteEndArray();
             json.WriteNumber("latents", a.Latents);
+            if (a.MotionBlockSize > 0)
+            {
+                json.WriteNumber("motion_block_size", a.MotionBlockSize);
+            }
+
             json.WriteNumber("macs_per_pixel", a.MacsPerPixel);
             json.WriteNumber("siren_macs_per_pixel", a.SirenMacsPerPixel);
             json.WriteEndObject();

@@ -26,6 +26,7 @@ internal static class InfoNames
         TensorRole.ContextBias => "context_bias",
         TensorRole.ContextOutputWeight => "context_output_weight",
         TensorRole.ContextChannelBias => "context_channel_bias",
+        TensorRole.MotionVectors => "motion_vectors",
         _ => $"unknown({(byte)role})",
     };
 

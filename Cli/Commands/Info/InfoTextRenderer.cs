@@ -81,6 +81,11 @@ internal static class InfoTextRenderer
             output.WriteLine(string.Create(Invariant, $"      latent grids: {grids} ({a.Latents:N0} latents)"));
         }
 
+        if (a.MotionBlockSize > 0)
+        {
+            output.WriteLine(string.Create(Invariant, $"      motion field: one vector per {a.MotionBlockSize}x{a.MotionBlockSize} block and frame; each frame is shown warped along it"));
+        }
+
         output.WriteLine(string.Create(
             Invariant,
             $"      {a.Parameters:N0} parameters, {a.MacsPerPixel:N1} MAC/pixel (a SIREN of the same shape: {a.SirenMacsPerPixel:N1} MAC/pixel)"));

@@ -9,6 +9,7 @@ namespace Asmr.Cli.Commands.Info.Report;
 /// <param name="SirenMacsPerPixel">The same for a plain SIREN of the same depth and width.</param>
 /// <param name="Grids">Latent grids (format 2), in level order; empty for a format 1 model.</param>
 /// <param name="Latents">Latent integers of all grids.</param>
+/// <param name="MotionBlockSize">The motion field's block size in luma samples (format 4), or 0 without one.</param>
 internal sealed record ArchitectureSummary(
     int Levels,
     IReadOnlyDictionary<string, IReadOnlyList<int>> Bases,
@@ -19,7 +20,8 @@ internal sealed record ArchitectureSummary(
     double MacsPerPixel,
     double SirenMacsPerPixel,
     IReadOnlyList<LatentGrid> Grids,
-    long Latents)
+    long Latents,
+    int MotionBlockSize = 0)
 {
     /// <summary>The axis keys, in format order.</summary>
     public static IReadOnlyList<string> AxisNames { get; } = ["t", "y", "x"];
@@ -43,6 +45,7 @@ internal sealed record ArchitectureSummary(
             architecture.MacsPerSample(),
             architecture.SirenMacsPerSample(),
             architecture.Grids,
-            architecture.LatentCount());
+            architecture.LatentCount(),
+            architecture.MotionBlockLog2 == 0 ? 0 : 1 << architecture.MotionBlockLog2);
     }
 }
