@@ -24,7 +24,7 @@ internal static class MotionDecision
     public const double SearchLambda = 500;
 
     /// <summary>
-    /// RGB PSNR the warped-back source must reach for the field to be used (akiyo 45.1 dB; foreman 24.0, below the 25.5
+    /// RGB PSNR (Y PSNR for grey video) the warped-back source must reach for the field to be used (akiyo 45.1 dB; foreman 24.0, below the 25.5
     /// its plain fit reaches at 0.05 bpp).
     /// </summary>
     public const double MinCeilingDb = 38;
@@ -60,7 +60,8 @@ internal static class MotionDecision
 
         var aligned = MotionAlignment.Align(video, field);
         var shown = aligned.Frames.Select((frame, t) => MotionCompensation.Apply(frame, field, t).Planes).ToList();
-        double ceiling = VideoMetrics.Measure(video, shown).PsnrRgb;
+        var metrics = VideoMetrics.Measure(video, shown);
+        double ceiling = video.PlaneCount == 1 ? metrics.PsnrY : metrics.PsnrRgb;
         return ceiling >= MinCeilingDb
             ? new MotionPlan(field, bytes, ceiling, $"{bytes:N0} B of vectors; the warped-back source measures {ceiling:0.00} dB", aligned)
             : new MotionPlan(null, bytes, ceiling, $"the warp would cap the quality at {ceiling:0.00} dB");

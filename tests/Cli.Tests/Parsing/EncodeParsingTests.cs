@@ -25,6 +25,17 @@ public sealed class EncodeParsingTests
         Assert.False(request.Overwrite);
         Assert.Equal(Environment.ProcessorCount, request.Threads);
         Assert.False(request.InputIsStdin);
+        Assert.True(request.Motion);
+    }
+
+    [Fact]
+    public void Encode_motion_off_is_read_and_other_values_are_refused()
+    {
+        var parse = Parse.Args("encode", "in.mp4", "out.asmr", "--motion", "off").Valid();
+        var request = EncodeCommand.FromParseResult(parse.Result, parse.Definition<EncodeCommandDefinition>(), parse.Settings);
+
+        Assert.False(request.Motion);
+        Assert.NotEmpty(Parse.Args("encode", "in.mp4", "out.asmr", "--motion", "on").Result.Errors);
     }
 
     [Fact]
