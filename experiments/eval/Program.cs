@@ -123,6 +123,9 @@ if (opts.ContainsKey("inspect"))
 // file decoded and then warped forward; reports the warped file's quality with the vectors' bytes added.
 bool motionRun = Get("motion", "0") == "1" || Get("framesample", "0") == "1";
 bool motionTarget = Get("motiontarget", "0") == "1";
+// The encoder's own motion field (model_version 4) is the product default; codecmotion=off turns it off, and the
+// experiments above, which move the clip themselves, turn it off too.
+settings = settings with { Motion = motionRun || motionTarget || Get("codecmotion", "auto") == "off" ? false : null };
 MotionWarp? warp = null;
 BlockMotion? motion = null;
 MotionTarget? mover = null;
@@ -255,7 +258,12 @@ foreach (var r in reports)
 {
     var payload = ModelPayloadWriter.Write(r.Model, out int[] tensorBytes);
     bytes += payload.Length;
-    if (r.Model.Architecture.ModelVersion == ModelPayloadFormat.ContextModelVersion)
+    if (r.Model.Motion is { } field)
+    {
+        Console.WriteLine($"CODECMOTION blocks {1 << field.BlockLog2}: {tensorBytes[^1]} B of vectors (record data)");
+    }
+
+    if (r.Model.Architecture.ModelVersion >= ModelPayloadFormat.ContextModelVersion)
     {
         ContextCoding.ReportComponents(r.Model, tensorBytes);
         ContextCoding.Diagnose(r.Model, tensorBytes);
