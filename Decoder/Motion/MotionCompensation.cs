@@ -196,8 +196,10 @@ internal static class MotionCompensation
 
             int ky = (2 * b) - 2 + _shiftY, kx = (2 * b) - 2 + _shiftX;
             long roundY = 1L << (ky - 1), roundX = 1L << (kx - 1);
-            long[] weights = PhaseWeights;
-            int outRow = r * _width;
+            ReadOnlySpan<long> weights = PhaseWeights;
+            ReadOnlySpan<ushort> source = _source;
+            Span<ushort> target = _target.AsSpan(r * _width, _width);
+            int lastRow = _planeHeight - 1, lastColumn = _planeWidth - 1;
             for (int c = 0; c < _width; c++)
             {
                 long rx = _fraction[c];
@@ -206,21 +208,21 @@ internal static class MotionCompensation
                 long py = (y << PhaseBits) + ((vy + roundY) >> ky);
                 long px = ((long)(_cropX + c) << PhaseBits) + ((vx + roundX) >> kx);
                 long iy = py >> PhaseBits, ix = px >> PhaseBits;
-                int wy = (int)(py & (Phases - 1)) * 4, wx = (int)(px & (Phases - 1)) * 4;
+                var wy = weights.Slice((int)(py & (Phases - 1)) * 4, 4);
+                var wx = weights.Slice((int)(px & (Phases - 1)) * 4, 4);
+
+                // The four columns and rows read, edges repeated, as offsets into the decoded region.
+                int x0 = (int)Math.Clamp(ix - 1, 0, lastColumn) - _sourceX, x1 = (int)Math.Clamp(ix, 0, lastColumn) - _sourceX;
+                int x2 = (int)Math.Clamp(ix + 1, 0, lastColumn) - _sourceX, x3 = (int)Math.Clamp(ix + 2, 0, lastColumn) - _sourceX;
                 long sum = 0;
                 for (int j = 0; j < 4; j++)
                 {
-                    int row = ((int)Math.Clamp(iy - 1 + j, 0, _planeHeight - 1) - _sourceY) * _sourceWidth;
-                    long across = 0;
-                    for (int i = 0; i < 4; i++)
-                    {
-                        across += weights[wx + i] * _source[row + (int)Math.Clamp(ix - 1 + i, 0, _planeWidth - 1) - _sourceX];
-                    }
-
-                    sum += weights[wy + j] * across;
+                    var row = source.Slice(((int)Math.Clamp(iy - 1 + j, 0, lastRow) - _sourceY) * _sourceWidth, _sourceWidth);
+                    long across = (wx[0] * row[x0]) + (wx[1] * row[x1]) + (wx[2] * row[x2]) + (wx[3] * row[x3]);
+                    sum += wy[j] * across;
                 }
 
-                _target[outRow + c] = (ushort)Math.Clamp((sum + (1L << ((2 * WeightBits) - 1))) >> (2 * WeightBits), 0, _max);
+                target[c] = (ushort)Math.Clamp((sum + (1L << ((2 * WeightBits) - 1))) >> (2 * WeightBits), 0, _max);
             }
         }
 

@@ -74,19 +74,26 @@ internal static partial class DecodeSpeedRunner
                 }
 
                 double latentBits = settings.DefaultLatentShare * budgetBits;
-                double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats, out double modelSeconds);
                 string h264 = Path.Combine(scratch, $"{name}.mp4");
                 MakeH264(Path.Combine(media, clip), h264, frames);
                 double ffmpegSeconds = TimeFfmpeg(h264, threads, repeats);
                 double pixels = (double)width * height * frames;
                 string bases = string.Join(' ', Enumerable.Range(0, architecture.Levels).Select(l =>
                     $"{architecture.Base(Asmr.Container.Model.Axis.T, l)}x{architecture.Base(Asmr.Container.Model.Axis.Y, l)}x{architecture.Base(Asmr.Container.Model.Axis.X, l)}"));
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-7} H={architecture.Width} L={architecture.Levels} {architecture.MacsPerSample(),5:0} MAC/px {bases,-22} {frames / asmrSeconds,9:0.0} {pixels / asmrSeconds / 1e6,7:0.0} {modelSeconds * 1000,15:0.0} {frames / ffmpegSeconds,17:0.0} {pixels / ffmpegSeconds / 1e6,7:0.0} {ffmpegSeconds / asmrSeconds,12:0.00}"));
+
+                // The same model without and with a motion field (format 4: every frame warped on output).
+                foreach (bool motion in new[] { false, true })
+                {
+                    double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats, motion, out double modelSeconds);
+                    double macs = (motion ? architecture.WithMotion(SyntheticModel.MotionBlockLog2) : architecture).MacsPerSample();
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{name + (motion ? "+mv" : string.Empty),-7} H={architecture.Width} L={architecture.Levels} {macs,5:0} MAC/px {bases,-22} {frames / asmrSeconds,9:0.0} {pixels / asmrSeconds / 1e6,7:0.0} {modelSeconds * 1000,15:0.0} {frames / ffmpegSeconds,17:0.0} {pixels / ffmpegSeconds / 1e6,7:0.0} {ffmpegSeconds / asmrSeconds,12:0.00}"));
+                }
             }
 
             output.WriteLine("asmrc/h264 > 1 means asmrc decodes faster. ffmpeg's time is its own -benchmark rtime (decoding only).");
             output.WriteLine("model read: reading the segment's model alone (entropy decoding of weights and latents), part of asmrc's time.");
+            output.WriteLine("+mv: the same model with a motion field of 16x16 blocks (format 4), each frame warped as it is output.");
             return 0;
         }
         finally
@@ -95,9 +102,15 @@ internal static partial class DecodeSpeedRunner
         }
     }
 
-    private static double TimeAsmr(Asmr.Container.Model.ModelArchitecture architecture, double latentBits, int width, int height, int frames, int threads, int repeats, out double modelSeconds)
+    private static double TimeAsmr(
+        Asmr.Container.Model.ModelArchitecture architecture, double latentBits, int width, int height, int frames, int threads, int repeats, bool motion, out double modelSeconds)
     {
         var model = SyntheticModel.Create(architecture, frames, latentBits, seed: 1);
+        if (motion)
+        {
+            model = model.WithMotion(SyntheticModel.Motion(width, height, frames, seed: 1));
+        }
+
         var file = new AsmrFile
         {
             SequenceHeader = new SequenceHeader

@@ -115,4 +115,30 @@ internal static class SyntheticModel
         double meanMagnitude = 2 * theta / ((1 - theta) * (1 + theta));
         return -Math.Log2(zero) - (meanMagnitude * Math.Log2(theta));
     }
+
+    /// <summary>Block size exponent of <see cref="Motion"/>'s field: the encoder's 16 × 16.</summary>
+    public const int MotionBlockLog2 = 4;
+
+    /// <summary>
+    /// A motion field of 16 × 16 blocks whose vectors wander by up to a quarter sample a frame from a random start within
+    /// ±8 samples, like a slow camera move (the warp's cost does not depend on the vectors, except that all-zero
+    /// frames are copied, which this field never has after frame 0).
+    /// </summary>
+    public static MotionField Motion(int width, int height, int frames, int seed)
+    {
+        var rng = new Random(seed);
+        var shape = new MotionField(MotionBlockLog2, width, height, []);
+        int[] current = [.. Enumerable.Range(0, 2 * shape.BlocksY * shape.BlocksX).Select(_ => rng.Next(-32, 33))];
+        var vectors = new int[frames][];
+        for (int f = 0; f < frames; f++)
+        {
+            vectors[f] = [.. current];
+            for (int i = 0; i < current.Length; i++)
+            {
+                current[i] = Math.Clamp(current[i] + rng.Next(-1, 2), -MotionField.MaxVector, MotionField.MaxVector);
+            }
+        }
+
+        return shape.WithVectors(vectors);
+    }
 }
