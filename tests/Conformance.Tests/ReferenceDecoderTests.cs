@@ -52,8 +52,9 @@ public class ReferenceDecoderTests
         var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
         using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
         byte[] payload = reader.ReadSegmentModel(0).ToArray();
+        var sequence = reader.SequenceHeader;
 
-        var error = Assert.Throws<InvalidDataException>(() => SpecModelParser.Parse(payload, reader.Header.MinReaderVersion));
+        var error = Assert.Throws<InvalidDataException>(() => SpecModelParser.Parse(payload, reader.Header.MinReaderVersion, sequence.Width, sequence.Height));
         string reason = entry.Features.Single(f => f.StartsWith("error-", StringComparison.Ordinal)) switch
         {
             "error-model-version" => "model_version 3",
@@ -102,7 +103,8 @@ public class ReferenceDecoderTests
         Assert.Equal(highest, formatVersion);
         Assert.Equal(highest, minReaderVersion);
         Assert.Equal(highest >= 2, entry.Features.Contains("latent-grid"));
-        Assert.Equal(highest == 3, entry.Features.Contains("context-model"));
+        Assert.Equal(highest >= 3, entry.Features.Contains("context-model"));
+        Assert.Equal(highest == 4, entry.Features.Contains("motion"));
     }
 
     [Fact]
@@ -128,7 +130,7 @@ public class ReferenceDecoderTests
         foreach (var segment in reader.Segments)
         {
             byte[] payload = reader.ReadSegmentModel(segment.Index).ToArray();
-            var spec = SpecModelParser.Parse(payload, reader.Header.MinReaderVersion);
+            var spec = SpecModelParser.Parse(payload, reader.Header.MinReaderVersion, reader.SequenceHeader.Width, reader.SequenceHeader.Height);
             var asmrc = Asmr.Conformance.Running.VectorDecoder.ReadModel(reader, reader.ReadSectionDirectory(), segment);
             foreach (var grid in spec.GridList.Where(g => g.ContextHidden > 0))
             {
@@ -146,7 +148,7 @@ public class ReferenceDecoderTests
         var sequence = reader.SequenceHeader;
         foreach (var segment in reader.Segments)
         {
-            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion);
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
             if (model.GridList.Count == 0)
             {
                 continue;
