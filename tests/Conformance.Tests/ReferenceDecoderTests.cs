@@ -84,8 +84,17 @@ public class ReferenceDecoderTests
     }
 
     [Fact]
-    public void InvalidGridVectors_AreAllCheckedBySpecLiteralParser() =>
-        Assert.True(InvalidModelVersion2Names().Cast<object>().Count() >= 10, "expected e15 and the latent grid vectors e17–e25");
+    public void InvalidGridVectors_AreAllCheckedBySpecLiteralParser()
+    {
+        // e15 and every vector from e17 on (grids, context models) damages only the model payload.
+        var checkedNames = InvalidModelVersion2Names().Cast<object[]>().Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
+        var modelVectors = Vectors.Manifest.Vectors
+            .Where(v => !v.IsValid && (v.Name.StartsWith("e15-", StringComparison.Ordinal) || int.Parse(v.Name[1..3], System.Globalization.CultureInfo.InvariantCulture) >= 17))
+            .Select(v => v.Name);
+
+        Assert.All(modelVectors, name => Assert.Contains(name, checkedNames));
+        Assert.Equal(ModelVersion2ErrorTags.Length, checkedNames.Count);
+    }
 
     [Theory]
     [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
@@ -163,6 +172,96 @@ public class ReferenceDecoderTests
                     with[t].Zip(without[t]).Any(p => !p.First.AsSpan().SequenceEqual(p.Second)),
                     $"segment {segment.Index} frame {t}: the latent grids do not change the output");
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
+    public void MotionVector_FieldChangesEveryFrameOfEveryMotionSegment(string name)
+    {
+        var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
+        using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+        var sequence = reader.SequenceHeader;
+        foreach (var segment in reader.Segments)
+        {
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
+            if (model.Motion is null)
+            {
+                continue;
+            }
+
+            var shown = new SpecDecoder(model).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
+            var decoded = new SpecDecoder(model, applyMotion: false).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
+            for (int t = 0; t < shown.Length; t++)
+            {
+                // Every plane of every frame moves: a frame whose vectors leave a plane unchanged tests that plane less.
+                Assert.All(shown[t].Zip(decoded[t]), p => Assert.False(p.First.AsSpan().SequenceEqual(p.Second), $"segment {segment.Index} frame {t}: the motion field leaves a plane unchanged"));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
+    public void MotionVector_SpecSummedVectorsAreTheCatalogs(string name)
+    {
+        // The file stores differences (§10.8); summed as the spec says they give back the vectors the catalog wrote.
+        var recipe = Asmr.Conformance.Generator.ValidVectorCatalog.All.Single(r => r.Name == name);
+        var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
+        using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+        var sequence = reader.SequenceHeader;
+        foreach (var segment in reader.Segments.Where(s => s.Index < recipe.Segments.Count))
+        {
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
+            var written = recipe.Segments[segment.Index].Motion;
+
+            Assert.Equal(written is null, model.Motion is null);
+            if (model.Motion is { } field)
+            {
+                Assert.Equal(written!.BlockLog2, field.E);
+                int[][] summed = [.. field.V.Select(frame => frame.SelectMany(row => row.SelectMany(v => v)).ToArray())];
+                Assert.Equal(written.Vectors, summed);
+            }
+        }
+    }
+
+    [Fact]
+    public void MotionClampVectors_ReallyReadSumsBeyondBothEndsOfTheRange()
+    {
+        // The tags motion-clamped-0 and motion-clamped-max come from asmrc's warp; the spec's own read confirms them.
+        foreach (var (tag, beyondMax) in new[] { ("motion-clamped-0", false), ("motion-clamped-max", true) })
+        {
+            var entry = Vectors.Manifest.Vectors.First(v => v.Features.Contains(tag));
+            using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+            var sequence = reader.SequenceHeader;
+            long max = (1L << sequence.BitDepth) - 1;
+            bool found = false;
+            foreach (var segment in reader.Segments)
+            {
+                var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
+                if (model.Motion is not { } field)
+                {
+                    continue;
+                }
+
+                var decoded = new SpecDecoder(model, applyMotion: false).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
+                for (int f = 0; f < decoded.Length && !found; f++)
+                {
+                    for (int p = 0; p < decoded[f].Length && !found; p++)
+                    {
+                        var (sigmaY, sigmaX, pw, ph) = SpecMotionCompensation.Plane(p, sequence.Width, sequence.Height, (int)sequence.ChromaFormat);
+                        for (int y = 0; y < ph && !found; y++)
+                        {
+                            for (int x = 0; x < pw && !found; x++)
+                            {
+                                long read = SpecMotionCompensation.Read(decoded[f][p], pw, ph, sigmaY, sigmaX, field, f, y, x);
+                                found = beyondMax ? read > max : read < 0;
+                            }
+                        }
+                    }
+                }
+            }
+
+            Assert.True(found, $"{entry.Name}: no read of the warp lies {(beyondMax ? "above 2^D − 1" : "below 0")}");
         }
     }
 
