@@ -9,7 +9,7 @@ namespace Asmr.Conformance.Tests;
 public class ReferenceDecoderTests
 {
     /// <summary>
-    /// The invalid vectors whose defect is in the model_version 2 and 3 rules (§9, §10.1–§10.3, §10.6, §10.7) or
+    /// The invalid vectors whose defect is in the model_version 2, 3 and 4 rules (§9, §10.1–§10.3, §10.6–§10.8) or
     /// model_version.
     /// </summary>
     private static readonly string[] ModelVersion2ErrorTags =
@@ -19,6 +19,8 @@ public class ReferenceDecoderTests
         "error-context-latents-coding", "error-context-coding-elsewhere", "error-context-parameter-range", "error-context-stream-truncated",
         "error-context-stream-trailing-bytes", "error-context-hidden-zero", "error-context-hidden-too-large", "error-context-escape-prefix",
         "error-model-version-needs-file-version-3", "error-context-symbol-value", "error-context-parameter-multiplier",
+        "error-motion-block-log2-too-small", "error-motion-block-log2-too-large", "error-motion-vector-range", "error-model-version-needs-file-version-4",
+        "error-motion-vectors-multiplier", "error-motion-vectors-coding", "error-motion-vectors-shape", "error-motion-record-missing",
     ];
 
     [Theory]
@@ -78,15 +80,23 @@ public class ReferenceDecoderTests
             "error-model-version-needs-file-version-3" => "model_version 3 in a file whose min_reader_version is 2",
             "error-context-symbol-value" => "symbol value v ≥ 2^15",
             "error-context-parameter-multiplier" => "multiplier 2",
+            "error-motion-block-log2-too-small" => "motion_block_log2 2 outside 3..6",
+            "error-motion-block-log2-too-large" => "motion_block_log2 7 outside 3..6",
+            "error-motion-vector-range" => "motion vector component 1025 outside ±1024 (frame 3",
+            "error-model-version-needs-file-version-4" => "model_version 4 in a file whose min_reader_version is 3",
+            "error-motion-vectors-multiplier" => "tensor 21 multiplier 2",
+            "error-motion-vectors-coding" => "tensor 21 coding 2",
+            "error-motion-vectors-shape" => "tensor 21 is (12, 0, 5×2), expected (12, 0, 4, 2)",
+            "error-motion-record-missing" => "tensor_count 20, expected 21",
             var other => throw new InvalidOperationException($"no expected reason for {other}"),
         };
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void InvalidGridVectors_AreAllCheckedBySpecLiteralParser()
+    public void InvalidGridContextAndMotionVectors_AreAllCheckedBySpecLiteralParser()
     {
-        // e15 and every vector from e17 on (grids, context models) damages only the model payload.
+        // e15 and every vector from e17 on (grids, context models, motion) damages only the model payload.
         var checkedNames = InvalidModelVersion2Names().Cast<object[]>().Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
         var modelVectors = Vectors.Manifest.Vectors
             .Where(v => !v.IsValid && (v.Name.StartsWith("e15-", StringComparison.Ordinal) || int.Parse(v.Name[1..3], System.Globalization.CultureInfo.InvariantCulture) >= 17))
