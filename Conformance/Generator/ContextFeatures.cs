@@ -4,7 +4,7 @@ using Asmr.Container.Model;
 namespace Asmr.Conformance.Generator;
 
 /// <summary>
-/// The feature tags of a model_version 3 model's context-coded latents (spec §10.6, §10.7): which clamps of the
+/// The feature tags of a model_version 3 or 4 model's context-coded latents (spec §10.6, §10.7): which clamps of the
 /// context network bind and whether escapes occur, found by running the network over the grid's latents in coding
 /// order with the clamps watched.
 /// </summary>
@@ -13,7 +13,7 @@ internal static class ContextFeatures
     public static void Add(ISet<string> tags, SegmentModel model)
     {
         var a = model.Architecture;
-        if (a.ModelVersion != 3)
+        if (a.ModelVersion < 3)
         {
             return;
         }

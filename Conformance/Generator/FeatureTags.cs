@@ -192,6 +192,7 @@ internal static class FeatureTags
         }
 
         ContextFeatures.Add(tags, model);
+        MotionFeatures.Add(tags, sequence, model);
 
         foreach (var t in model.Tensors)
         {

@@ -84,15 +84,15 @@ internal static class InvalidVectorCatalog
             new(Corrupt, InvalidData, "unknown critical section 'Zext'")),
         new(
             "e05-future-min-reader-version",
-            "format_version = min_reader_version = 4 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 3 until format version 3, and 2 before format version 2.)",
+            "format_version = min_reader_version = 5 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 4 until format version 4, 3 until format version 3, and 2 before format version 2.)",
             "error-future-reader-version",
             Damage(BaseFile(), file =>
             {
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 4);
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 4);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 5);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 5);
                 ByteSurgery.FixHeaderCrc(file);
             }),
-            new(Unsupported, NotSupported, "this file needs reader version 4")),
+            new(Unsupported, NotSupported, "this file needs reader version 5")),
         new(
             "e06-tensor-shape-mismatch",
             "Tensor #1 (linear modulation, H × 3) declares H + 1 rows (spec §10.2).",
@@ -336,6 +336,68 @@ internal static class InvalidVectorCatalog
             "error-context-parameter-multiplier",
             ContextModelFile(p => BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(Record(p, ContextRecordIndex(TensorRole.ContextWeight, 0)) + RecordMultiplier), 2)),
             new(Corrupt, InvalidData, "context model parameters have multiplier 1")),
+
+        // A motion field (model_version 4). The base model is the context model's shape with a raw-coded motion record
+        // of one 8×8 block (the whole picture) per frame, 4 frames.
+        new(
+            "e37-motion-block-log2-2",
+            "A model_version 4 payload with motion_block_log2 = 2 (blocks of 4 × 4); it must be 3..6 (spec §10.1).",
+            "error-motion-block-log2-too-small",
+            MotionModelFile(p => p[MotionBlockLog2(p)] = 2),
+            new(Corrupt, InvalidData, "is 2; motion blocks are 2^3..2^6 luma samples square")),
+        new(
+            "e38-motion-block-log2-7",
+            "A model_version 4 payload with motion_block_log2 = 7 (blocks of 128 × 128); it must be 3..6 (spec §10.1).",
+            "error-motion-block-log2-too-large",
+            MotionModelFile(p => p[MotionBlockLog2(p)] = 7),
+            new(Corrupt, InvalidData, "is 7; motion blocks are 2^3..2^6 luma samples square")),
+        new(
+            "e39-motion-vector-1025",
+            "The motion record (raw) stores the y differences 1000, 20, 4, 1 for the one block: V_y reaches 1024 in frame 2, which is allowed, and 1025 in frame 3, outside ±1024 (spec §10.8); every stored difference is small.",
+            "error-motion-vector-range",
+            MotionModelFile(p => ReplaceTensorData(p, MotionRecordIndex(), RawIntegerCoder.Encode([1000, 0, 20, 0, 4, 0, 1, 0]))),
+            new(Corrupt, InvalidData, "the y component is 1025 quarter samples; vectors lie within ±1024")),
+        new(
+            "e40-motion-model-in-version-3-file",
+            "A valid model_version 4 payload in a file whose header says format_version = min_reader_version = 3, header CRC correct (FORMAT.md §9).",
+            "error-model-version-needs-file-version-4",
+            Damage(MotionFile(), file =>
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 3);
+                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 3);
+                ByteSurgery.FixHeaderCrc(file);
+            }),
+            new(Corrupt, InvalidData, "a model_version 4 payload needs a version 4 file")),
+        new(
+            "e41-motion-vectors-multiplier",
+            "The motion vectors record has multiplier 2; it is stored with μ = 1 (spec §10.3, §10.8).",
+            "error-motion-vectors-multiplier",
+            MotionModelFile(p => BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(Record(p, MotionRecordIndex()) + RecordMultiplier), 2)),
+            new(Corrupt, InvalidData, "the motion vectors record has multiplier 1")),
+        new(
+            "e42-motion-vectors-coding-2",
+            "The motion vectors record says coding 2, which only grid latents records use (spec §10.2).",
+            "error-motion-vectors-coding",
+            MotionModelFile(p => p[Record(p, MotionRecordIndex()) + RecordCoding] = 2),
+            new(Corrupt, InvalidData, "is 2; only grid latents records are context-coded")),
+        new(
+            "e43-motion-vectors-rows",
+            "The motion vectors record declares 5 rows; 4 frames of one block need frame_count·BY·BX = 4 (spec §10.3).",
+            "error-motion-vectors-shape",
+            MotionModelFile(p => BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(Record(p, MotionRecordIndex()) + RecordRows), 5)),
+            new(Corrupt, InvalidData, "MotionVectors[0] rows at")),
+        new(
+            "e44-motion-record-missing",
+            "A model_version 4 payload without its motion vectors record, tensor_count lowered to match: the count a model_version 3 payload of the same grids has, one short (spec §10.1, §10.3).",
+            "error-motion-record-missing",
+            MotionModelFile(p =>
+            {
+                int record = Record(p, MotionRecordIndex());
+                byte[] cut = p[..record];
+                BinaryPrimitives.WriteUInt16LittleEndian(cut.AsSpan(MotionBlockLog2(cut) + 1), (ushort)MotionRecordIndex());
+                return cut;
+            }),
+            new(Corrupt, InvalidData, $"is {MotionRecordIndex()} but this architecture has {MotionRecordIndex() + 1} tensors")),
     ];
 
     /// <summary>The base of the context model vectors: <see cref="GridSegment"/>'s shape with context models (model_version 3).</summary>
@@ -346,6 +408,35 @@ internal static class InvalidVectorCatalog
     };
 
     private static SegmentModel ContextModel() => ModelSynthesizer.Synthesize(ContextSegment, 0, 3);
+
+    /// <summary>
+    /// The base of the motion vectors: <see cref="ContextSegment"/>'s shape with a motion field (model_version 4) of 8×8
+    /// blocks, so one block covers the 8×8 picture; vectors that differ per frame, raw-coded.
+    /// </summary>
+    private static readonly SegmentRecipe MotionSegment = ContextSegment with
+    {
+        Seed = 1004,
+        Motion = new MotionRecipe(3, EntropyCoding.Raw, [[3, -2], [5, -1], [6, 1], [6, 2]]),
+    };
+
+    private static SegmentModel MotionModel() => ModelSynthesizer.Synthesize(MotionSegment, 0, GridSequence);
+
+    private static byte[] MotionFile() => Write(ModelPayloadWriter.Write(MotionModel()), sequence: GridSequence);
+
+    /// <summary>A version 4 file around a damaged model_version 4 payload.</summary>
+    private static byte[] MotionModelFile(Action<byte[]> damage) => MotionModelFile(p =>
+    {
+        damage(p);
+        return p;
+    });
+
+    private static byte[] MotionModelFile(Func<byte[], byte[]> damage) => Write(damage(ModelPayloadWriter.Write(MotionModel())), sequence: GridSequence);
+
+    /// <summary>The motion vectors record's index: after every record of the model_version 3 layout (spec §10.3).</summary>
+    private static int MotionRecordIndex() => MotionModel().Architecture.TensorLayout().Count;
+
+    /// <summary>Payload offset of motion_block_log2: right after the G grid descriptors of 5 bytes (spec §10.1).</summary>
+    private static int MotionBlockLog2(byte[] payload) => ContextDescriptor(payload, payload[16 + (7 * payload[10])]);
 
     private static byte[] ContextFile() => Write(ModelPayloadWriter.Write(ContextModel()), sequence: GridSequence);
 

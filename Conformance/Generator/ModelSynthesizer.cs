@@ -1,3 +1,4 @@
+using Asmr.Container;
 using Asmr.Container.Model;
 
 namespace Asmr.Conformance.Generator;
@@ -15,7 +16,8 @@ namespace Asmr.Conformance.Generator;
 /// <item>table modulation: ±2^32·2^−(2+min(l,3)) for levels before the last, ±2^27 (1/32 turn) at the last level;</item>
 /// <item>phase biases: any phase (±2^31);</item>
 /// <item>hidden weights: ±2^17/H phase per Q14 unit, so a layer moves phases by at most about a half turn;</item>
-/// <item>output weights: ±0.4·2^28/⌈√H⌉; output biases 2^27 ± 2^24 (mid-grey);</item>
+/// <item>output weights: ±0.4·2^28/⌈√H⌉ times the recipe's output gain (1 unless a vector wants a picture of high
+/// contrast); output biases 2^27 ± 2^24 (mid-grey);</item>
 /// <item>latent grid projections (model_version 2): ±2^32·2^−(4+min(g,3)) per latent unit, divided by the rank, so a
 /// latent of ±1 moves a level-g phase by up to 1/16 turn (less on finer levels);</item>
 /// <item>grid latents (μ = 1): like a trained, rounded grid, mostly 0, often ±1..±3, sometimes ±4..±14 and rarely
@@ -30,9 +32,31 @@ internal static class ModelSynthesizer
     private static readonly uint[] MixedPhaseSteps = [1, 3, 255, 4096, 65537, 1u << 20, 0x9E3779B9];
     private static readonly uint[] MixedOutputSteps = [1, 5, 1000, 1u << 12, 1u << 20];
 
+    /// <summary>
+    /// The model of a recipe for a picture of <paramref name="sequence"/>'s size: with the recipe's motion field, if it
+    /// has one (model_version 4), whose blocks cover that picture (§10.8).
+    /// </summary>
+    public static SegmentModel Synthesize(SegmentRecipe recipe, int firstFrame, SequenceHeader sequence)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(sequence);
+        var model = Synthesize(recipe with { Motion = null }, firstFrame, sequence.ChromaFormat == ChromaFormat.Mono400 ? 1 : 3);
+
+        // The motion record comes after every other record and draws no integers, so the network is the same with or
+        // without it.
+        return recipe.Motion is { } motion
+            ? model.WithMotion(new MotionField(motion.BlockLog2, sequence.Width, sequence.Height, motion.Vectors), motion.Coding)
+            : model;
+    }
+
     public static SegmentModel Synthesize(SegmentRecipe recipe, int firstFrame, int outputChannels)
     {
         ArgumentNullException.ThrowIfNull(recipe);
+        if (recipe.Motion is not null)
+        {
+            throw new ArgumentException("A recipe with a motion field needs the picture size: use the overload that takes the sequence header.", nameof(recipe));
+        }
+
         var architecture = new ModelArchitecture([recipe.BasesT, recipe.BasesY, recipe.BasesX], recipe.HiddenWidth, outputChannels, recipe.Modulation, recipe.Grids);
         var random = new SplitMix64(recipe.Seed);
         var layout = architecture.TensorLayout();
@@ -61,6 +85,7 @@ internal static class ModelSynthesizer
                     TensorRole.OutputBias => OutputBias(mu, random),
                     TensorRole.GridLatents => Latent(random),
                     >= TensorRole.ContextWeight => (int)random.Between(-ContextRange(role, k / columns, k % columns), ContextRange(role, k / columns, k % columns)),
+                    TensorRole.OutputWeight => Draw(Range(architecture, role, level, k % columns) * recipe.OutputGain, mu, random),
                     _ => Draw(Range(architecture, role, level, k % columns), mu, random),
                 };
             }

@@ -13,6 +13,11 @@ namespace Asmr.Conformance.Generator;
 /// <param name="Coding">How each tensor is entropy coded.</param>
 /// <param name="Seed">The seed of the segment's random integers.</param>
 /// <param name="Grids">Latent grids (model_version 2, spec §10.1); none for a model_version 1 segment.</param>
+/// <param name="Motion">A motion field (model_version 4, spec §10.8; the grids need context models); none before version 4.</param>
+/// <param name="OutputGain">
+/// Scales the output weights' range: above 1 the picture has more contrast, with samples at 0 and 2^D − 1 next to
+/// others (what a motion vector needs whose cubic read must overshoot and be clamped).
+/// </param>
 internal sealed record SegmentRecipe(
     int FrameCount,
     int[] BasesT,
@@ -23,4 +28,6 @@ internal sealed record SegmentRecipe(
     MultiplierStyle Multipliers,
     CodingStyle Coding,
     ulong Seed,
-    IReadOnlyList<LatentGrid>? Grids = null);
+    IReadOnlyList<LatentGrid>? Grids = null,
+    MotionRecipe? Motion = null,
+    int OutputGain = 1);

@@ -161,6 +161,57 @@ internal static class ValidVectorCatalog
             ],
             CompressModels = true,
         },
+
+        // Format version 4: a motion field (model_version 4, spec §10.8, §11.8). Vectors in quarter luma samples, (y, x)
+        // per block in raster order, one row of the literal per block row.
+        new ValidVectorRecipe
+        {
+            Name = "v21-yuv420-40x24-2segments-motion16",
+            Description = "40×24 4:2:0 8-bit BT.709 limited, 5 frames in segments of 2 (model_version 3: L = 3, H = 6, a grid on level 1 with rank 1, τ = 1 and 2 hidden units) and 3 (model_version 4: L = 3, H = 8, a grid on level 0 with rank 2, τ = 1 and 3 hidden units, and a motion field of 16×16 blocks, 3 × 2 of them, the last column and row sticking out of the picture, adaptive-coded); every frame has other vectors, most of them fractional (quarter samples), so the field, its rounding to 1/64 and the cubic read differ per frame and per plane, and the chroma planes halve the offsets; the file is version 4.",
+            Sequence = Sequence(40, 24, 5, ChromaFormat.Yuv420, 8, Bt709Limited),
+            Segments =
+            [
+                Segment(2, [2, 1, 1], [2, 3, 4], [2, 5, 4], 6, [Lin, Tab, Lin], MultiplierStyle.Typical, CodingStyle.Adaptive, 211, [new(1, 1, 1, 2)]),
+                Segment(3, [3, 1, 1], [2, 3, 4], [5, 2, 4], 8, [Tab, Lin, Lin], MultiplierStyle.Typical, CodingStyle.Alternate, 212, [new(0, 2, 1, 3)],
+                    new MotionRecipe(4, EntropyCoding.Adaptive,
+                    [
+                        [5, -3, 6, -2, 9, 1,
+                         -7, 10, 2, 13, -1, 22],
+                        [-10, 17, -6, 14, -3, 11,
+                         -13, 6, -9, 3, 0, -2],
+                        [-18, -18, -18, 1, -18, 19,
+                         15, -18, 14, 2, 17, 18],
+                    ])),
+            ],
+        },
+        new ValidVectorRecipe
+        {
+            Name = "v22-yuv422-21x13-10bit-2segments-motion8-edges",
+            Description = "21×13 4:2:2 10-bit BT.709 full range, 5 frames in two model_version 4 segments with motion fields of 8×8 blocks (3 × 2, the last column and row sticking out): segment 0 (2 frames, L = 3, H = 7, a grid on level 1 with τ = 2) has a raw-coded motion record whose vectors reach ±1024 quarter samples (256 luma samples, far beyond the picture) and differ by up to 2048 between frames, so reads repeat the edges, and output weights of twice the usual range, so that the picture has samples at 0 and 1023 and the cubic's sums are clamped at both ends; segment 1 (3 frames, L = 3, H = 9, a grid on level 0 with rank 2 and τ = 3) has an adaptive-coded record of vectors that change little per frame and restart from zero (V[−1] = 0) at the segment; chroma offsets are halved along x only; the file is version 4.",
+            Sequence = Sequence(21, 13, 5, ChromaFormat.Yuv422, 10, Bt709Full),
+            Segments =
+            [
+                Segment(2, [2, 1, 1], [2, 2, 4], [2, 3, 4], 7, [Tab, Lin, Tab], MultiplierStyle.Mixed, CodingStyle.Raw, 221, [new(1, 1, 2, 4)],
+                    new MotionRecipe(3, EntropyCoding.Raw,
+                    [
+                        [-1024, 37, 3, -5, 11, 1024,
+                         -45, -1024, 1024, 2, -6, -7],
+                        [1024, -1024, -3, 998, -1024, 1,
+                         50, 17, -1023, -1, 6, 700],
+                    ]),
+                    outputGain: 2),
+                Segment(3, [3, 1, 1], [1, 4, 4], [2, 3, 4], 9, [Lin, Tab, Lin], MultiplierStyle.Large, CodingStyle.Adaptive, 223, [new(0, 2, 3, 6)],
+                    new MotionRecipe(3, EntropyCoding.Adaptive,
+                    [
+                        [13, -22, -301, 5, 7, 9,
+                         2, 2, -1, 401, 99, -1024],
+                        [15, -20, -297, 9, 5, 9,
+                         2, -30, 3, 405, 101, -1019],
+                        [18, -18, -290, 14, 0, 6,
+                         1, -61, 8, 407, 104, -1012],
+                    ])),
+            ],
+        },
     ];
 
     private static ValidVectorRecipe Vector(string name, string description, SequenceHeader sequence, SegmentRecipe segment) =>
@@ -180,8 +231,8 @@ internal static class ValidVectorCatalog
 
     private static SegmentRecipe Segment(
         int frames, int[] t, int[] y, int[] x, int width, ModulationKind[] modulation, MultiplierStyle multipliers, CodingStyle coding, ulong seed,
-        LatentGrid[]? grids = null) =>
-        new(frames, t, y, x, width, modulation, multipliers, coding, seed, grids);
+        LatentGrid[]? grids = null, MotionRecipe? motion = null, int outputGain = 1) =>
+        new(frames, t, y, x, width, modulation, multipliers, coding, seed, grids, motion, outputGain);
 
     private static Metadata ConformanceMetadata()
     {

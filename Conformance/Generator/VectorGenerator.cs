@@ -58,7 +58,6 @@ internal static class VectorGenerator
     private static GeneratedVector BuildValid(ValidVectorRecipe recipe)
     {
         var sequence = recipe.Sequence;
-        int channels = sequence.ChromaFormat == ChromaFormat.Mono400 ? 1 : 3;
         var segments = new List<AsmrSegment>();
         if (recipe.ExplicitModels is { } explicitModels)
         {
@@ -69,7 +68,7 @@ internal static class VectorGenerator
             int first = 0;
             foreach (var segment in recipe.Segments)
             {
-                var model = ModelSynthesizer.Synthesize(segment, first, channels);
+                var model = ModelSynthesizer.Synthesize(segment, first, sequence);
                 segments.Add(new AsmrSegment(first, segment.FrameCount, ModelPayloadWriter.Write(model)));
                 first += segment.FrameCount;
             }

@@ -37,6 +37,13 @@ public class ManifestCoverageTests
         "error-context-latents-coding", "error-context-coding-elsewhere", "error-context-parameter-range", "error-context-stream-truncated",
         "error-context-stream-trailing-bytes", "error-context-hidden-zero", "error-context-hidden-too-large", "error-context-escape-prefix",
         "error-model-version-needs-file-version-3", "error-context-symbol-value", "error-context-parameter-multiplier",
+
+        // Format version 4: motion.
+        "motion", "motion-block-8", "motion-block-16", "motion-coding-raw", "motion-coding-adaptive", "motion-chroma-420", "motion-chroma-422",
+        "motion-later-segment", "motion-blocks-cross-picture-edge", "motion-fractional", "motion-vector-1024", "motion-difference-beyond-1024",
+        "motion-edge", "motion-read-outside-picture", "motion-clamped-0", "motion-clamped-max",
+        "error-motion-block-log2-too-small", "error-motion-block-log2-too-large", "error-motion-vector-range", "error-model-version-needs-file-version-4",
+        "error-motion-vectors-multiplier", "error-motion-vectors-coding", "error-motion-vectors-shape", "error-motion-record-missing",
     ];
 
     public static TheoryData<string> Required()

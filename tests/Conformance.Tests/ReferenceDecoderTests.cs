@@ -9,7 +9,7 @@ namespace Asmr.Conformance.Tests;
 public class ReferenceDecoderTests
 {
     /// <summary>
-    /// The invalid vectors whose defect is in the model_version 2 and 3 rules (§9, §10.1–§10.3, §10.6, §10.7) or
+    /// The invalid vectors whose defect is in the model_version 2, 3 and 4 rules (§9, §10.1–§10.3, §10.6–§10.8) or
     /// model_version.
     /// </summary>
     private static readonly string[] ModelVersion2ErrorTags =
@@ -19,6 +19,8 @@ public class ReferenceDecoderTests
         "error-context-latents-coding", "error-context-coding-elsewhere", "error-context-parameter-range", "error-context-stream-truncated",
         "error-context-stream-trailing-bytes", "error-context-hidden-zero", "error-context-hidden-too-large", "error-context-escape-prefix",
         "error-model-version-needs-file-version-3", "error-context-symbol-value", "error-context-parameter-multiplier",
+        "error-motion-block-log2-too-small", "error-motion-block-log2-too-large", "error-motion-vector-range", "error-model-version-needs-file-version-4",
+        "error-motion-vectors-multiplier", "error-motion-vectors-coding", "error-motion-vectors-shape", "error-motion-record-missing",
     ];
 
     [Theory]
@@ -52,8 +54,9 @@ public class ReferenceDecoderTests
         var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
         using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
         byte[] payload = reader.ReadSegmentModel(0).ToArray();
+        var sequence = reader.SequenceHeader;
 
-        var error = Assert.Throws<InvalidDataException>(() => SpecModelParser.Parse(payload, reader.Header.MinReaderVersion));
+        var error = Assert.Throws<InvalidDataException>(() => SpecModelParser.Parse(payload, reader.Header.MinReaderVersion, sequence.Width, sequence.Height));
         string reason = entry.Features.Single(f => f.StartsWith("error-", StringComparison.Ordinal)) switch
         {
             "error-model-version" => "model_version 3",
@@ -77,14 +80,31 @@ public class ReferenceDecoderTests
             "error-model-version-needs-file-version-3" => "model_version 3 in a file whose min_reader_version is 2",
             "error-context-symbol-value" => "symbol value v ≥ 2^15",
             "error-context-parameter-multiplier" => "multiplier 2",
+            "error-motion-block-log2-too-small" => "motion_block_log2 2 outside 3..6",
+            "error-motion-block-log2-too-large" => "motion_block_log2 7 outside 3..6",
+            "error-motion-vector-range" => "motion vector component 1025 outside ±1024 (frame 3",
+            "error-model-version-needs-file-version-4" => "model_version 4 in a file whose min_reader_version is 3",
+            "error-motion-vectors-multiplier" => "tensor 21 multiplier 2",
+            "error-motion-vectors-coding" => "tensor 21 coding 2",
+            "error-motion-vectors-shape" => "tensor 21 is (12, 0, 5×2), expected (12, 0, 4, 2)",
+            "error-motion-record-missing" => "tensor_count 20, expected 21",
             var other => throw new InvalidOperationException($"no expected reason for {other}"),
         };
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void InvalidGridVectors_AreAllCheckedBySpecLiteralParser() =>
-        Assert.True(InvalidModelVersion2Names().Cast<object>().Count() >= 10, "expected e15 and the latent grid vectors e17–e25");
+    public void InvalidGridContextAndMotionVectors_AreAllCheckedBySpecLiteralParser()
+    {
+        // e15 and every vector from e17 on (grids, context models, motion) damages only the model payload.
+        var checkedNames = InvalidModelVersion2Names().Cast<object[]>().Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
+        var modelVectors = Vectors.Manifest.Vectors
+            .Where(v => !v.IsValid && (v.Name.StartsWith("e15-", StringComparison.Ordinal) || int.Parse(v.Name[1..3], System.Globalization.CultureInfo.InvariantCulture) >= 17))
+            .Select(v => v.Name);
+
+        Assert.All(modelVectors, name => Assert.Contains(name, checkedNames));
+        Assert.Equal(ModelVersion2ErrorTags.Length, checkedNames.Count);
+    }
 
     [Theory]
     [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
@@ -102,7 +122,8 @@ public class ReferenceDecoderTests
         Assert.Equal(highest, formatVersion);
         Assert.Equal(highest, minReaderVersion);
         Assert.Equal(highest >= 2, entry.Features.Contains("latent-grid"));
-        Assert.Equal(highest == 3, entry.Features.Contains("context-model"));
+        Assert.Equal(highest >= 3, entry.Features.Contains("context-model"));
+        Assert.Equal(highest == 4, entry.Features.Contains("motion"));
     }
 
     [Fact]
@@ -128,7 +149,7 @@ public class ReferenceDecoderTests
         foreach (var segment in reader.Segments)
         {
             byte[] payload = reader.ReadSegmentModel(segment.Index).ToArray();
-            var spec = SpecModelParser.Parse(payload, reader.Header.MinReaderVersion);
+            var spec = SpecModelParser.Parse(payload, reader.Header.MinReaderVersion, reader.SequenceHeader.Width, reader.SequenceHeader.Height);
             var asmrc = Asmr.Conformance.Running.VectorDecoder.ReadModel(reader, reader.ReadSectionDirectory(), segment);
             foreach (var grid in spec.GridList.Where(g => g.ContextHidden > 0))
             {
@@ -146,7 +167,7 @@ public class ReferenceDecoderTests
         var sequence = reader.SequenceHeader;
         foreach (var segment in reader.Segments)
         {
-            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion);
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
             if (model.GridList.Count == 0)
             {
                 continue;
@@ -161,6 +182,96 @@ public class ReferenceDecoderTests
                     with[t].Zip(without[t]).Any(p => !p.First.AsSpan().SequenceEqual(p.Second)),
                     $"segment {segment.Index} frame {t}: the latent grids do not change the output");
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
+    public void MotionVector_FieldChangesEveryFrameOfEveryMotionSegment(string name)
+    {
+        var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
+        using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+        var sequence = reader.SequenceHeader;
+        foreach (var segment in reader.Segments)
+        {
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
+            if (model.Motion is null)
+            {
+                continue;
+            }
+
+            var shown = new SpecDecoder(model).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
+            var decoded = new SpecDecoder(model, applyMotion: false).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
+            for (int t = 0; t < shown.Length; t++)
+            {
+                // Every plane of every frame moves: a frame whose vectors leave a plane unchanged tests that plane less.
+                Assert.All(shown[t].Zip(decoded[t]), p => Assert.False(p.First.AsSpan().SequenceEqual(p.Second), $"segment {segment.Index} frame {t}: the motion field leaves a plane unchanged"));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Vectors.ValidNames), MemberType = typeof(Vectors))]
+    public void MotionVector_SpecSummedVectorsAreTheCatalogs(string name)
+    {
+        // The file stores differences (§10.8); summed as the spec says they give back the vectors the catalog wrote.
+        var recipe = Asmr.Conformance.Generator.ValidVectorCatalog.All.Single(r => r.Name == name);
+        var entry = Vectors.Manifest.Vectors.Single(v => v.Name == name);
+        using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+        var sequence = reader.SequenceHeader;
+        foreach (var segment in reader.Segments.Where(s => s.Index < recipe.Segments.Count))
+        {
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
+            var written = recipe.Segments[segment.Index].Motion;
+
+            Assert.Equal(written is null, model.Motion is null);
+            if (model.Motion is { } field)
+            {
+                Assert.Equal(written!.BlockLog2, field.E);
+                int[][] summed = [.. field.V.Select(frame => frame.SelectMany(row => row.SelectMany(v => v)).ToArray())];
+                Assert.Equal(written.Vectors, summed);
+            }
+        }
+    }
+
+    [Fact]
+    public void MotionClampVectors_ReallyReadSumsBeyondBothEndsOfTheRange()
+    {
+        // The tags motion-clamped-0 and motion-clamped-max come from asmrc's warp; the spec's own read confirms them.
+        foreach (var (tag, beyondMax) in new[] { ("motion-clamped-0", false), ("motion-clamped-max", true) })
+        {
+            var entry = Vectors.Manifest.Vectors.First(v => v.Features.Contains(tag));
+            using var reader = Asmr.Container.AsmrReader.Open(Path.Combine(Vectors.Directory, entry.File));
+            var sequence = reader.SequenceHeader;
+            long max = (1L << sequence.BitDepth) - 1;
+            bool found = false;
+            foreach (var segment in reader.Segments)
+            {
+                var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
+                if (model.Motion is not { } field)
+                {
+                    continue;
+                }
+
+                var decoded = new SpecDecoder(model, applyMotion: false).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
+                for (int f = 0; f < decoded.Length && !found; f++)
+                {
+                    for (int p = 0; p < decoded[f].Length && !found; p++)
+                    {
+                        var (sigmaY, sigmaX, pw, ph) = SpecMotionCompensation.Plane(p, sequence.Width, sequence.Height, (int)sequence.ChromaFormat);
+                        for (int y = 0; y < ph && !found; y++)
+                        {
+                            for (int x = 0; x < pw && !found; x++)
+                            {
+                                long read = SpecMotionCompensation.Read(decoded[f][p], pw, ph, sigmaY, sigmaX, field, f, y, x);
+                                found = beyondMax ? read > max : read < 0;
+                            }
+                        }
+                    }
+                }
+            }
+
+            Assert.True(found, $"{entry.Name}: no read of the warp lies {(beyondMax ? "above 2^D − 1" : "below 0")}");
         }
     }
 

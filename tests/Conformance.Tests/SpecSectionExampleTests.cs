@@ -88,4 +88,36 @@ public class SpecSectionExampleTests
 
         Assert.Equal(new ushort[] { 128, 192 }, frame.Planes[0]);
     }
+
+    [Fact]
+    public void Section11_8_CatmullRomWeights_SumTo2Pow19AndPhase0ReadsTheSampleItself()
+    {
+        for (int phi = 0; phi < 64; phi++)
+        {
+            Assert.Equal(1L << 19, Enumerable.Range(0, 4).Sum(tap => SpecMotionCompensation.Weight(tap, phi)));
+        }
+
+        Assert.Equal(new long[] { 0, 1 << 19, 0, 0 }, Enumerable.Range(0, 4).Select(tap => SpecMotionCompensation.Weight(tap, 0)));
+        Assert.Equal(new long[] { -32768, 294912, 294912, -32768 }, Enumerable.Range(0, 4).Select(tap => SpecMotionCompensation.Weight(tap, 32)));
+    }
+
+    [Fact]
+    public void Section11_8_AllZeroVectors_ShowTheFrameUnchanged()
+    {
+        // 5×3 4:2:0 10-bit: Y 5×3, Cb and Cr 3×2, all inside one 8×8 block.
+        int[][] s = [[.. Enumerable.Range(0, 15).Select(i => (i * 97) % 1024)], [0, 1023, 5, 600, 7, 1], [9, 8, 7, 6, 5, 4]];
+        var still = new SpecMotion(3, 1, 1, [[[[0, 0]]]]);
+
+        Assert.Equal(s, SpecMotionCompensation.Show(s, still, 0, 5, 3, 1, 10));
+    }
+
+    [Fact]
+    public void Section11_8_OneLumaSampleDown_ReadsTheRowBelowAndRepeatsTheLastRow()
+    {
+        // One 8×8 block, V = (4, 0): vy = 2^(2E+2)·4, oy = (vy + 2^3) >> 4 = 64, a whole luma sample; φ = 0.
+        int[][] s = [[1, 2, 3, 4, 5, 6, 7, 8, 9]];
+        var down = new SpecMotion(3, 1, 1, [[[[4, 0]]]]);
+
+        Assert.Equal([4, 5, 6, 7, 8, 9, 7, 8, 9], SpecMotionCompensation.Show(s, down, 0, 3, 3, 0, 8)[0]);
+    }
 }

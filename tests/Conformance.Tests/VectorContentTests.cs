@@ -24,7 +24,7 @@ public class VectorContentTests(ITestOutputHelper output)
 
         foreach (var segment in reader.Segments)
         {
-            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion);
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(segment.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
             foreach (int[][] frame in new SpecDecoder(model).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth))
             {
                 for (int p = 0; p < frame.Length; p++)

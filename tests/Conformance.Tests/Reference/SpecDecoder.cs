@@ -10,15 +10,21 @@ internal sealed class SpecDecoder
     private readonly SpecModel _m;
     private readonly uint[][][] _p;
     private readonly bool _applyGrids;
+    private readonly bool _applyMotion;
 
     /// <param name="model">The parsed model.</param>
     /// <param name="applyGrids">
     /// False leaves out the latent grid term of §11.4 (for tests that show a vector's grids change its output).
     /// </param>
-    public SpecDecoder(SpecModel model, bool applyGrids = true)
+    /// <param name="applyMotion">
+    /// False outputs the frames as decoded, S_f, instead of as shown, W_f (§11.8; for tests that show a vector's motion
+    /// field changes its output).
+    /// </param>
+    public SpecDecoder(SpecModel model, bool applyGrids = true, bool applyMotion = true)
     {
         _m = model;
         _applyGrids = applyGrids;
+        _applyMotion = applyMotion;
         _p = new uint[model.L][][];
         for (int l = 0; l < model.L; l++)
         {
@@ -31,7 +37,8 @@ internal sealed class SpecDecoder
 
     /// <summary>
     /// §11.5: the frames of the segment as planes[frame][plane][row·width + column] for a sequence of the given
-    /// size, chroma format (0 = 4:0:0, 1 = 4:2:0, 2 = 4:2:2, 3 = 4:4:4) and bit depth.
+    /// size, chroma format (0 = 4:0:0, 1 = 4:2:0, 2 = 4:2:2, 3 = 4:4:4) and bit depth; in a model_version 4 segment
+    /// each frame as shown, read along the motion field (§11.8).
     /// </summary>
     public int[][][] DecodeFrames(int width, int height, int chroma, int depth)
     {
@@ -98,6 +105,12 @@ internal sealed class SpecDecoder
                         frames[t][o][(y * cw) + x] = (int)Math.Clamp(sample, 0, max);
                     }
                 }
+            }
+
+            // §11.8: W_f replaces S_f everywhere a frame is output.
+            if (_m.Motion is { } field && _applyMotion)
+            {
+                frames[t] = SpecMotionCompensation.Show(frames[t], field, t, width, height, chroma, depth);
             }
         }
 

@@ -6,7 +6,8 @@ namespace Asmr.Conformance.Tests.Reference;
 /// <summary>
 /// Decodes a whole .asmr file with the spec-literal pieces (the container through asmrc's reader, whose own
 /// tests cover FORMAT.md §1–9; the model and samples through <see cref="SpecModelParser"/> and
-/// <see cref="SpecDecoder"/>) and hashes the output as spec §12 says, written out independently.
+/// <see cref="SpecDecoder"/>, the frames as shown, §11.8) and hashes the output as spec §12 says, written out
+/// independently.
 /// </summary>
 internal static class SpecFileDecoder
 {
@@ -18,7 +19,7 @@ internal static class SpecFileDecoder
         using var all = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var entry in reader.Segments)
         {
-            var model = SpecModelParser.Parse(reader.ReadSegmentModel(entry.Index).ToArray(), reader.Header.MinReaderVersion);
+            var model = SpecModelParser.Parse(reader.ReadSegmentModel(entry.Index).ToArray(), reader.Header.MinReaderVersion, sequence.Width, sequence.Height);
             var frames = new SpecDecoder(model).DecodeFrames(sequence.Width, sequence.Height, (int)sequence.ChromaFormat, sequence.BitDepth);
             foreach (int[][] frame in frames)
             {

@@ -1,11 +1,12 @@
 namespace Asmr.Conformance.Tests.Reference;
 
 /// <summary>
-/// A parsed model payload (spec §10.1): header fields, the latent grid descriptors (model_version 2; empty for
-/// model_version 1) and the tensors in stored order.
+/// A parsed model payload (spec §10.1): header fields, the latent grid descriptors (model_version 2 to 4; empty for
+/// model_version 1), the tensors in stored order and the motion field (model_version 4; null before).
 /// </summary>
 internal sealed record SpecModel(
-    int FirstFrame, int FrameCount, int L, int O, int H, int[][] B, int[] ModulationKind, IReadOnlyList<SpecTensor> Tensors, IReadOnlyList<SpecGrid>? Grids = null)
+    int FirstFrame, int FrameCount, int L, int O, int H, int[][] B, int[] ModulationKind, IReadOnlyList<SpecTensor> Tensors, IReadOnlyList<SpecGrid>? Grids = null,
+    SpecMotion? Motion = null)
 {
     /// <summary>The latent grids in descriptor order (none in a model_version 1 payload).</summary>
     public IReadOnlyList<SpecGrid> GridList => Grids ?? [];

@@ -8,26 +8,33 @@ namespace Asmr.Conformance.Tests.Reference;
 /// reader needs to stay correct on valid input are made (the product reader's validation is tested elsewhere); the
 /// model_version 2 additions (§9, §10.1 latent grids, §10.2 and §10.3 records and the latents' multiplier) are checked
 /// completely, and so are the model_version 3 additions (§10.1 context_hidden, §10.2 coding 2, §10.3 context model
-/// records, §10.6–§10.7 the context-coded latents), so that the spec text alone decides every grid vector.
+/// records, §10.6–§10.7 the context-coded latents) and the model_version 4 additions (§10.1 motion_block_log2, §10.2
+/// and §10.3 the motion vectors record, §10.8 its values), so that the spec text alone decides every grid and motion
+/// vector.
 /// </summary>
 internal static class SpecModelParser
 {
-    /// <summary>Parses a payload of a file whose header has min_reader_version 3 (model_version 1, 2 or 3 allowed).</summary>
+    /// <summary>Parses a payload without a motion field of a file whose header has min_reader_version 3 (model_version 1, 2 or 3 allowed).</summary>
     public static SpecModel Parse(byte[] p) => Parse(p, fileMinReaderVersion: 3);
 
+    /// <summary>Parses a payload without a motion field (model_version 1 to 3): its records do not depend on the picture size.</summary>
+    public static SpecModel Parse(byte[] p, int fileMinReaderVersion) => Parse(p, fileMinReaderVersion, pictureWidth: 0, pictureHeight: 0);
+
     /// <param name="p">The model payload (after the MODL section's segment_index).</param>
-    /// <param name="fileMinReaderVersion">The file header's min_reader_version (§9: model_version 2 needs ≥ 2).</param>
-    public static SpecModel Parse(byte[] p, int fileMinReaderVersion)
+    /// <param name="fileMinReaderVersion">The file header's min_reader_version (§9: model_version v needs ≥ v).</param>
+    /// <param name="pictureWidth">SEQH width: a model_version 4 payload's motion blocks cover the picture (§10.8).</param>
+    /// <param name="pictureHeight">SEQH height.</param>
+    public static SpecModel Parse(byte[] p, int fileMinReaderVersion, int pictureWidth, int pictureHeight)
     {
         int at = 0;
         int U16() { int v = BinaryPrimitives.ReadUInt16LittleEndian(p.AsSpan(at)); at += 2; return v; }
         uint U32() { uint v = BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(at)); at += 4; return v; }
         int U8() => p[at++];
 
-        // §10.1 model_version: 1; 2 with latent grids; 3 with context-coded grids. §9: v only in a file whose
-        // min_reader_version is ≥ v.
+        // §10.1 model_version: 1; 2 with latent grids; 3 with context-coded grids; 4 as 3 with a motion field. §9: v only
+        // in a file whose min_reader_version is ≥ v.
         int version = U16();
-        if (version is not (1 or 2 or 3))
+        if (version is not (1 or 2 or 3 or 4))
         {
             throw new InvalidDataException($"model_version {version}");
         }
@@ -59,7 +66,7 @@ internal static class SpecModelParser
             kinds[l] = U8();
         }
 
-        // §10.1 grid_count and descriptors (model_version 2 and 3; G = 0 in version 1).
+        // §10.1 grid_count and descriptors (model_version 2 to 4; G = 0 in version 1).
         var grids = new List<SpecGrid>();
         if (version >= 2)
         {
@@ -74,8 +81,8 @@ internal static class SpecModelParser
                 int level = U8();
                 int rank = U8();
                 int tau = U16();
-                int hidden = version == 3 ? U8() : 0;
-                if (version == 3 && hidden is < 1 or > 32)
+                int hidden = version >= 3 ? U8() : 0;
+                if (version >= 3 && hidden is < 1 or > 32)
                 {
                     throw new InvalidDataException($"grid {i} context_hidden {hidden} outside 1..32");
                 }
@@ -99,6 +106,17 @@ internal static class SpecModelParser
             }
         }
 
+        // §10.1 motion_block_log2 (model_version 4 only): E, blocks of 2^E × 2^E luma samples, 3..6.
+        int e = 0;
+        if (version == 4)
+        {
+            e = U8();
+            if (e is < 3 or > 6)
+            {
+                throw new InvalidDataException($"motion_block_log2 {e} outside 3..6");
+            }
+        }
+
         var partial = new SpecModel(firstFrame, frameCount, levels, outputs, width, bases, kinds, [], grids);
         for (int i = 0; i < grids.Count; i++)
         {
@@ -115,8 +133,27 @@ internal static class SpecModelParser
             }
         }
 
-        // §10.3: the records' roles, levels and shapes follow from the header.
+        // §10.3: the records' roles, levels and shapes follow from the header; in model_version 4 the motion vectors
+        // record (m) comes last, frame_count·BY·BX rows of (y, x), BY and BX from the picture's size (§10.8).
         var expected = ExpectedRecords(partial);
+        long by = 0, bx = 0;
+        if (version == 4)
+        {
+            if (pictureWidth < 1 || pictureHeight < 1)
+            {
+                throw new ArgumentException("A model_version 4 payload's motion record depends on the picture size: pass SEQH's width and height.");
+            }
+
+            by = (pictureHeight + (1L << e) - 1) >> e;
+            bx = (pictureWidth + (1L << e) - 1) >> e;
+            if ((long)frameCount * by * bx * 2 > 1L << 26)
+            {
+                throw new InvalidDataException($"the motion vectors record would hold {frameCount}·{by}·{bx}·2 values, above 2^26");
+            }
+
+            expected.Add((SpecRole.MotionVectors, 0, (int)(frameCount * by * bx), 2));
+        }
+
         int count = U16();
         if (count != expected.Count)
         {
@@ -138,13 +175,14 @@ internal static class SpecModelParser
                 throw new InvalidDataException($"tensor {i + 1} is ({role}, {level}, {rows}×{columns}), expected {expected[i]}");
             }
 
-            if (mu == 0 || (role is SpecRole.GridLatents or >= SpecRole.ContextWeight && mu != 1))
+            // §10.2, §10.3: μ ≥ 1 everywhere; exactly 1 on grid latents, context model and motion vectors records.
+            if (mu == 0 || ((role is SpecRole.GridLatents or SpecRole.MotionVectors || IsContextParameter(role)) && mu != 1))
             {
                 throw new InvalidDataException($"tensor {i + 1} multiplier {mu}");
             }
 
-            // §10.2: coding 2 exactly on model_version 3 grid latents records, 0 or 1 everywhere else.
-            bool contextCoded = version == 3 && role == SpecRole.GridLatents;
+            // §10.2: coding 2 exactly on model_version 3 and 4 grid latents records, 0 or 1 everywhere else.
+            bool contextCoded = version >= 3 && role == SpecRole.GridLatents;
             if (contextCoded ? coding != 2 : coding > 1)
             {
                 throw new InvalidDataException($"tensor {i + 1} coding {coding}");
@@ -161,7 +199,7 @@ internal static class SpecModelParser
             };
 
             // §10.7: context model parameters lie in −2^15..2^15.
-            if (role >= SpecRole.ContextWeight && q.Any(v => v is < -(1 << 15) or > 1 << 15))
+            if (IsContextParameter(role) && q.Any(v => v is < -(1 << 15) or > 1 << 15))
             {
                 throw new InvalidDataException($"tensor {i + 1}: a context model parameter outside ±2^15");
             }
@@ -174,8 +212,44 @@ internal static class SpecModelParser
             throw new InvalidDataException("bytes after the last tensor record");
         }
 
-        return partial with { Tensors = tensors };
+        var motion = version == 4 ? Motion(e, (int)by, (int)bx, frameCount, tensors[^1]) : null;
+        return partial with { Tensors = tensors, Motion = motion };
     }
+
+    /// <summary>
+    /// §10.8: row (f·BY + by)·BX + bx of the record holds V[f][by][bx] − V[f − 1][by][bx] (V[−1] = 0), column 0 for y and
+    /// 1 for x; every sum V must lie within −1024..1024.
+    /// </summary>
+    private static SpecMotion Motion(int e, int by, int bx, int frames, SpecTensor record)
+    {
+        var v = new int[frames][][][];
+        for (int f = 0; f < frames; f++)
+        {
+            v[f] = new int[by][][];
+            for (int y = 0; y < by; y++)
+            {
+                v[f][y] = new int[bx][];
+                for (int x = 0; x < bx; x++)
+                {
+                    v[f][y][x] = new int[2];
+                    for (int c = 0; c < 2; c++)
+                    {
+                        long sum = (f == 0 ? 0L : v[f - 1][y][x][c]) + record[(((f * by) + y) * bx) + x, c];
+                        if (sum is < -1024 or > 1024)
+                        {
+                            throw new InvalidDataException($"motion vector component {sum} outside ±1024 (frame {f}, block ({y}, {x}), {(c == 0 ? "y" : "x")})");
+                        }
+
+                        v[f][y][x][c] = (int)sum;
+                    }
+                }
+            }
+        }
+
+        return new SpecMotion(e, by, bx, v);
+    }
+
+    private static bool IsContextParameter(int role) => role is >= SpecRole.ContextWeight and <= SpecRole.ContextChannelBias;
 
     /// <summary>§10.3: (role, level, rows, columns) of every record, in stored order.</summary>
     private static List<(int Role, int Level, int Rows, int Columns)> ExpectedRecords(SpecModel m)

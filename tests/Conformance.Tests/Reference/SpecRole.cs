@@ -14,4 +14,5 @@ internal static class SpecRole
     public const int ContextBias = 9;
     public const int ContextOutputWeight = 10;
     public const int ContextChannelBias = 11;
+    public const int MotionVectors = 12;
 }
