@@ -86,12 +86,7 @@ internal static class InvalidVectorCatalog
             "e05-future-min-reader-version",
             "format_version = min_reader_version = 5 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 4 until format version 4, 3 until format version 3, and 2 before format version 2.)",
             "error-future-reader-version",
-            Damage(BaseFile(), file =>
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 5);
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 5);
-                ByteSurgery.FixHeaderCrc(file);
-            }),
+            ClaimingVersion(BaseFile(), 5),
             new(Unsupported, NotSupported, "this file needs reader version 5")),
         new(
             "e06-tensor-shape-mismatch",
@@ -217,12 +212,7 @@ internal static class InvalidVectorCatalog
             "e22-grid-model-in-version-1-file",
             "A valid model_version 2 payload in a file whose header says format_version = min_reader_version = 1, header CRC correct (FORMAT.md §9).",
             "error-model-version-needs-file-version-2",
-            Damage(GridFile(), file =>
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 1);
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 1);
-                ByteSurgery.FixHeaderCrc(file);
-            }),
+            ClaimingVersion(GridFile(), 1),
             new(Corrupt, InvalidData, "a model_version 2 payload needs a version 2 file")),
         new(
             "e23-grid-rank-zero",
@@ -317,12 +307,7 @@ internal static class InvalidVectorCatalog
             "e34-context-model-in-version-2-file",
             "A valid model_version 3 payload in a file whose header says format_version = min_reader_version = 2, header CRC correct (FORMAT.md §9).",
             "error-model-version-needs-file-version-3",
-            Damage(ContextFile(), file =>
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 2);
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 2);
-                ByteSurgery.FixHeaderCrc(file);
-            }),
+            ClaimingVersion(ContextFile(), 2),
             new(Corrupt, InvalidData, "a model_version 3 payload needs a version 3 file")),
         new(
             "e35-context-symbol-past-table",
@@ -361,12 +346,7 @@ internal static class InvalidVectorCatalog
             "e40-motion-model-in-version-3-file",
             "A valid model_version 4 payload in a file whose header says format_version = min_reader_version = 3, header CRC correct (FORMAT.md §9).",
             "error-model-version-needs-file-version-4",
-            Damage(MotionFile(), file =>
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), 3);
-                BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10), 3);
-                ByteSurgery.FixHeaderCrc(file);
-            }),
+            ClaimingVersion(MotionFile(), 3),
             new(Corrupt, InvalidData, "a model_version 4 payload needs a version 4 file")),
         new(
             "e41-motion-vectors-multiplier",
@@ -559,6 +539,14 @@ internal static class InvalidVectorCatalog
         AsmrWriter.Write(stream, file, new AsmrWriterOptions { CompressMetadata = false, CompressModels = false });
         return stream.ToArray();
     }
+
+    /// <summary>The file with format_version = min_reader_version = <paramref name="version"/> and its header CRC mended.</summary>
+    private static byte[] ClaimingVersion(byte[] file, int version) => Damage(file, f =>
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(f.AsSpan(8), (ushort)version);
+        BinaryPrimitives.WriteUInt16LittleEndian(f.AsSpan(10), (ushort)version);
+        ByteSurgery.FixHeaderCrc(f);
+    });
 
     private static byte[] Damage(byte[] file, Action<byte[]> damage)
     {
