@@ -81,8 +81,10 @@ internal static partial class DecodeSpeedRunner
                 string bases = string.Join(' ', Enumerable.Range(0, architecture.Levels).Select(l =>
                     $"{architecture.Base(Asmr.Container.Model.Axis.T, l)}x{architecture.Base(Asmr.Container.Model.Axis.Y, l)}x{architecture.Base(Asmr.Container.Model.Axis.X, l)}"));
 
-                // The same model without and with a motion field (format 4: every frame warped on output).
-                foreach (bool motion in new[] { false, true })
+                // The same model without and with a motion field (format 4: every frame warped on output), which needs
+                // context-coded grids (a short clip's budget may leave them out).
+                bool[] motions = architecture.ModelVersion >= 3 ? [false, true] : [false];
+                foreach (bool motion in motions)
                 {
                     double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats, motion, out double modelSeconds);
                     double macs = (motion ? architecture.WithMotion(SyntheticModel.MotionBlockLog2) : architecture).MacsPerSample();
