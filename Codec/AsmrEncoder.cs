@@ -160,6 +160,7 @@ internal static class AsmrEncoder
             // The network fits the source moved back along the field; the vectors' bytes come out of the same budget.
             video = motion.Aligned!;
             budgetBits -= 8L * motion.Bytes;
+            settings = settings.ForMotion();
         }
 
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
@@ -351,7 +352,7 @@ internal static class AsmrEncoder
         }
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 0, 1, 0, clock.Elapsed, "searching"));
-        var plan = MotionDecision.Choose(video, bits);
+        var plan = MotionDecision.Choose(video, bits, settings.MotionBlockLog2 ?? MotionDecision.BlockLog2);
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 1, 1, 0, clock.Elapsed, plan is null ? "off" : (plan.Used ? "on: " : "off: ") + plan.Reason));
         return plan;
     }

@@ -87,6 +87,9 @@ internal sealed record EncoderSettings
 
     internal bool DefaultMotion => Motion ?? Preset != EncoderPreset.Fast;
 
+    /// <summary>Block size exponent of the motion field (3..6); null = <see cref="Motion.MotionDecision.BlockLog2"/>.</summary>
+    public int? MotionBlockLog2 { get; init; }
+
     /// <summary>Latent grids on this many levels above the last (0 = none: the file stays readable by format 1 readers).</summary>
     public int GridLevels { get; init; } = 2;
 
@@ -165,10 +168,20 @@ internal sealed record EncoderSettings
     /// network's tensors into what they leave).</summary>
     public double? LatentShare { get; init; }
 
-    /// <summary>A third of the budget (0.35) for context-coded fine grids, a quarter otherwise (experiments/NOTES.md).</summary>
+    /// <summary>A third of the budget (0.35) for context-coded fine grids, a quarter otherwise (experiments/NOTES.md); see also <see cref="ForMotion"/>.</summary>
     internal double DefaultLatentShare => LatentShare ?? (DefaultContextHidden > 0 ? ContextLatentShare : 0.25);
 
     private const double ContextLatentShare = 0.35;
+
+    /// <summary>
+    /// With a motion field the network fits the source moved back along it, a stiller clip whose picture the fine latents
+    /// describe well: half the budget to the latents gained 0.30 and 0.42 dB on akiyo (two seeds), where without motion
+    /// a larger share lost (akiyo 0.45: −0.25 dB; foreman 0.5: −0.22 dB; experiments/NOTES.md).
+    /// </summary>
+    private const double MotionLatentShare = 0.5;
+
+    /// <summary>These settings for a segment coded with a motion field: <see cref="MotionLatentShare"/> unless a share was asked for.</summary>
+    internal EncoderSettings ForMotion() => LatentShare is null && DefaultContextHidden > 0 ? this with { LatentShare = MotionLatentShare } : this;
 
     /// <summary>Latents' rate λ per unit of target loss under a <see cref="TargetPsnr"/>.</summary>
     public double LatentRatePerLoss { get; init; } = 3.0;

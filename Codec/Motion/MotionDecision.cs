@@ -37,7 +37,8 @@ internal static class MotionDecision
     /// when the segment has one frame or no motion at all.
     /// </summary>
     /// <param name="budgetBits">The segment's bits.</param>
-    public static MotionPlan? Choose(VideoClip video, long budgetBits)
+    /// <param name="blockLog2">The field's block size exponent.</param>
+    public static MotionPlan? Choose(VideoClip video, long budgetBits, int blockLog2 = BlockLog2)
     {
         ArgumentNullException.ThrowIfNull(video);
         if (video.Frames.Count < 2)
@@ -46,7 +47,7 @@ internal static class MotionDecision
         }
 
         var field = MotionSearch.Estimate(
-            [.. video.Frames.Select(f => f.Planes[0])], video.Width, video.Height, video.BitDepth, video.Frames.Count / 2, BlockLog2, SearchRange, SearchLambda);
+            [.. video.Frames.Select(f => f.Planes[0])], video.Width, video.Height, video.BitDepth, video.Frames.Count / 2, blockLog2, SearchRange, SearchLambda);
         if (Enumerable.Range(0, field.FrameCount).All(f => !field.Frame(f).ContainsAnyExcept(0)))
         {
             return new MotionPlan(null, 0, double.PositiveInfinity, "no motion found");

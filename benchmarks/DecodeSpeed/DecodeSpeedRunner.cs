@@ -67,25 +67,27 @@ internal static partial class DecodeSpeedRunner
                 var defaults = new EncoderSettings();
                 long budgetBits = (long)(defaults.BitsPerPixel!.Value * width * height * frames);
                 var settings = defaults.ForSegmentBudget(budgetBits);
-                var architecture = AsmrEncoder.PlanSegment(frames, width, height, ChromaFormat.Yuv420, settings, budgetBits);
-                if (settings.DefaultContextHidden > 0)
-                {
-                    architecture = architecture.WithContextModels([.. architecture.Grids.Select(_ => settings.DefaultContextHidden)]);
-                }
-
-                double latentBits = settings.DefaultLatentShare * budgetBits;
                 string h264 = Path.Combine(scratch, $"{name}.mp4");
                 MakeH264(Path.Combine(media, clip), h264, frames);
                 double ffmpegSeconds = TimeFfmpeg(h264, threads, repeats);
                 double pixels = (double)width * height * frames;
-                string bases = string.Join(' ', Enumerable.Range(0, architecture.Levels).Select(l =>
-                    $"{architecture.Base(Asmr.Container.Model.Axis.T, l)}x{architecture.Base(Asmr.Container.Model.Axis.Y, l)}x{architecture.Base(Asmr.Container.Model.Axis.X, l)}"));
 
-                // The same model without and with a motion field (format 4: every frame warped on output), which needs
-                // context-coded grids (a short clip's budget may leave them out).
-                bool[] motions = architecture.ModelVersion >= 3 ? [false, true] : [false];
+                // The model without and with a motion field (format 4: every frame warped on output, the latents given
+                // the larger share a motion-coded segment gets), which needs context-coded grids (a short clip's budget
+                // may leave them out).
+                bool[] motions = settings.GridLevels > 0 && settings.DefaultContextHidden > 0 ? [false, true] : [false];
                 foreach (bool motion in motions)
                 {
+                    var segmentSettings = motion ? settings.ForMotion() : settings;
+                    var architecture = AsmrEncoder.PlanSegment(frames, width, height, ChromaFormat.Yuv420, segmentSettings, budgetBits);
+                    if (segmentSettings.DefaultContextHidden > 0)
+                    {
+                        architecture = architecture.WithContextModels([.. architecture.Grids.Select(_ => segmentSettings.DefaultContextHidden)]);
+                    }
+
+                    double latentBits = segmentSettings.DefaultLatentShare * budgetBits;
+                    string bases = string.Join(' ', Enumerable.Range(0, architecture.Levels).Select(l =>
+                        $"{architecture.Base(Asmr.Container.Model.Axis.T, l)}x{architecture.Base(Asmr.Container.Model.Axis.Y, l)}x{architecture.Base(Asmr.Container.Model.Axis.X, l)}"));
                     double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats, motion, out double modelSeconds);
                     double macs = (motion ? architecture.WithMotion(SyntheticModel.MotionBlockLog2) : architecture).MacsPerSample();
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -95,7 +97,7 @@ internal static partial class DecodeSpeedRunner
 
             output.WriteLine("asmrc/h264 > 1 means asmrc decodes faster. ffmpeg's time is its own -benchmark rtime (decoding only).");
             output.WriteLine("model read: reading the segment's model alone (entropy decoding of weights and latents), part of asmrc's time.");
-            output.WriteLine("+mv: the same model with a motion field of 16x16 blocks (format 4), each frame warped as it is output.");
+            output.WriteLine("+mv: the model a motion-coded segment plans (the latents' larger share), with a motion field (format 4), each frame warped as it is output.");
             return 0;
         }
         finally

@@ -85,6 +85,7 @@ var settings = defaults with
     LastLevelCellFraction = opts.ContainsKey("cellfrac") ? double.Parse(Get("cellfrac", "1")) : null,
     SpikeBaselineRise = double.Parse(Get("spikerise", defaults.SpikeBaselineRise.ToString("R"))),
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
+    MotionBlockLog2 = opts.ContainsKey("codecmotionblock") ? int.Parse(Get("codecmotionblock", "4")) : null,
 };
 if (Get("trace", "0") == "1")
 {
@@ -152,12 +153,42 @@ if (motionRun || motionTarget)
     {
         // The encoder's search (outward from the middle frame, windows centred on the nearer frame's vector) and
         // alignment (the decoder's warp with the field reversed).
-        codecField = MotionSearch.Estimate([.. video.Frames.Select(f => f.Planes[0])], video.Width, video.Height, video.BitDepth, video.Frames.Count / 2, 4, int.Parse(Get("motionrange", "4")), double.Parse(Get("motionlambda", "500")));
+        codecField = MotionSearch.Estimate([.. video.Frames.Select(f => f.Planes[0])], video.Width, video.Height, video.BitDepth, video.Frames.Count / 2, int.Parse(Get("motionblocklog2", "4")), int.Parse(Get("motionrange", "4")), double.Parse(Get("motionlambda", "500")));
         codecVectorBits = MotionTarget.EntropyBits(codecField);
         settings = settings with { BitsPerPixel = double.Parse(Get("bpp", "0.05")) - (codecVectorBits / ((double)video.Width * video.Height * video.Frames.Count)) };
         var aligned = MotionAlignment.Align(video, codecField);
         var ideal = aligned.Frames.Select((f, t) => MotionCompensation.Apply(f, codecField, t).Planes).ToList();
-        Console.WriteLine($"MOTIONSEARCH codec: {codecVectorBits / 8:F0} B of vectors (order-0 entropy of the frame-to-frame differences); budget {settings.BitsPerPixel:F5} bpp; aligned source warped back (a perfect fit): {VideoMetrics.Measure(video, ideal)}");
+        Console.WriteLine($"MOTIONSEARCH codec: {codecVectorBits / 8:F0} B of vectors (order-0 entropy of the frame-to-frame differences), record {MotionDecision.RecordBytes(codecField)} B; budget {settings.BitsPerPixel:F5} bpp; aligned source warped back (a perfect fit): {VideoMetrics.Measure(video, ideal)}");
+        if (Get("motiondiag", "0") == "1")
+        {
+            // Where the round trip loses (the picture's border, where the aligned frame reads outside the picture, or
+            // the interior) and how still the aligned clip is (Y PSNR of its frames against their mean).
+            int border = int.Parse(Get("motionborder", "16"));
+            double Interior(IReadOnlyList<ushort[]> a, IReadOnlyList<ushort[]> b, bool inner)
+            {
+                double sse = 0; long n = 0;
+                for (int t = 0; t < a.Count; t++)
+                    for (int y = 0; y < video.Height; y++)
+                        for (int x = 0; x < video.Width; x++)
+                        {
+                            bool isInner = y >= border && y < video.Height - border && x >= border && x < video.Width - border;
+                            if (isInner != inner) continue;
+                            double d = a[t][y * video.Width + x] - b[t][y * video.Width + x]; sse += d * d; n++;
+                        }
+                return 10 * Math.Log10(255.0 * 255.0 / Math.Max(sse / n, 1e-9));
+            }
+            var srcY = video.Frames.Select(f => f.Planes[0]).ToList();
+            var idealY = ideal.Select(p => p[0]).ToList();
+            var alY = aligned.Frames.Select(f => f.Planes[0]).ToList();
+            var mean = new ushort[srcY[0].Length];
+            for (int i = 0; i < mean.Length; i++) mean[i] = (ushort)Math.Round(alY.Average(f => (double)f[i]));
+            var srcMean = new ushort[srcY[0].Length];
+            for (int i = 0; i < mean.Length; i++) srcMean[i] = (ushort)Math.Round(srcY.Average(f => (double)f[i]));
+            var maxV = Enumerable.Range(0, codecField.FrameCount).Select(f => codecField.Frame(f).ToArray().Select(Math.Abs).DefaultIfEmpty(0).Max() / 4.0).ToList();
+            Console.WriteLine($"MOTIONDIAG max |v| per frame (samples): {string.Join(' ', maxV)}");
+            Console.WriteLine($"MOTIONDIAG round trip Y: interior {Interior(srcY, idealY, true):F2} dB, border {border} px {Interior(srcY, idealY, false):F2} dB; aligned clip vs its mean frame Y interior {Interior(alY, [.. alY.Select(_ => mean)], true):F2} dB (source vs its mean {Interior(srcY, [.. srcY.Select(_ => srcMean)], true):F2})");
+        }
+
         frames = [.. aligned.Frames];
     }
     else if (motionTarget)
