@@ -87,8 +87,17 @@ internal sealed record EncoderSettings
 
     internal bool DefaultMotion => Motion ?? Preset != EncoderPreset.Fast;
 
-    /// <summary>Block size exponent of the motion field (3..6); null = <see cref="Motion.MotionDecision.BlockLog2"/>.</summary>
+    /// <summary>Block size exponent of the motion field (3..6); null = the first of <see cref="Motion.MotionDecision.BlockLog2s"/> that pays.</summary>
     public int? MotionBlockLog2 { get; init; }
+
+    /// <summary>
+    /// Fit the least-squares pre-image of the warp (<see cref="Motion.MotionPreimage"/>); false: the source moved back
+    /// along the field (<see cref="Motion.MotionAlignment"/>).
+    /// </summary>
+    public bool MotionPreimage { get; init; } = true;
+
+    /// <summary>Largest share of a segment's bits the motion vectors may take; null = <see cref="Motion.MotionDecision.MaxBudgetShare"/>.</summary>
+    public double? MotionMaxShare { get; init; }
 
     /// <summary>Latent grids on this many levels above the last (0 = none: the file stays readable by format 1 readers).</summary>
     public int GridLevels { get; init; } = 2;

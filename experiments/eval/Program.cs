@@ -86,6 +86,8 @@ var settings = defaults with
     SpikeBaselineRise = double.Parse(Get("spikerise", defaults.SpikeBaselineRise.ToString("R"))),
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
     MotionBlockLog2 = opts.ContainsKey("codecmotionblock") ? int.Parse(Get("codecmotionblock", "4")) : null,
+    MotionPreimage = Get("codecpreimage", "1") == "1",
+    MotionMaxShare = opts.ContainsKey("codecmotionshare") ? double.Parse(Get("codecmotionshare", "0.15")) : null,
 };
 if (Get("trace", "0") == "1")
 {
@@ -156,7 +158,9 @@ if (motionRun || motionTarget)
         codecField = MotionSearch.Estimate([.. video.Frames.Select(f => f.Planes[0])], video.Width, video.Height, video.BitDepth, video.Frames.Count / 2, int.Parse(Get("motionblocklog2", "4")), int.Parse(Get("motionrange", "4")), double.Parse(Get("motionlambda", "500")));
         codecVectorBits = MotionTarget.EntropyBits(codecField);
         settings = settings with { BitsPerPixel = double.Parse(Get("bpp", "0.05")) - (codecVectorBits / ((double)video.Width * video.Height * video.Frames.Count)) };
-        var aligned = MotionAlignment.Align(video, codecField);
+        var aligned = Get("motionpreimage", "0") == "1"
+            ? MotionPreimage.Solve(video, codecField, double.Parse(Get("preridge", MotionPreimage.Ridge.ToString("R"))), int.Parse(Get("preiters", MotionPreimage.Iterations.ToString())))
+            : MotionAlignment.Align(video, codecField);
         var ideal = aligned.Frames.Select((f, t) => MotionCompensation.Apply(f, codecField, t).Planes).ToList();
         Console.WriteLine($"MOTIONSEARCH codec: {codecVectorBits / 8:F0} B of vectors (order-0 entropy of the frame-to-frame differences), record {MotionDecision.RecordBytes(codecField)} B; budget {settings.BitsPerPixel:F5} bpp; aligned source warped back (a perfect fit): {VideoMetrics.Measure(video, ideal)}");
         if (Get("motiondiag", "0") == "1")

@@ -36,12 +36,40 @@ public sealed class MotionDecisionTests
     public void Vectors_that_would_take_more_than_their_share_of_the_budget_are_not_coded()
     {
         var video = Pan(frames: 6, samplesPerFrame: 0.75);
-        int bytes = MotionDecision.Choose(video, budgetBits: 200_000)!.Bytes;
+        int bytes = MotionDecision.Choose(video, budgetBits: 200_000, blockLog2: 4)!.Bytes;
 
-        var plan = MotionDecision.Choose(video, budgetBits: (long)(bytes * 8 / MotionDecision.MaxBudgetShare) - 8)!;
+        var plan = MotionDecision.Choose(video, budgetBits: (long)(bytes * 8 / MotionDecision.MaxBudgetShare) - 8, blockLog2: 4)!;
 
         Assert.False(plan.Used);
         Assert.Contains("of the budget", plan.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blocks_grow_until_the_vectors_fit_their_share_of_the_budget()
+    {
+        var video = Pan(frames: 6, samplesPerFrame: 0.75);
+        int fine = MotionDecision.Choose(video, budgetBits: 200_000, blockLog2: 4)!.Bytes;
+        int coarse = MotionDecision.Choose(video, budgetBits: 200_000, blockLog2: 5)!.Bytes;
+        Assert.True(coarse < fine, $"{coarse} B at 32x32 against {fine} B at 16x16");
+
+        var plan = MotionDecision.Choose(video, budgetBits: (long)(fine * 8 / MotionDecision.MaxBudgetShare) - 8)!;
+
+        Assert.True(plan.Used, plan.Reason);
+        Assert.Equal(5, plan.Field!.BlockLog2);
+        Assert.Equal(coarse, plan.Bytes);
+        Assert.Contains("32x32", plan.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_moved_back_clip_can_still_be_asked_for_and_reaches_a_lower_ceiling()
+    {
+        var video = Pan(frames: 6, samplesPerFrame: 0.75);
+
+        var moved = MotionDecision.Choose(video, budgetBits: 200_000, preimage: false)!;
+        var solved = MotionDecision.Choose(video, budgetBits: 200_000)!;
+
+        Assert.True(moved.Used && solved.Used, moved.Reason + " / " + solved.Reason);
+        Assert.True(solved.CeilingPsnr > moved.CeilingPsnr, $"pre-image {solved.CeilingPsnr:F2} dB, moved back {moved.CeilingPsnr:F2} dB");
     }
 
     [Fact]
