@@ -43,7 +43,8 @@ internal static class MotionDecision
     /// <param name="blockLog2">One block size exponent to try instead of <see cref="BlockLog2s"/>.</param>
     /// <param name="preimage">Fit the warp's least-squares pre-image (<see cref="MotionPreimage"/>); false: the moved-back clip (<see cref="MotionAlignment"/>).</param>
     /// <param name="maxShare">Largest share of the budget the vectors may take.</param>
-    public static MotionPlan? Choose(VideoClip video, long budgetBits, int? blockLog2 = null, bool preimage = true, double maxShare = MaxBudgetShare)
+    /// <param name="threads">Threads for the pre-image.</param>
+    public static MotionPlan? Choose(VideoClip video, long budgetBits, int? blockLog2 = null, bool preimage = true, double maxShare = MaxBudgetShare, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(video);
         if (video.Frames.Count < 2)
@@ -69,7 +70,7 @@ internal static class MotionDecision
                 continue;
             }
 
-            var target = preimage ? MotionPreimage.Solve(video, field) : MotionAlignment.Align(video, field);
+            var target = preimage ? MotionPreimage.Solve(video, field, threads: threads) : MotionAlignment.Align(video, field);
             var shown = target.Frames.Select((frame, t) => MotionCompensation.Apply(frame, field, t).Planes).ToList();
             var metrics = VideoMetrics.Measure(video, shown);
             double ceiling = video.PlaneCount == 1 ? metrics.PsnrY : metrics.PsnrRgb;

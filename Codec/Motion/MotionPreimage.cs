@@ -21,13 +21,14 @@ internal static class MotionPreimage
     /// <summary>Conjugate-gradient iterations per plane.</summary>
     public const int Iterations = 25;
 
-    public static VideoClip Solve(VideoClip video, MotionField field, double ridge = Ridge, int iterations = Iterations)
+    /// <summary>The target for <paramref name="video"/> under <paramref name="field"/>; frames are solved on up to <paramref name="threads"/> threads (the result does not depend on them).</summary>
+    public static VideoClip Solve(VideoClip video, MotionField field, double ridge = Ridge, int iterations = Iterations, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(video);
         ArgumentNullException.ThrowIfNull(field);
         var start = MotionAlignment.Align(video, field);
         var frames = new VideoFrame[video.Frames.Count];
-        Parallel.For(0, frames.Length, t =>
+        Parallel.For(0, frames.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, t =>
         {
             var source = video.Frames[t];
             var solved = new VideoFrame(source.Width, source.Height, source.Chroma, source.BitDepth);
