@@ -157,7 +157,8 @@ internal static class AsmrEncoder
         var motion = ChooseMotion(video, segmentIndex, segmentCount, settings, budgetBits, progress, clock);
         if (motion?.Field is not null)
         {
-            // The network fits the source moved back along the field; the vectors' bytes come out of the same budget.
+            // The network fits the picture the warp carries to the source (the plan's target); the vectors' bytes come out of
+            // the same budget.
             video = motion.Aligned!;
             budgetBits -= 8L * motion.Bytes;
             settings = settings.ForMotion();

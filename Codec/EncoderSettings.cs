@@ -183,9 +183,9 @@ internal sealed record EncoderSettings
     private const double ContextLatentShare = 0.35;
 
     /// <summary>
-    /// With a motion field the network fits the source moved back along it, a stiller clip whose picture the fine latents
-    /// describe well: half the budget to the latents gained 0.30 and 0.42 dB on akiyo (two seeds), where without motion
-    /// a larger share lost (akiyo 0.45: −0.25 dB; foreman 0.5: −0.22 dB; experiments/NOTES.md).
+    /// With a motion field the network fits a clip that changes little over time, whose picture the fine latents describe
+    /// well: half the budget to the latents gained 0.30 and 0.42 dB on akiyo (two seeds) and 0.82 dB on foreman, where
+    /// without motion a larger share lost (akiyo 0.45: −0.25 dB; foreman 0.5: −0.22 dB; experiments/NOTES.md).
     /// </summary>
     private const double MotionLatentShare = 0.5;
 

@@ -5,7 +5,7 @@ namespace Asmr.Codec.Motion;
 
 /// <summary>
 /// What <see cref="MotionDecision"/> found for a segment: the field to code (null when motion is not used), the bytes
-/// its record takes, the quality a perfect fit of the moved-back clip would reach, why, and that clip.
+/// its record takes, the quality a perfect fit of the network's target would reach once warped, why, and that target.
 /// </summary>
 internal sealed record MotionPlan(MotionField? Field, int Bytes, double CeilingPsnr, string Reason, VideoClip? Aligned = null)
 {
