@@ -184,10 +184,12 @@ internal sealed record EncoderSettings
 
     /// <summary>
     /// With a motion field the network fits a clip that changes little over time, whose picture the fine latents describe
-    /// well: half the budget to the latents gained 0.30 and 0.42 dB on akiyo (two seeds) and 0.82 dB on foreman, where
-    /// without motion a larger share lost (akiyo 0.45: −0.25 dB; foreman 0.5: −0.22 dB; experiments/NOTES.md).
+    /// well: 0.6 of the budget to the latents (a narrower network, whose weights lose less to quantization) gained over
+    /// 0.5 on akiyo (+0.34 dB) and foreman (+0.15), 0.5 over 0.35 (akiyo +0.30/+0.42 at two seeds, foreman +0.82), and
+    /// 0.7 lost to 0.6 on both (its network quantized too coarsely: −0.91 / −1.50 dB). Without motion a larger share
+    /// lost (akiyo 0.45: −0.25 dB; foreman 0.5: −0.22 dB; experiments/NOTES.md).
     /// </summary>
-    private const double MotionLatentShare = 0.5;
+    private const double MotionLatentShare = 0.6;
 
     /// <summary>These settings for a segment coded with a motion field: <see cref="MotionLatentShare"/> unless a share was asked for.</summary>
     internal EncoderSettings ForMotion() => LatentShare is null && DefaultContextHidden > 0 ? this with { LatentShare = MotionLatentShare } : this;

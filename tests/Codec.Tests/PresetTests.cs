@@ -39,11 +39,11 @@ public sealed class PresetTests
     }
 
     [Fact]
-    public void A_segment_coded_with_motion_gives_half_the_budget_to_context_coded_latents_unless_told()
+    public void A_segment_coded_with_motion_gives_more_of_the_budget_to_context_coded_latents_unless_told()
     {
         long cifBudget = (long)(0.05 * 352 * 288 * 32);
         var medium = new EncoderSettings().ForSegmentBudget(cifBudget);
-        Assert.Equal(0.5, medium.ForMotion().DefaultLatentShare);
+        Assert.Equal(0.6, medium.ForMotion().DefaultLatentShare);
         Assert.Equal(0.4, (medium with { LatentShare = 0.4 }).ForMotion().DefaultLatentShare);
         var orderZero = new EncoderSettings { ContextHidden = 0 }.ForSegmentBudget(cifBudget);
         Assert.Equal(0.25, orderZero.ForMotion().DefaultLatentShare);
