@@ -353,7 +353,7 @@ internal static class AsmrEncoder
         }
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 0, 1, 0, clock.Elapsed, "searching"));
-        var plan = MotionDecision.Choose(video, bits, settings.MotionBlockLog2, settings.MotionPreimage, settings.MotionMaxShare ?? MotionDecision.MaxBudgetShare, settings.Threads);
+        var plan = MotionDecision.Choose(video, bits, settings.MotionBlockLog2, settings.MotionPreimage, settings.MotionMaxShare, settings.Threads);
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 1, 1, 0, clock.Elapsed, plan is null ? "off" : (plan.Used ? "on: " : "off: ") + plan.Reason));
         return plan;
     }

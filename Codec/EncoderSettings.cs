@@ -96,8 +96,8 @@ internal sealed record EncoderSettings
     /// </summary>
     public bool MotionPreimage { get; init; } = true;
 
-    /// <summary>Largest share of a segment's bits the motion vectors may take; null = <see cref="Motion.MotionDecision.MaxBudgetShare"/>.</summary>
-    public double? MotionMaxShare { get; init; }
+    /// <summary>Largest share of a segment's bits the motion vectors may take.</summary>
+    public double MotionMaxShare { get; init; } = Asmr.Codec.Motion.MotionDecision.MaxBudgetShare;
 
     /// <summary>Latent grids on this many levels above the last (0 = none: the file stays readable by format 1 readers).</summary>
     public int GridLevels { get; init; } = 2;

@@ -87,7 +87,7 @@ var settings = defaults with
     LatentShare = opts.ContainsKey("share") ? double.Parse(Get("share", "0.25")) : null,
     MotionBlockLog2 = opts.ContainsKey("codecmotionblock") ? int.Parse(Get("codecmotionblock", "4")) : null,
     MotionPreimage = Get("codecpreimage", "1") == "1",
-    MotionMaxShare = opts.ContainsKey("codecmotionshare") ? double.Parse(Get("codecmotionshare", "0.15")) : null,
+    MotionMaxShare = double.Parse(Get("codecmotionshare", defaults.MotionMaxShare.ToString("R"))),
 };
 if (Get("trace", "0") == "1")
 {
