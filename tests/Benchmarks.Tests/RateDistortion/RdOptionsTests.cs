@@ -17,6 +17,7 @@ public class RdOptionsTests
         Assert.Equal([32, 32, 8], options.Clips.Select(c => c.Frames));
         Assert.Equal("/media/akiyo_352x288.mp4", options.Clips[0].Path);
         Assert.Equal(RdOptions.DefaultAsmrcPoints, options.AsmrcPoints);
+        Assert.Equal([0.0125, 0.025, 0.05, 0.1], options.AsmrcPoints.Where(p => p.Preset == "medium").Select(p => p.BitsPerPixel));
         Assert.Contains(51, options.Crfs);
         Assert.Equal(["x264 medium", "x264 veryslow", "x265 medium", "x265 veryslow"], options.Anchors.Select(a => a.Series));
     }
