@@ -235,6 +235,9 @@ internal sealed record EncoderSettings
     /// <summary>Experiment: the residual grid holds one map value per pixel (the last level's spatial cells) instead of per 2×2-pixel cell.</summary>
     public bool ResidualPerSample { get; init; }
 
+    /// <summary>Experimental, float only (no file can hold it): <see cref="Training.AsmrNetwork.LastLevelAmplitude"/>.</summary>
+    public bool LastLevelAmplitude { get; init; }
+
     /// <summary>Experiment: the residual grid's latents are rounded in the forward from the first step (<see cref="Training.AsmrNetwork.ResidualRoundedForward"/>).</summary>
     public bool ResidualRoundedForward { get; init; }
 

@@ -32,6 +32,8 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly Tensor? _residualRows;
     private readonly Tensor? _residualTimeCells;
     private readonly Parameter? _residualGains;
+    private readonly Parameter? _amplitudeWeight;
+    private readonly Parameter? _amplitudeBias;
     private readonly bool _residualPerSample;
     private readonly Generator _latentNoise;
     private readonly Scalar _linearScale;
@@ -54,7 +56,7 @@ internal sealed class AsmrNetwork : nn.Module
     /// 0 = none.
     /// </param>
     /// <param name="residualPerSample">The residual grid's cells are the last level's spatial cells (one map value per pixel) instead of level L−2's.</param>
-    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4, int residualRank = 0, bool residualPerSample = false)
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4, int residualRank = 0, bool residualPerSample = false, bool lastLevelAmplitude = false)
         : base("asmr")
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -199,7 +201,28 @@ internal sealed class AsmrNetwork : nn.Module
                 "residual", (long)cy * cx * children, 1, colours, "colours", init, new LatentContextNetwork(contextHidden, residualRank, seed ^ 0x2E51D));
             register_parameter("residual_gains", _residualGains);
         }
+
+        if (lastLevelAmplitude)
+        {
+            if (levels < 3 || timeCellFrames > 0 || residualRank > 0)
+            {
+                throw new ArgumentException("A last-level amplitude needs three levels and no time or residual grid.", nameof(lastLevelAmplitude));
+            }
+
+            // Zero: the network starts as the one without amplitudes (every amplitude 1).
+            _amplitudeWeight = new Parameter(zeros([h, h]));
+            _amplitudeBias = new Parameter(zeros([h]));
+            register_parameter("amplitude_w", _amplitudeWeight);
+            register_parameter("amplitude_b", _amplitudeBias);
+        }
     }
+
+    /// <summary>
+    /// Experimental (float only, not in the format): each cell of level L−2 scales its last-level units by amplitudes
+    /// a = 1 + W_a·sin θ_{L−2} + b_a, so the last level's input is a·[sin pre, cos pre] instead of unit-modulus pairs;
+    /// <see cref="SharedPre(Tensor?)"/> then returns [pre, a] side by side ([n, 2H]).
+    /// </summary>
+    public bool LastLevelAmplitude => _amplitudeWeight is not null;
 
     /// <summary>
     /// Registers a latent grid (the architecture's, then the experimental ones): zero latents [cells, k] (k = the rows
@@ -514,7 +537,8 @@ internal sealed class AsmrNetwork : nn.Module
         }
 
         var hidden = theta.sin();
-        return nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
+        var pre = nn.functional.linear(hidden, _weights[levels - 1]!, _biases[levels - 1]);
+        return _amplitudeWeight is null ? pre : cat([pre, nn.functional.linear(hidden, _amplitudeWeight, _amplitudeBias) + 1.0], 1);
     }
 
     /// <summary>θ_l for the cells of level <paramref name="level"/> that <paramref name="rows"/> lists (tree order): the levels above in full, this one on those rows.</summary>
@@ -596,12 +620,17 @@ internal sealed class AsmrNetwork : nn.Module
         var m = Pattern(a.Levels - 1);
         if (!factorised)
         {
-            var act = (pre.view(cells, 1, h) + m.view(1, beta, h)).sin();
+            var act = (pre.narrow(1, 0, h).view(cells, 1, h) + m.view(1, beta, h)).sin();
+            if (LastLevelAmplitude)
+            {
+                act = act * pre.narrow(1, h, h).view(cells, 1, h);
+            }
+
             return act.matmul(_outWeight.t()).permute(0, 2, 1) + _outBias.view(1, o, 1);
         }
 
         var k = LastLevelKernel(m);
-        var x = LastLevelInput(pre);
+        var x = LastLevelInput(pre, h);
         return x.mm(k.view(2 * h, o * beta)).view(cells, o, beta) + _outBias.view(1, o, 1);
     }
 
@@ -653,7 +682,7 @@ internal sealed class AsmrNetwork : nn.Module
             return ForwardPooledWithTimeGrid(pre, cells, blocks, biases);
         }
 
-        var x = LastLevelInput(pre);
+        var x = LastLevelInput(pre, h);
         var kernel = cat(blocks, 1);
         var bias = cat(biases, 0);
         if (columns is not null)
@@ -743,8 +772,18 @@ internal sealed class AsmrNetwork : nn.Module
     /// <summary>Training only: the last level's GEMM in bfloat16 (<see cref="ForwardPooled"/>, with gradients on).</summary>
     public bool HalfPrecisionLastLevel { get; set; }
 
-    /// <summary>[sin pre, cos pre]: [C, 2H].</summary>
-    private static Tensor LastLevelInput(Tensor pre) => cat([pre.sin(), pre.cos()], 1);
+    /// <summary>[sin pre, cos pre]: [C, 2H]; with <see cref="LastLevelAmplitude"/> (pre = [pre, a]) a·[sin pre, cos pre].</summary>
+    private static Tensor LastLevelInput(Tensor pre, int h)
+    {
+        if (pre.shape[1] == h)
+        {
+            return cat([pre.sin(), pre.cos()], 1);
+        }
+
+        var phase = pre.narrow(1, 0, h);
+        var amplitude = pre.narrow(1, h, h);
+        return cat([phase.sin() * amplitude, phase.cos() * amplitude], 1);
+    }
 
     /// <summary>K[j, o, δ] = W_out[o, j]·cos(m[δ, j]) for j &lt; H and W_out[o, j]·sin(m[δ, j]) for the second half: [2H, O, β].</summary>
     private Tensor LastLevelKernel(Tensor m)

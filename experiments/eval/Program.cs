@@ -79,6 +79,7 @@ var settings = defaults with
     TimeLatentRank = int.Parse(Get("timerank", "4")),
     ResidualLatentRank = int.Parse(Get("resrank", "0")),
     ResidualPerSample = Get("resfine", "0") == "1",
+    LastLevelAmplitude = Get("amp", "0") == "1",
     ResidualRoundedForward = Get("resste", "0") == "1",
     LatentBudgetFallFraction = double.Parse(Get("budgetfall", defaults.LatentBudgetFallFraction.ToString("R"))),
     RateEvery = opts.ContainsKey("rateevery") ? int.Parse(Get("rateevery", "1")) : null,

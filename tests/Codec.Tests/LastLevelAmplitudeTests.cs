@@ -1,0 +1,50 @@
+using Asmr.Codec.Training;
+using Asmr.Container.Model;
+using static TorchSharp.torch;
+
+namespace Asmr.Codec.Tests;
+
+public sealed class LastLevelAmplitudeTests
+{
+    private static readonly (int, int)[] Pooling = [(1, 1), (2, 2), (2, 2)];
+
+    private static ModelArchitecture Tiny() => new(
+        [[2, 1, 3, 2], [3, 2, 1, 2], [2, 2, 2, 4]],
+        8,
+        3,
+        [ModulationKind.Table, ModulationKind.Linear, ModulationKind.Table, ModulationKind.Table]);
+
+    [Fact]
+    public void A_new_network_with_amplitudes_gives_the_plain_networks_output()
+    {
+        using var plain = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7);
+        using var amplitude = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+
+        var expected = plain.ForwardPooled(plain.SharedPre(), Pooling);
+        var actual = amplitude.ForwardPooled(amplitude.SharedPre(), Pooling);
+
+        Assert.True((expected - actual).abs().max().item<float>() < 1e-6f);
+    }
+
+    [Fact]
+    public void Amplitudes_scale_each_unit_the_same_in_the_factorised_and_the_direct_last_level()
+    {
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
+        using (no_grad())
+        {
+            var amplitudeWeight = net.named_parameters().Single(p => p.name == "amplitude_w").parameter;
+            amplitudeWeight.copy_(randn(amplitudeWeight.shape, generator: new Generator(3)) * 0.5);
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var pre = net.SharedPre();
+        var amplitudes = pre.narrow(1, 8, 8);
+
+        Assert.Equal(16, pre.shape[1]);
+        Assert.True((amplitudes - 1).abs().max().item<float>() > 0.1f, "the test must move the amplitudes off 1");
+        Assert.True(NetworkTests.FactorisedVersusDirectDifference(net) < 1e-5);
+    }
+}
