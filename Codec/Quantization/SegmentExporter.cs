@@ -86,6 +86,11 @@ internal static class SegmentExporter
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(multipliers);
+        if (network.LastLevelAmplitude)
+        {
+            throw new NotSupportedException("No model version holds the experimental last-level amplitudes: a file written without them would decode to another picture.");
+        }
+
         var a = network.Architecture;
         var layout = a.TensorLayout();
         var floats = FloatTensors(network);

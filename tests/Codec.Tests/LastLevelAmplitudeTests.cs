@@ -47,4 +47,13 @@ public sealed class LastLevelAmplitudeTests
         Assert.True((amplitudes - 1).abs().max().item<float>() > 0.1f, "the test must move the amplitudes off 1");
         Assert.True(NetworkTests.FactorisedVersusDirectDifference(net) < 1e-5);
     }
+
+    [Fact]
+    public void A_network_with_amplitudes_is_never_exported_to_a_file_that_cannot_hold_them()
+    {
+        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
+        uint[] multipliers = [.. net.Architecture.TensorLayout().Select(_ => 1000u)];
+
+        Assert.Throws<NotSupportedException>(() => Quantization.SegmentExporter.Export(net, 0, 4, multipliers));
+    }
 }
