@@ -16,8 +16,8 @@ namespace Asmr.Codec;
 /// </summary>
 internal static class AsmrEncoder
 {
-    /// <summary>For experiments: sees each segment's fitted network before its latents are rounded for export.</summary>
-    internal static Action<AsmrNetwork>? FitInspector { get; set; }
+    /// <summary>For experiments: sees each segment's fitted network, and the clip it fitted (with motion, the plan's target), before its latents are rounded for export.</summary>
+    internal static Action<AsmrNetwork, VideoClip>? FitInspector { get; set; }
 
     /// <summary>For experiments: hears each tensor's chosen step, bytes and added distortion.</summary>
     internal static Action<string>? StepTrace { get; set; }
@@ -220,7 +220,7 @@ internal static class AsmrEncoder
             using var fresh = NewNetwork(architecture, settings.Seed + ((attempt + 1) * RestartSeedStride), settings);
             network.CopyParametersFrom(fresh);
         }
-        FitInspector?.Invoke(network);
+        FitInspector?.Invoke(network, video);
         SegmentExporter.RoundLatents(network);
         double floatLoss = StepSearch.EvaluateLoss(network, target, weights);
         var fit = SegmentExporter.FloatTensors(network);

@@ -98,7 +98,7 @@ if (Get("trace", "0") == "1")
 AsmrEncoder.StepTrace = line => Console.WriteLine("step " + line);
 if (opts.ContainsKey("save"))
 {
-    AsmrEncoder.FitInspector = network => { network.save(Get("save", "")); Console.WriteLine($"saved fit {Get("save", "")}"); };
+    AsmrEncoder.FitInspector = (network, _) => { network.save(Get("save", "")); Console.WriteLine($"saved fit {Get("save", "")}"); };
 }
 
 if (opts.ContainsKey("profile"))
@@ -118,7 +118,7 @@ if (opts.ContainsKey("load"))
 
 if (opts.ContainsKey("inspect"))
 {
-    AsmrEncoder.FitInspector = network => FitInspection.Save(network, Get("inspect", ""));
+    AsmrEncoder.FitInspector = (network, _) => FitInspection.Save(network, Get("inspect", ""));
 }
 
 // motion=1: the output warped per block and frame by the source's block motion against its middle frame, trained on
@@ -235,11 +235,12 @@ if (floatOnly || opts.ContainsKey("floatregions") || motionTarget)
     // The time and residual grids and the last-level amplitudes are not in the format: report the float fit with rounded latents (as the encoder's
     // floatLoss), each grid's estimated bits and the float fit's still and moving regions, then stop. With
     // floatregions=1 the same report for any run, which then goes on to quantize and export.
-    AsmrEncoder.FitInspector = network =>
+    AsmrEncoder.FitInspector = (network, fitted) =>
     {
         // The encoder rounds the latents right after this inspector too, so rounding them here changes nothing it does.
         SegmentExporter.RoundLatents(network);
-        using var target = new TrainingTarget(network.Architecture, video);
+        // The clip the network fitted: with a motion field, the plan's target rather than the source.
+        using var target = new TrainingTarget(network.Architecture, fitted);
         double loss = StepSearch.EvaluateLoss(network, target, Trainer.RgbWeights);
         using (var noGrad = TorchSharp.torch.no_grad())
         {
@@ -253,7 +254,7 @@ if (floatOnly || opts.ContainsKey("floatregions") || motionTarget)
             Console.WriteLine($"TIMEGRID floatLoss {loss:E3} ({Trainer.LossToPsnr(loss, 3):F2} dB) latent bits {string.Join(" + ", bits.Select(b => b.ToString("F0")))} = {bits.Sum():F0} ({bits.Sum() / 8:F0} B); cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s");
             var output = network.ForwardPooled(network.SharedPre(), target.Pooling);
             Console.Write("FLOAT ");
-            RegionReport.Print(video, target.Reconstruct(output));
+            RegionReport.Print(fitted, target.Reconstruct(output));
         }
 
         if (motionTarget && codecField is null)
