@@ -630,7 +630,7 @@ internal sealed class AsmrNetwork : nn.Module
         }
 
         var k = LastLevelKernel(m);
-        var x = LastLevelInput(pre, h);
+        var x = LastLevelInput(pre);
         return x.mm(k.view(2 * h, o * beta)).view(cells, o, beta) + _outBias.view(1, o, 1);
     }
 
@@ -682,7 +682,7 @@ internal sealed class AsmrNetwork : nn.Module
             return ForwardPooledWithTimeGrid(pre, cells, blocks, biases);
         }
 
-        var x = LastLevelInput(pre, h);
+        var x = LastLevelInput(pre);
         var kernel = cat(blocks, 1);
         var bias = cat(biases, 0);
         if (columns is not null)
@@ -773,13 +773,14 @@ internal sealed class AsmrNetwork : nn.Module
     public bool HalfPrecisionLastLevel { get; set; }
 
     /// <summary>[sin pre, cos pre]: [C, 2H]; with <see cref="LastLevelAmplitude"/> (pre = [pre, a]) a·[sin pre, cos pre].</summary>
-    private static Tensor LastLevelInput(Tensor pre, int h)
+    private Tensor LastLevelInput(Tensor pre)
     {
-        if (pre.shape[1] == h)
+        if (!LastLevelAmplitude)
         {
             return cat([pre.sin(), pre.cos()], 1);
         }
 
+        int h = Architecture.Width;
         var phase = pre.narrow(1, 0, h);
         var amplitude = pre.narrow(1, h, h);
         return cat([phase.sin() * amplitude, phase.cos() * amplitude], 1);
@@ -803,8 +804,14 @@ internal sealed class AsmrNetwork : nn.Module
         var a = Architecture;
         int n = coordinates.GetLength(0);
         Tensor? theta = null;
+        Tensor? amplitude = null;
         for (int l = 0; l < a.Levels; l++)
         {
+            if (l == a.Levels - 1 && _amplitudeWeight is not null)
+            {
+                amplitude = nn.functional.linear(theta!.sin(), _amplitudeWeight, _amplitudeBias) + 1.0;
+            }
+
             var index = new long[n];
             for (int i = 0; i < n; i++)
             {
@@ -834,7 +841,8 @@ internal sealed class AsmrNetwork : nn.Module
             theta = AddGridPerSample(l, theta, coordinates);
         }
 
-        return nn.functional.linear(theta!.sin(), _outWeight, _outBias);
+        var activation = theta!.sin();
+        return nn.functional.linear(amplitude is null ? activation : activation * amplitude, _outWeight, _outBias);
     }
 
     /// <summary>The per-sample form of <see cref="AddGrid"/>: each sample's level-l cell's grid term.</summary>

@@ -1,5 +1,4 @@
 using Asmr.Codec.Training;
-using Asmr.Container.Model;
 using static TorchSharp.torch;
 
 namespace Asmr.Codec.Tests;
@@ -8,17 +7,11 @@ public sealed class LastLevelAmplitudeTests
 {
     private static readonly (int, int)[] Pooling = [(1, 1), (2, 2), (2, 2)];
 
-    private static ModelArchitecture Tiny() => new(
-        [[2, 1, 3, 2], [3, 2, 1, 2], [2, 2, 2, 4]],
-        8,
-        3,
-        [ModulationKind.Table, ModulationKind.Linear, ModulationKind.Table, ModulationKind.Table]);
-
     [Fact]
     public void A_new_network_with_amplitudes_gives_the_plain_networks_output()
     {
-        using var plain = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7);
-        using var amplitude = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
+        using var plain = new AsmrNetwork(NetworkTests.Tiny(), new NetworkInit { OutputGain = 1 }, 7);
+        using var amplitude = new AsmrNetwork(NetworkTests.Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
 
@@ -31,7 +24,7 @@ public sealed class LastLevelAmplitudeTests
     [Fact]
     public void Amplitudes_scale_each_unit_the_same_in_the_factorised_and_the_direct_last_level()
     {
-        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
+        using var net = new AsmrNetwork(NetworkTests.Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
         using (no_grad())
         {
             var amplitudeWeight = net.named_parameters().Single(p => p.name == "amplitude_w").parameter;
@@ -49,9 +42,25 @@ public sealed class LastLevelAmplitudeTests
     }
 
     [Fact]
+    public void The_per_sample_reference_applies_the_amplitudes_as_the_shared_forward_does()
+    {
+        using var net = new AsmrNetwork(NetworkTests.Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
+        using (no_grad())
+        {
+            var amplitudeWeight = net.named_parameters().Single(p => p.name == "amplitude_w").parameter;
+            amplitudeWeight.copy_(randn(amplitudeWeight.shape, generator: new Generator(3)) * 0.5);
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+
+        Assert.True(NetworkTests.SharedVersusPerSampleDifference(net, out _) < 1e-5);
+    }
+
+    [Fact]
     public void A_network_with_amplitudes_is_never_exported_to_a_file_that_cannot_hold_them()
     {
-        using var net = new AsmrNetwork(Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
+        using var net = new AsmrNetwork(NetworkTests.Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
         uint[] multipliers = [.. net.Architecture.TensorLayout().Select(_ => 1000u)];
 
         Assert.Throws<NotSupportedException>(() => Quantization.SegmentExporter.Export(net, 0, 4, multipliers));

@@ -6,7 +6,7 @@ namespace Asmr.Codec.Tests;
 
 public sealed class NetworkTests
 {
-    private static ModelArchitecture Tiny(ModulationKind last = ModulationKind.Table) => new(
+    internal static ModelArchitecture Tiny(ModulationKind last = ModulationKind.Table) => new(
         [[2, 1, 3, 2], [3, 2, 1, 2], [2, 2, 2, 4]],
         8,
         3,
