@@ -399,7 +399,7 @@ internal static class AsmrEncoder
     private static AsmrNetwork NewNetwork(ModelArchitecture architecture, long seed, EncoderSettings settings)
     {
         manual_seed(seed);
-        return new AsmrNetwork(architecture, new NetworkInit(), seed, settings.DefaultContextHidden, settings.TimeLatentFrames, settings.TimeLatentRank, settings.ResidualLatentRank, settings.ResidualPerSample, settings.LastLevelAmplitude);
+        return new AsmrNetwork(architecture, new NetworkInit(), seed, settings.DefaultContextHidden, settings.TimeLatentFrames, settings.TimeLatentRank, settings.ResidualLatentRank, settings.ResidualPerSample, settings.LastLevelAmplitude, settings.ContextTimeInput);
     }
 
     /// <summary>

@@ -238,6 +238,9 @@ internal sealed record EncoderSettings
     /// <summary>Experimental, float only (no file can hold it): <see cref="Training.AsmrNetwork.LastLevelAmplitude"/>.</summary>
     public bool LastLevelAmplitude { get; init; }
 
+    /// <summary>Experimental, float only (no file can hold it): <see cref="Training.LatentContextNetwork.TimeInput"/> for every grid's context model.</summary>
+    public bool ContextTimeInput { get; init; }
+
     /// <summary>Experiment: the residual grid's latents are rounded in the forward from the first step (<see cref="Training.AsmrNetwork.ResidualRoundedForward"/>).</summary>
     public bool ResidualRoundedForward { get; init; }
 

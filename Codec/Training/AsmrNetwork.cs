@@ -56,7 +56,7 @@ internal sealed class AsmrNetwork : nn.Module
     /// 0 = none.
     /// </param>
     /// <param name="residualPerSample">The residual grid's cells are the last level's spatial cells (one map value per pixel) instead of level L−2's.</param>
-    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4, int residualRank = 0, bool residualPerSample = false, bool lastLevelAmplitude = false)
+    public AsmrNetwork(ModelArchitecture architecture, NetworkInit init, long seed, int contextHidden = 0, int timeCellFrames = 0, int timeRank = 4, int residualRank = 0, bool residualPerSample = false, bool lastLevelAmplitude = false, bool contextTimeInput = false)
         : base("asmr")
     {
         ArgumentNullException.ThrowIfNull(architecture);
@@ -113,7 +113,7 @@ internal sealed class AsmrNetwork : nn.Module
             var g = architecture.Grids[i];
             RegisterGrid(
                 $"grid{i}", architecture.GridCellCount(i), g.TemporalCells, Uniform([g.Rank, h], init.GridProjectionBound), "projection", init,
-                contextHidden > 0 ? new LatentContextNetwork(contextHidden, g.Rank, seed ^ (0xC0FFEE + i)) : null);
+                contextHidden > 0 ? new LatentContextNetwork(contextHidden, g.Rank, seed ^ (0xC0FFEE + i), contextTimeInput) : null);
             _gridCells.Add(tensor(CellOrder.GridCellsInTreeOrder(architecture, i)));
         }
 

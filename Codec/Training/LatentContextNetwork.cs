@@ -37,16 +37,19 @@ internal sealed class LatentContextNetwork : nn.Module
     /// <param name="hidden">Hidden units.</param>
     /// <param name="channels">Latent channels per cell.</param>
     /// <param name="seed">Initialisation seed.</param>
-    public LatentContextNetwork(int hidden, int channels, long seed)
+    /// <param name="timeInput">Experimental, not in the format: a seventh input, 1 in every time cell but the first.</param>
+    public LatentContextNetwork(int hidden, int channels, long seed, bool timeInput = false)
         : base(nameof(LatentContextNetwork))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         Hidden = hidden;
         Channels = channels;
+        TimeInput = timeInput;
+        int inputs = LatentContextModel.Inputs + (timeInput ? 1 : 0);
         using var generator = new Generator((ulong)seed);
         using var bound = (1.0 / Math.Sqrt(LatentContextModel.Inputs)).ToScalar();
-        _w1 = new Parameter(((rand([hidden, LatentContextModel.Inputs], generator: generator) * Two) - One) * bound);
+        _w1 = new Parameter(((rand([hidden, inputs], generator: generator) * Two) - One) * bound);
         // Hidden units start active (a positive bias), so every unit gets gradients from the first step.
         _b1 = new Parameter(full([hidden], 1.0));
         _w2 = new Parameter(zeros([2, hidden]));
@@ -62,6 +65,12 @@ internal sealed class LatentContextNetwork : nn.Module
     public int Hidden { get; }
 
     public int Channels { get; }
+
+    /// <summary>
+    /// Experimental, not in the format: the model also reads whether a latent has a previous time cell, so that the
+    /// first time cell's "outside" (0) is not taken for a previous latent of 0.
+    /// </summary>
+    public bool TimeInput { get; }
 
     /// <summary>
     /// Estimated bits of <paramref name="latents"/> ([cells, k], cells in raster order t, y, x; noisy or rounded),
@@ -126,7 +135,7 @@ internal sealed class LatentContextNetwork : nn.Module
     /// <summary>Each latent's predicted Laplace mean and scale, [T, Y, X, k] each, from its context in <paramref name="context"/> [T, Y, X, k].</summary>
     private (Tensor Mean, Tensor Scale) Prediction(Tensor context, bool frozen)
     {
-        var inputs = Context(context).clamp(InputLow, InputHigh);
+        var inputs = Context(context, TimeInput).clamp(InputLow, InputHigh);
         Tensor Held(Parameter p) => frozen ? p.detach() : p;
         var h = nn.functional.linear(inputs, Held(_w1), Held(_b1)).clamp(Zero, HiddenHigh);
         var o = nn.functional.linear(h, Held(_w2), Held(_b2)) + Held(_channelBias).view(1, 1, 1, Channels, 2);
@@ -138,6 +147,11 @@ internal sealed class LatentContextNetwork : nn.Module
     /// <summary>The integer model: every parameter rounded to Q8 and clamped to the format's range.</summary>
     public LatentContextModel ToInteger()
     {
+        if (TimeInput)
+        {
+            throw new NotSupportedException("No model version holds the experimental time input of a context model.");
+        }
+
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         int[] Q8(Tensor t) =>
@@ -145,8 +159,11 @@ internal sealed class LatentContextNetwork : nn.Module
         return new LatentContextModel(Hidden, Q8(_w1), Q8(_b1), Q8(_w2), Q8(_b2), Q8(_channelBias));
     }
 
-    /// <summary>[T, Y, X, k, 6]: each latent's inputs in <see cref="LatentContext"/> order, 0 outside the grid.</summary>
-    private static Tensor Context(Tensor z)
+    /// <summary>
+    /// [T, Y, X, k, 6]: each latent's inputs in <see cref="LatentContext"/> order, 0 outside the grid; with
+    /// <paramref name="timeInput"/> a seventh, 1 where a previous time cell exists.
+    /// </summary>
+    private static Tensor Context(Tensor z, bool timeInput)
     {
         long t = z.shape[0], y = z.shape[1], x = z.shape[2], k = z.shape[3];
         // Shift along one axis by one (towards higher indices), filling with zeros: the neighbour before.
@@ -160,6 +177,12 @@ internal sealed class LatentContextNetwork : nn.Module
             ? cat([top.narrow(2, 1, x - 1), zeros_like(top.narrow(2, 0, 1))], 2)
             : zeros_like(top);
         var previousChannel = Before(z, 3);
-        return stack([previousTime, left, top, topLeft, topRight, previousChannel], -1);
+        if (!timeInput)
+        {
+            return stack([previousTime, left, top, topLeft, topRight, previousChannel], -1);
+        }
+
+        var hasPrevious = Before(ones_like(z), 0);
+        return stack([previousTime, left, top, topLeft, topRight, previousChannel, hasPrevious], -1);
     }
 }

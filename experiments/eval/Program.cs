@@ -80,6 +80,7 @@ var settings = defaults with
     ResidualLatentRank = int.Parse(Get("resrank", "0")),
     ResidualPerSample = Get("resfine", "0") == "1",
     LastLevelAmplitude = Get("amp", "0") == "1",
+    ContextTimeInput = Get("ctxtime", "0") == "1",
     ResidualRoundedForward = Get("resste", "0") == "1",
     LatentBudgetFallFraction = double.Parse(Get("budgetfall", defaults.LatentBudgetFallFraction.ToString("R"))),
     RateEvery = opts.ContainsKey("rateevery") ? int.Parse(Get("rateevery", "1")) : null,
@@ -229,7 +230,7 @@ if (motionRun || motionTarget)
     }
 }
 
-bool floatOnly = settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0 || settings.LastLevelAmplitude || motionRun;
+bool floatOnly = settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0 || settings.LastLevelAmplitude || settings.ContextTimeInput || motionRun || Get("floatonly", "0") == "1";
 if (floatOnly || opts.ContainsKey("floatregions") || motionTarget)
 {
     // The time and residual grids and the last-level amplitudes are not in the format: report the float fit with
