@@ -92,13 +92,19 @@ internal static class MotionSearch
             return sum + (lambda * bits);
         }
 
-        // Whole samples around the prediction (kept in quarter units), then quarter samples around the best.
+        // Whole samples around the prediction (kept in quarter units), then quarter samples around the best; the centre of
+        // each window is already the best so far, so it is not priced again.
         var best = predicted;
         double bestCost = Cost(best.Y, best.X);
         for (int sy = -range; sy <= range; sy++)
         {
             for (int sx = -range; sx <= range; sx++)
             {
+                if (sy == 0 && sx == 0)
+                {
+                    continue;
+                }
+
                 int qy = Math.Clamp(predicted.Y + (4 * sy), -MotionField.MaxVector, MotionField.MaxVector);
                 int qx = Math.Clamp(predicted.X + (4 * sx), -MotionField.MaxVector, MotionField.MaxVector);
                 double c = Cost(qy, qx);
@@ -114,6 +120,11 @@ internal static class MotionSearch
         {
             for (int fx = -3; fx <= 3; fx++)
             {
+                if (fy == 0 && fx == 0)
+                {
+                    continue;
+                }
+
                 int qy = Math.Clamp(centre.Y + fy, -MotionField.MaxVector, MotionField.MaxVector);
                 int qx = Math.Clamp(centre.X + fx, -MotionField.MaxVector, MotionField.MaxVector);
                 double c = Cost(qy, qx);
