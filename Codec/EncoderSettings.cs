@@ -122,10 +122,8 @@ internal sealed record EncoderSettings
 
     /// <summary>
     /// Latent bytes per grid below which the preset's context models are left out: each costs about 220 bytes with
-    /// its records (akiyo CIF: 426 B for two), which should stay near a tenth of the latents it codes. At 0.025 bpp on
-    /// 32 CIF frames a third of the budget is under it; 60 % of it, a motion field's share, is not, and there the
-    /// context-coded grids with motion gained 1.6 dB on akiyo, while foreman (no motion) lost 0.2 dB with them
-    /// (experiments/NOTES.md). At 0.0125 bpp they lost on both.
+    /// its records (akiyo CIF: 426 B for two), which should stay near a tenth of the latents it codes. Context models
+    /// were measured at 0.05 bpp on 32 CIF frames (7 KB of latents), not at lower rates.
     /// </summary>
     internal const int MinContextLatentBytesPerGrid = 2000;
 

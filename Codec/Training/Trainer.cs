@@ -161,13 +161,8 @@ internal static class Trainer
                         if (estimatedBits is { } latentBits && options.LatentBudgetAt(step) is { } budgetBits)
                         {
                             // Raise λ while the latents' estimated size is over their share of the budget (never below the
-                            // starting λ: lowering it buys bits the latents do not use well, and destabilises training;
-                            // never above the ceiling: latents that stop answering λ would otherwise drive it up without
-                            // end and the rate term would swamp the fit).
-                            lambda = Math.Clamp(
-                                lambda * Math.Pow(Math.Clamp(latentBits / budgetBits, 0.7, 1.4), options.LatentSteeringGain),
-                                options.LatentRateWeight,
-                                options.LatentRateWeight * TrainerOptions.MaxLatentRateFactor);
+                            // starting λ: lowering it buys bits the latents do not use well, and destabilises training).
+                            lambda = Math.Max(options.LatentRateWeight, lambda * Math.Pow(Math.Clamp(latentBits / budgetBits, 0.7, 1.4), options.LatentSteeringGain));
                         }
                     }
                 }

@@ -75,13 +75,6 @@ internal sealed record TrainerOptions
     public (double Start, double End)? LatentSoftRounding { get; init; }
 
     /// <summary>
-    /// The most λ may rise over <see cref="LatentRateWeight"/> while following <see cref="LatentBudgetBits"/>. Runs that
-    /// end well peak near 130× (akiyo, 0.05 bpp); akiyo at 0.025 bpp with context-coded grids and motion (seed 0) saw its
-    /// latents' estimated bits stop falling, λ climb to 2·10^6× and the fit collapse (23.9 dB against 29.5 at seed 1).
-    /// </summary>
-    public const double MaxLatentRateFactor = 1000;
-
-    /// <summary>
     /// How hard λ follows <see cref="LatentBudgetBits"/>: per report λ is multiplied by (bits / budget)^gain, the ratio
     /// clamped to [0.7, 1.4]. The latents' bits answer λ hundreds of steps late, so a high gain overshoots.
     /// </summary>
