@@ -198,6 +198,7 @@ internal static class AsmrEncoder
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
+        network.IntegerContextEverywhere = settings.IntegerContextEverywhere;
         network.TemporalDeltas = settings.TemporalDeltas;
         network.ResidualRoundedForward = settings.ResidualRoundedForward;
         TrainingReport training = FitReplacement?.Invoke(network)!;

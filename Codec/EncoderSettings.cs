@@ -149,6 +149,9 @@ internal sealed record EncoderSettings
     /// <summary>Context models learn from the rounded latents the coder will see (<see cref="Training.AsmrNetwork.ContextFitOnIntegers"/>).</summary>
     public bool ContextFitOnIntegers { get; init; } = true;
 
+    /// <summary>Experiment: <see cref="Training.AsmrNetwork.IntegerContextEverywhere"/>.</summary>
+    public bool IntegerContextEverywhere { get; init; }
+
     /// <summary>Samples a grid cell spans at least on y and x (<see cref="Training.PlannerOptions.MinGridCell"/>); null = 2 with a context model, else 4.</summary>
     public int? MinGridCell { get; init; }
 

@@ -438,7 +438,7 @@ internal sealed class AsmrNetwork : nn.Module
         // bits several-fold.
         var latents = RateLatents(i);
         int rows = Architecture.CumulativeSize(Axis.Y, gridLevel), columns = Architecture.CumulativeSize(Axis.X, gridLevel);
-        if (ContextFitOnIntegers && is_grad_enabled() && AccumulatesOverTime(i))
+        if (ContextFitOnIntegers && is_grad_enabled() && (AccumulatesOverTime(i) || IntegerContextEverywhere))
         {
             // Each latent's rate is that of its noised difference on top of the integers before it, read in the
             // context of the integers (what the decoder has): noise on both a latent and its predictor spreads their
@@ -466,6 +466,13 @@ internal sealed class AsmrNetwork : nn.Module
     /// noised rate prices at almost nothing and the coder cannot).
     /// </summary>
     public bool ContextFitOnIntegers { get; set; }
+
+    /// <summary>
+    /// Experiment: every grid's rate reads its context from the integers (as the time-accumulated grids do), not only
+    /// the grids whose time cells are trained as differences: a sharp model read in a noised context prices noised
+    /// latents on its probability floor, where the rate has no gradient.
+    /// </summary>
+    public bool IntegerContextEverywhere { get; set; }
 
     /// <summary>Grid <paramref name="grid"/>'s latents as a context model's rate sees them: noised while training.</summary>
     private Tensor RateLatents(int grid) =>
