@@ -176,6 +176,30 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         Assert.Equal((0, 0, 32), model.Predict(context, 0));
     }
 
+    [Fact]
+    public void The_experimental_time_input_prices_a_first_time_cell_apart_from_repeats_and_has_no_integer_model()
+    {
+        // The first time cell's "previous" input is the 0 of outside, which a model without the input cannot tell from
+        // a previous latent of 0: with it, repeats in the later time cells can be priced sharply without the first
+        // time cell's varied latents paying for it.
+        int[] latents = SlowlyChangingLatents();
+        using var values = tensor(latents.Select(v => (float)v).ToArray()).view(-1, Channels);
+        using var plain = new LatentContextNetwork(hidden: 8, Channels, seed: 1);
+        using var timed = new LatentContextNetwork(hidden: 8, Channels, seed: 1, timeInput: true);
+        Fit(plain, values);
+        Fit(timed, values);
+        double plainBits, timedBits;
+        using (no_grad())
+        {
+            plainBits = plain.Bits(values, T, Rows, Columns).item<float>();
+            timedBits = timed.Bits(values, T, Rows, Columns).item<float>();
+        }
+
+        output.WriteLine($"estimated bits: {plainBits:F0} without the time input, {timedBits:F0} with it");
+        Assert.True(timedBits < 0.97 * plainBits, $"{timedBits:F0} bits with the time input, {plainBits:F0} without");
+        Assert.Throws<NotSupportedException>(() => timed.ToInteger());
+    }
+
     private static void Randomise(LatentContextNetwork network, ulong seed)
     {
         using var noGrad = no_grad();
