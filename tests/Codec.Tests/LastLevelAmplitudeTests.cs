@@ -24,12 +24,7 @@ public sealed class LastLevelAmplitudeTests
     [Fact]
     public void Amplitudes_scale_each_unit_the_same_in_the_factorised_and_the_direct_last_level()
     {
-        using var net = new AsmrNetwork(NetworkTests.Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
-        using (no_grad())
-        {
-            var amplitudeWeight = net.named_parameters().Single(p => p.name == "amplitude_w").parameter;
-            amplitudeWeight.copy_(randn(amplitudeWeight.shape, generator: new Generator(3)) * 0.5);
-        }
+        using var net = NetworkWithMovedAmplitudes();
 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -44,17 +39,25 @@ public sealed class LastLevelAmplitudeTests
     [Fact]
     public void The_per_sample_reference_applies_the_amplitudes_as_the_shared_forward_does()
     {
-        using var net = new AsmrNetwork(NetworkTests.Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
+        using var net = NetworkWithMovedAmplitudes();
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+
+        Assert.True(NetworkTests.SharedVersusPerSampleDifference(net, out _) < 1e-5);
+    }
+
+    /// <summary>A tiny network with amplitudes whose weights are random (a new one's amplitudes are all 1).</summary>
+    private static AsmrNetwork NetworkWithMovedAmplitudes()
+    {
+        var net = new AsmrNetwork(NetworkTests.Tiny(), new NetworkInit { OutputGain = 1 }, 7, lastLevelAmplitude: true);
         using (no_grad())
         {
             var amplitudeWeight = net.named_parameters().Single(p => p.name == "amplitude_w").parameter;
             amplitudeWeight.copy_(randn(amplitudeWeight.shape, generator: new Generator(3)) * 0.5);
         }
 
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-
-        Assert.True(NetworkTests.SharedVersusPerSampleDifference(net, out _) < 1e-5);
+        return net;
     }
 
     [Fact]
