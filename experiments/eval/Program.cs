@@ -234,9 +234,10 @@ if (motionRun || motionTarget)
 bool floatOnly = settings.TimeLatentFrames > 0 || settings.ResidualLatentRank > 0 || settings.LastLevelAmplitude || settings.ContextTimeInput || motionRun || Get("floatonly", "0") == "1";
 if (floatOnly || opts.ContainsKey("floatregions") || motionTarget)
 {
-    // The time and residual grids and the last-level amplitudes are not in the format: report the float fit with
-    // rounded latents (as the encoder's floatLoss), each grid's estimated bits and the float fit's still and moving
-    // regions, then stop. With floatregions=1 the same report for any run, which then goes on to quantize and export.
+    // The time and residual grids, the last-level amplitudes and the context models' time input are not in the format:
+    // report the float fit with rounded latents (as the encoder's floatLoss), each grid's estimated bits and the float
+    // fit's still and moving regions, then stop (floatonly=1: the same for any run). With floatregions=1 the same
+    // report for any run, which then goes on to quantize and export.
     AsmrEncoder.FitInspector = (network, fitted) =>
     {
         // The encoder rounds the latents right after this inspector too, so rounding them here changes nothing it does.
