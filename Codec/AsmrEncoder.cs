@@ -153,7 +153,6 @@ internal static class AsmrEncoder
         var clock = Stopwatch.StartNew();
         bool qualityTarget = settings.TargetPsnr is not null;
         long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
-        settings = settings.ForSegmentBudget(budgetBits);
         var motion = ChooseMotion(video, segmentIndex, segmentCount, settings, budgetBits, progress, clock);
         if (motion?.Field is not null)
         {
@@ -163,6 +162,8 @@ internal static class AsmrEncoder
             budgetBits -= 8L * motion.Bytes;
             settings = settings.ForMotion();
         }
+
+        settings = settings.ForSegmentBudget(budgetBits);
 
         var architecture = PlanSegment(video.Frames.Count, video.Width, video.Height, video.Chroma, settings, budgetBits);
         using var network = NewNetwork(architecture, settings.Seed, settings);
@@ -198,7 +199,6 @@ internal static class AsmrEncoder
         };
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
-        network.IntegerContextEverywhere = settings.IntegerContextEverywhere;
         network.TemporalDeltas = settings.TemporalDeltas;
         network.ResidualRoundedForward = settings.ResidualRoundedForward;
         TrainingReport training = FitReplacement?.Invoke(network)!;
@@ -348,13 +348,21 @@ internal static class AsmrEncoder
     private static MotionPlan? ChooseMotion(
         VideoClip video, int segmentIndex, int segmentCount, EncoderSettings settings, long? budgetBits, IProgress<EncodeProgress>? progress, Stopwatch clock)
     {
-        if (!settings.DefaultMotion || budgetBits is not { } bits || settings.GridLevels == 0 || settings.DefaultContextHidden == 0)
+        // A motion field needs context-coded grids, which a segment coded with one can afford at a lower rate than one
+        // without: its latents get the larger share (ForMotion).
+        var moved = settings.ForMotion();
+        if (!settings.DefaultMotion || budgetBits is not { } bits || settings.GridLevels == 0 || settings.DefaultContextHidden == 0
+            || moved.ContextHiddenFor(bits) == 0)
         {
             return null;
         }
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 0, 1, 0, clock.Elapsed, "searching"));
         var plan = MotionDecision.Choose(video, bits, settings.MotionBlockLog2, settings.MotionPreimage, settings.MotionMaxShare, settings.Threads);
+        if (plan?.Field is not null && moved.ContextHiddenFor(bits - (8L * plan.Bytes)) == 0)
+        {
+            plan = new MotionPlan(null, plan.Bytes, double.NaN, $"the context-coded grids would not fit beside the vectors ({plan.Bytes:N0} B)");
+        }
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 1, 1, 0, clock.Elapsed, plan is null ? "off" : (plan.Used ? "on: " : "off: ") + plan.Reason));
         return plan;
     }
@@ -489,6 +497,13 @@ internal static class AsmrEncoder
     /// <summary>dB the quantized model aims above a <c>--quality</c> target, for the loss-to-PSNR approximation.</summary>
     internal const double QualityTargetHeadroom = 0.1;
 
+    /// <summary>
+    /// Bits a context model's parameter takes in the file, records included: two models of 16 hidden units (304
+    /// parameters) took 417–439 B on akiyo and foreman CIF. Counting them at the network's rate instead let akiyo at 0.025
+    /// bpp plan H = 16, whose weights, left 4.4–5.1 bits each, lost 2.3 dB to quantization (experiments/NOTES.md).
+    /// </summary>
+    internal const double ContextBitsPerParameter = 11;
+
     /// <summary>Bits per stored parameter at which quantization loss and model size balanced best (akiyo CIF, 0.05 bpp: H = 80).</summary>
     internal const double BitsPerParameter = 7.0;
 
@@ -550,13 +565,19 @@ internal static class AsmrEncoder
 
         // Widest network whose parameters fit the budget at about BitsPerParameter bits each and whose decoding costs
         // at most MaxMacsPerPixel.
-        foreach (int h in new[] { 128, 112, 96, 80, 72, 64, 56, 48, 40, 32, 24, 16 })
+        foreach (int h in new[] { 128, 112, 96, 80, 72, 64, 56, 48, 40, 32, 24, 16, 12 })
         {
             plan = LevelPlanner.Plan(frames, height, width, chroma, options with { Width = h });
             bool grids = plan.Grids.Count > 0;
+            // The grids' context models come out of the network's share too.
+            var coded = grids && settings.DefaultContextHidden > 0
+                ? plan.WithContextModels([.. Enumerable.Repeat(settings.DefaultContextHidden, plan.Grids.Count)])
+                : plan;
+            long contextParameters = coded.ParameterCount() - plan.ParameterCount();
             double networkBits = grids ? budgetBits.Value * (1 - settings.DefaultLatentShare) : budgetBits.Value;
-            if (plan.ParameterCount() * (grids ? GridNetworkBitsPerParameter : BitsPerParameter) <= networkBits
-                && plan.MacsPerSample() <= MaxMacsPerPixel)
+            double plannedBits = (plan.ParameterCount() * (grids ? GridNetworkBitsPerParameter : BitsPerParameter))
+                + (contextParameters * ContextBitsPerParameter);
+            if (plannedBits <= networkBits && coded.MacsPerSample() <= MaxMacsPerPixel)
             {
                 break;
             }

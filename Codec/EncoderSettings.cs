@@ -122,8 +122,10 @@ internal sealed record EncoderSettings
 
     /// <summary>
     /// Latent bytes per grid below which the preset's context models are left out: each costs about 220 bytes with
-    /// its records (akiyo CIF: 426 B for two), which should stay near a tenth of the latents it codes. Context models
-    /// were measured at 0.05 bpp on 32 CIF frames (7 KB of latents), not at lower rates.
+    /// its records (akiyo CIF: 426 B for two), which should stay near a tenth of the latents it codes. At 0.025 bpp on
+    /// 32 CIF frames a third of the budget is under it; 60 % of it, a motion field's share, is not, and there the
+    /// context-coded grids with motion gained 1.6 dB on akiyo, while foreman (no motion) lost 0.2 dB with them
+    /// (experiments/NOTES.md). At 0.0125 bpp they lost on both.
     /// </summary>
     internal const int MinContextLatentBytesPerGrid = 2000;
 
@@ -148,9 +150,6 @@ internal sealed record EncoderSettings
 
     /// <summary>Context models learn from the rounded latents the coder will see (<see cref="Training.AsmrNetwork.ContextFitOnIntegers"/>).</summary>
     public bool ContextFitOnIntegers { get; init; } = true;
-
-    /// <summary>Experiment: <see cref="Training.AsmrNetwork.IntegerContextEverywhere"/>.</summary>
-    public bool IntegerContextEverywhere { get; init; }
 
     /// <summary>Samples a grid cell spans at least on y and x (<see cref="Training.PlannerOptions.MinGridCell"/>); null = 2 with a context model, else 4.</summary>
     public int? MinGridCell { get; init; }

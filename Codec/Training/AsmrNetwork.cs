@@ -438,22 +438,17 @@ internal sealed class AsmrNetwork : nn.Module
         // bits several-fold.
         var latents = RateLatents(i);
         int rows = Architecture.CumulativeSize(Axis.Y, gridLevel), columns = Architecture.CumulativeSize(Axis.X, gridLevel);
-        if (ContextFitOnIntegers && is_grad_enabled() && (AccumulatesOverTime(i) || IntegerContextEverywhere))
+        if (ContextFitOnIntegers && is_grad_enabled())
         {
-            // Each latent's rate is that of its noised difference on top of the integers before it, read in the
-            // context of the integers (what the decoder has): noise on both a latent and its predictor spreads their
-            // difference over ±1, which a model that predicts repeats sharply prices on its probability floor, where
-            // the rate has no gradient. The neighbours in the same time cell too: read noised, they shift the sharp
-            // predictions the same way (akiyo's λ then grew without bound).
+            // Each latent's rate is that of its noised difference on top of the integers before it (for a grid not
+            // accumulated over time, the noised latent itself), read in the context of the integers (what the decoder
+            // has). Read in a noised context, a model that predicts sharply prices noised latents on its probability
+            // floor, where the rate has no gradient: akiyo's λ then grew without bound, and at 0.025 bpp with motion
+            // the latents' estimated bits stopped answering it and the fit collapsed (experiments/NOTES.md).
             var integers = LatentIntegers(i);
             var d = _gridLatents[i];
             var symbols = (integers - d.detach().round()) + Noised(d);
             return _gridContexts[i].IntegerContextBits(symbols, integers, timeCells, rows, columns);
-        }
-
-        if (ContextFitOnIntegers && is_grad_enabled())
-        {
-            return _gridContexts[i].IntegerFittedBits(latents, LatentIntegers(i), timeCells, rows, columns);
         }
 
         return _gridContexts[i].Bits(latents, timeCells, rows, columns);
@@ -461,18 +456,12 @@ internal sealed class AsmrNetwork : nn.Module
 
     /// <summary>
     /// When true a context model is fitted to the rounded latents (the integers the coder will code), and the latents'
-    /// rate is their noised bits under that model with its parameters held. False: one noised rate trains both, and
+    /// rate is their noised bits under that model with its parameters held, each read in the context of the integers.
+    /// False: one noised rate trains both, and
     /// the model may follow latents that gather between the integers (predicting means such as 0.45 that the
     /// noised rate prices at almost nothing and the coder cannot).
     /// </summary>
     public bool ContextFitOnIntegers { get; set; }
-
-    /// <summary>
-    /// Experiment: every grid's rate reads its context from the integers (as the time-accumulated grids do), not only
-    /// the grids whose time cells are trained as differences: a sharp model read in a noised context prices noised
-    /// latents on its probability floor, where the rate has no gradient.
-    /// </summary>
-    public bool IntegerContextEverywhere { get; set; }
 
     /// <summary>Grid <paramref name="grid"/>'s latents as a context model's rate sees them: noised while training.</summary>
     private Tensor RateLatents(int grid) =>

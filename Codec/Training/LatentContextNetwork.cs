@@ -88,23 +88,11 @@ internal sealed class LatentContextNetwork : nn.Module
 
     /// <summary>
     /// The rate when the model is fitted to the integers the coder will code: the value is the estimated bits of
-    /// round(<paramref name="latents"/>) (the gradient of which reaches only the model), and the gradient reaching the
-    /// latents is that of the bits of <paramref name="noisedLatents"/> under the model held fixed. Trained by one
-    /// noised rate, a model with a learned mean can follow latents that gather between the integers (predicting 0.45
-    /// where the latents sit), which the noised rate prices at almost nothing and the coder cannot.
-    /// </summary>
-    public Tensor IntegerFittedBits(Tensor noisedLatents, Tensor latents, int timeCells, int rows, int columns)
-    {
-        ArgumentNullException.ThrowIfNull(latents);
-        var integers = latents.detach().round();
-        var modelRate = Bits(integers, timeCells, rows, columns);
-        var latentRate = Bits(noisedLatents, noisedLatents, timeCells, rows, columns, frozen: true);
-        return modelRate + (latentRate - latentRate.detach());
-    }
-
-    /// <summary>
-    /// <see cref="IntegerFittedBits"/> when the latents' rate reads its context from the integers too: the model's
-    /// prediction is formed once and serves both terms (the same values and gradients, for half the work).
+    /// <paramref name="integers"/> (the gradient of which reaches only the model), and the gradient reaching the
+    /// latents is that of the bits of <paramref name="symbols"/> under the model held fixed, each read in the context
+    /// of the integers, as the decoder reads it. Trained by one noised rate, a model with a learned mean can follow
+    /// latents that gather between the integers (predicting 0.45 where the latents sit), which the noised rate prices
+    /// at almost nothing and the coder cannot. One prediction serves both terms.
     /// </summary>
     /// <param name="symbols">What the latents' rate prices (e.g. the noised latents on top of the integers before them).</param>
     /// <param name="integers">The integers the coder codes; also every latent's context.</param>

@@ -81,7 +81,6 @@ var settings = defaults with
     ResidualPerSample = Get("resfine", "0") == "1",
     LastLevelAmplitude = Get("amp", "0") == "1",
     ContextTimeInput = Get("ctxtime", "0") == "1",
-    IntegerContextEverywhere = Get("cintall", "0") == "1",
     ResidualRoundedForward = Get("resste", "0") == "1",
     LatentBudgetFallFraction = double.Parse(Get("budgetfall", defaults.LatentBudgetFallFraction.ToString("R"))),
     RateEvery = opts.ContainsKey("rateevery") ? int.Parse(Get("rateevery", "1")) : null,

@@ -85,7 +85,7 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         using var generator = new Generator(5);
         using var half = 0.5.ToScalar();
         using var rateWeight = 0.2.ToScalar();
-        Tensor Rate() => network.IntegerFittedBits(latents + (rand(latents.shape, generator: generator) - half), latents, T, Rows, Columns);
+        Tensor Rate() => network.IntegerContextBits(latents + (rand(latents.shape, generator: generator) - half), latents, T, Rows, Columns);
         using (var optimizer = optim.Adam([.. network.parameters(), latents], lr: 0.03))
         {
             for (int step = 0; step < 600; step++)
@@ -112,32 +112,7 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Fitted_to_the_integers_the_rate_is_valued_and_trains_the_model_at_the_integers_and_the_latents_on_the_noised_rate()
-    {
-        using var latents = new Parameter(tensor(ContinuousField()).view(-1, Channels));
-        using var noise = rand(latents.shape, generator: new Generator(9)) - 0.5;
-        using var network = new LatentContextNetwork(hidden: 4, Channels, seed: 2);
-        Randomise(network, seed: 3);
-
-        var fitted = Run(network, latents, () => network.IntegerFittedBits(latents + noise, latents, T, Rows, Columns));
-        var onIntegers = Run(network, latents, () => network.Bits(latents.detach().round(), T, Rows, Columns));
-        var noisedHeld = Run(network, latents, () => network.Bits(latents + noise, latents + noise, T, Rows, Columns, frozen: true));
-
-        Assert.Equal(onIntegers.Value, fitted.Value, 3);
-        Assert.NotEqual(noisedHeld.Value, fitted.Value, 0);
-        for (int i = 0; i < fitted.ModelGrads.Length; i++)
-        {
-            Assert.True(fitted.ModelGrads[i].allclose(onIntegers.ModelGrads[i], rtol: 1e-4, atol: 1e-5), $"model parameter {i}");
-        }
-
-        Assert.True(onIntegers.ModelGrads.Sum(g => g.abs().sum().item<float>()) > 0);
-        Assert.True(fitted.LatentGrad.allclose(noisedHeld.LatentGrad, rtol: 1e-4, atol: 1e-5));
-        Assert.True(noisedHeld.LatentGrad.abs().sum().item<float>() > 0);
-        Assert.All(noisedHeld.ModelGrads, g => Assert.Equal(0, g.abs().sum().item<float>()));
-    }
-
-    [Fact]
-    public void With_the_integers_as_every_context_one_prediction_gives_the_rate_of_two()
+    public void Fitted_to_the_integers_the_rate_is_valued_at_the_integers_and_trains_the_latents_on_the_symbols_in_the_integers_context()
     {
         using var latents = new Parameter(tensor(ContinuousField()).view(-1, Channels));
         using var noise = rand(latents.shape, generator: new Generator(4)) - 0.5;

@@ -59,6 +59,17 @@ public sealed class PresetTests
         Assert.Equal(8, (settings with { ContextHidden = 8 }).ContextHiddenFor(tinyBudget));
     }
 
+    [Fact]
+    public void A_budget_too_small_for_context_models_alone_affords_them_with_a_motion_fields_share()
+    {
+        // 0.025 bpp on 32 CIF frames: a third of it is under two grids' worth, 60 % of it (less the vectors) is not.
+        var settings = new EncoderSettings();
+        long budget = (long)(0.025 * 352 * 288 * 32);
+        Assert.Equal(0, settings.ContextHiddenFor(budget));
+        Assert.Equal(16, settings.ForMotion().ContextHiddenFor(budget - (8 * 1692)));
+        Assert.Equal(0, settings.ForMotion().ContextHiddenFor(budget / 2));
+    }
+
     [Theory]
     [InlineData("fast")]
     [InlineData("medium")]

@@ -1,4 +1,5 @@
 using Asmr.Container;
+using Asmr.Container.Model;
 
 namespace Asmr.Codec.Tests;
 
@@ -7,15 +8,36 @@ public sealed class WidthSelectionTests
     [Fact]
     public void Without_a_width_the_encoder_picks_the_widest_network_that_fits_the_rate_budget()
     {
-        // With latent grids the network gets what the latents' share leaves, at GridNetworkBitsPerParameter.
+        // With latent grids the network and the grids' context models get what the latents' share leaves.
         var settings = new EncoderSettings();
         long budgetBits = (long)(0.05 * 352 * 288 * 32);
         double networkBits = budgetBits * (1 - settings.DefaultLatentShare);
         var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings, budgetBits);
         Assert.NotEmpty(a.Grids);
-        Assert.True(a.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter <= networkBits);
+        Assert.True(PlannedBits(a, settings) <= networkBits);
         var wider = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings with { Width = a.Width + 8 });
-        Assert.True(wider.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter > networkBits);
+        Assert.True(PlannedBits(wider, settings) > networkBits);
+    }
+
+    [Fact]
+    public void The_grids_context_models_come_out_of_the_networks_share()
+    {
+        // akiyo at 0.025 bpp with its 16×16 motion vectors (1,692 B): counted at the network's rate, the context models
+        // would leave room for H = 16, whose weights then quantized too coarsely.
+        var settings = new EncoderSettings().ForMotion();
+        long budgetBits = (long)(0.02327 * 352 * 288 * 32) - (8 * 1692);
+        var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings.ForSegmentBudget(budgetBits), budgetBits);
+        Assert.Equal(12, a.Width);
+        var sixteen = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings with { Width = 16 });
+        Assert.True(sixteen.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter <= budgetBits * (1 - settings.DefaultLatentShare));
+    }
+
+    /// <summary>The encoder's estimate of a plan's network and context models: the network at GridNetworkBitsPerParameter, the context models at ContextBitsPerParameter.</summary>
+    private static double PlannedBits(ModelArchitecture plan, EncoderSettings settings)
+    {
+        var coded = plan.WithContextModels([.. Enumerable.Repeat(settings.DefaultContextHidden, plan.Grids.Count)]);
+        long contextParameters = coded.ParameterCount() - plan.ParameterCount();
+        return (plan.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter) + (contextParameters * AsmrEncoder.ContextBitsPerParameter);
     }
 
     [Theory]
