@@ -197,13 +197,11 @@ internal static class AsmrEncoder
             LatentBudgetFallFraction = settings.LatentBudgetFallFraction,
             SpikeBaselineRise = settings.SpikeBaselineRise,
         };
-        Configure(network, settings);
+        network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
+        network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
+        network.TemporalDeltas = settings.TemporalDeltas;
+        network.ResidualRoundedForward = settings.ResidualRoundedForward;
         TrainingReport training = FitReplacement?.Invoke(network)!;
-        if (FitReplacement is null && settings.TrainingStarts > 1)
-        {
-            ChooseStart(network, target, weights, options, settings, p => progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "start", p.Step, p.TotalSteps, p.Loss, p.Elapsed)), cancellationToken);
-        }
-
         for (int attempt = 0; FitReplacement is null; attempt++)
         {
             // A network that collapses at the start never leaves that state: start again from another initialisation
@@ -404,46 +402,6 @@ internal static class AsmrEncoder
         }
 
         return model;
-    }
-
-    /// <summary>
-    /// Trains <see cref="EncoderSettings.TrainingStarts"/> initialisations (this network's and fresh ones) for
-    /// <see cref="EncoderSettings.StartSteps"/> steps each, and leaves in <paramref name="network"/> the one whose loss
-    /// over every cell is lowest: a fit's quality depends on its initialisation, which a short start already shows.
-    /// </summary>
-    private static void ChooseStart(
-        AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, TrainerOptions options, EncoderSettings settings,
-        Action<TrainingProgress> progress, CancellationToken cancellationToken)
-    {
-        var start = options with { Steps = settings.StartSteps, StallLossFraction = 0 };
-        Train(network);
-        double bestLoss = StepSearch.EvaluateLoss(network, target, weights);
-        for (int s = 1; s < settings.TrainingStarts; s++)
-        {
-            using var candidate = NewNetwork(network.Architecture, settings.Seed + (s * StartSeedStride), settings);
-            Configure(candidate, settings);
-            Train(candidate);
-            double loss = StepSearch.EvaluateLoss(candidate, target, weights);
-            if (loss < bestLoss)
-            {
-                bestLoss = loss;
-                network.CopyParametersFrom(candidate);
-            }
-        }
-
-        void Train(AsmrNetwork n) => Trainer.Train(n, target, start, progress, cancellationToken: cancellationToken);
-    }
-
-    /// <summary>Seed offset between the initialisations <see cref="ChooseStart"/> tries.</summary>
-    internal const long StartSeedStride = 104729;
-
-    /// <summary>The training switches <paramref name="settings"/> sets on a network.</summary>
-    private static void Configure(AsmrNetwork network, EncoderSettings settings)
-    {
-        network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
-        network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
-        network.TemporalDeltas = settings.TemporalDeltas;
-        network.ResidualRoundedForward = settings.ResidualRoundedForward;
     }
 
     /// <summary>A freshly initialised network; the seed fixes both its initialisation and libtorch's global generator.</summary>

@@ -266,15 +266,6 @@ internal sealed record EncoderSettings
     /// </summary>
     public double SpikeBaselineRise { get; init; } = 0.03;
 
-    /// <summary>
-    /// Experiment: short trainings of <see cref="StartSteps"/> steps from this many initialisations before the fit,
-    /// which goes on from the one whose loss is lowest (1 = a single start).
-    /// </summary>
-    public int TrainingStarts { get; init; } = 1;
-
-    /// <summary>Steps of each of the <see cref="TrainingStarts"/> short trainings.</summary>
-    public int StartSteps { get; init; } = 400;
-
     /// <summary><see cref="Training.TrainerOptions.RateEvery"/>; null = the preset's (<see cref="DefaultRateEvery"/>).</summary>
     public int? RateEvery { get; init; }
 

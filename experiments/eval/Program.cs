@@ -90,8 +90,6 @@ var settings = defaults with
     MotionBlockLog2 = opts.ContainsKey("codecmotionblock") ? int.Parse(Get("codecmotionblock", "4")) : null,
     MotionPreimage = Get("codecpreimage", "1") == "1",
     MotionMaxShare = double.Parse(Get("codecmotionshare", defaults.MotionMaxShare.ToString("R"))),
-    TrainingStarts = int.Parse(Get("starts", "1")),
-    StartSteps = int.Parse(Get("startsteps", defaults.StartSteps.ToString())),
 };
 if (Get("trace", "0") == "1")
 {
