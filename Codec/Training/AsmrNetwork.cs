@@ -457,9 +457,8 @@ internal sealed class AsmrNetwork : nn.Module
     /// <summary>
     /// When true a context model is fitted to the rounded latents (the integers the coder will code), and the latents'
     /// rate is their noised bits under that model with its parameters held, each read in the context of the integers.
-    /// False: one noised rate trains both, and
-    /// the model may follow latents that gather between the integers (predicting means such as 0.45 that the
-    /// noised rate prices at almost nothing and the coder cannot).
+    /// False: one noised rate trains both, and the model may follow latents that gather between the integers
+    /// (predicting means such as 0.45 that the noised rate prices at almost nothing and the coder cannot).
     /// </summary>
     public bool ContextFitOnIntegers { get; set; }
 
