@@ -56,17 +56,8 @@ internal static class StepSearch
     private static double Loss(AsmrNetwork network, TrainingTarget target, IReadOnlyList<double> weights, int cellStride)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var pre = network.SharedPre();
-        Tensor? cells = null;
-        if (cellStride > 1)
-        {
-            cells = arange(0, pre.shape[0], cellStride, dtype: ScalarType.Int64);
-            pre = pre.index_select(0, cells);
-        }
-
-        var output = network.ForwardPooled(pre, target.Pooling, cells);
-        return target.Loss(output, weights, cells).item<float>();
+        var cells = cellStride > 1 ? arange(0, target.CellCount, cellStride, dtype: ScalarType.Int64) : null;
+        return SegmentEvaluation.Loss(network, target, weights, cells);
     }
 
     /// <summary>Samples the step search evaluates per candidate at most (every n-th cell), so that it costs about the same

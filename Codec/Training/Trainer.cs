@@ -330,7 +330,7 @@ internal static class Trainer
             z.copy_(z.round());
         }
 
-        var metrics = VideoMetrics.Measure(target.Video, target.Reconstruct(network.ForwardPooled(network.SharedPre(), target.Pooling)));
+        var metrics = VideoMetrics.Measure(target.Video, target.Reconstruct(SegmentEvaluation.Output(network, target)));
         for (int i = 0; i < saved.Count; i++)
         {
             network.GridLatents[i].copy_(saved[i]);
