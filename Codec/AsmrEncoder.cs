@@ -200,6 +200,7 @@ internal static class AsmrEncoder
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
         network.TemporalDeltas = settings.TemporalDeltas;
+        network.InterpolatedGrids = settings.InterpolatedGrids;
         network.ResidualRoundedForward = settings.ResidualRoundedForward;
         TrainingReport training = FitReplacement?.Invoke(network)!;
         for (int attempt = 0; FitReplacement is null; attempt++)
@@ -359,6 +360,9 @@ internal static class AsmrEncoder
 
         progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "motion", 0, 1, 0, clock.Elapsed, "searching"));
         var plan = MotionDecision.Choose(video, bits, settings.MotionBlockLog2, settings.MotionPreimage, settings.MotionMaxShare, settings.Threads);
+        // The search's per-frame work arrays are garbage now (gigabytes of managed heap at 1080p): hand their pages back
+        // to the system before the fit's native tensors, which cannot reuse them, need the room.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         if (plan?.Field is not null && moved.ContextHiddenFor(bits - (8L * plan.Bytes)) == 0)
         {
             plan = new MotionPlan(null, plan.Bytes, double.NaN, $"the context-coded grids would not fit beside the vectors ({plan.Bytes:N0} B)");
