@@ -175,6 +175,9 @@ internal sealed record EncoderSettings
     /// <summary>Later time cells of a context-coded grid are trained as differences from the one before (<see cref="Training.AsmrNetwork.TemporalDeltas"/>).</summary>
     public bool TemporalDeltas { get; init; }
 
+    /// <summary>Experiment, not in the format: latent grids enter the level below theirs, bilinearly interpolated (<see cref="Training.AsmrNetwork.InterpolatedGrids"/>).</summary>
+    public bool InterpolatedGrids { get; init; }
+
     /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
     /// network's tensors into what they leave).</summary>
     public double? LatentShare { get; init; }

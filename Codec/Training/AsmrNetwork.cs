@@ -24,6 +24,7 @@ internal sealed class AsmrNetwork : nn.Module
     private readonly List<Parameter> _gridProjections = [];
     private readonly List<Parameter> _gridLogScales = [];
     private readonly List<Tensor> _gridCells = [];
+    private readonly Dictionary<int, (int Grid, Tensor Cells, Tensor Weights)> _interpolatedInto = [];
     private readonly List<LatentContextNetwork> _gridContexts = [];
     private readonly List<int> _gridTimeCells = [];
     private readonly Tensor _rasterToTree;
@@ -264,6 +265,8 @@ internal sealed class AsmrNetwork : nn.Module
             {
                 cells.Dispose();
             }
+
+            InterpolatedGrids = false;
         }
 
         base.Dispose(disposing);
@@ -552,14 +555,7 @@ internal sealed class AsmrNetwork : nn.Module
         var parents = rows.div(betaScalar, rounding_mode: RoundingMode.floor);
         var locals = rows.remainder(betaScalar);
         var theta = parent.index_select(0, parents) + Pattern(level).index_select(0, locals);
-        int i = Architecture.GridIndex(level);
-        if (i < 0)
-        {
-            return theta;
-        }
-
-        var z = TrainingLatents(i);
-        return theta + z.index_select(0, _gridCells[i].index_select(0, rows)).mm(_gridProjections[i]);
+        return AddGrid(level, theta, rows);
     }
 
     /// <summary>
@@ -590,17 +586,60 @@ internal sealed class AsmrNetwork : nn.Module
         return theta;
     }
 
-    /// <summary>θ_l [C_l, H] (tree order) plus the term z·U of the latent grid on level l, if any (spec §11.4).</summary>
-    private Tensor AddGrid(int level, Tensor theta)
+    /// <summary>
+    /// θ_l [C_l, H] (tree order) plus the term z·U of the latent grid on level l, if any (spec §11.4); for the cells
+    /// <paramref name="rows"/> lists only (null: all). With <see cref="InterpolatedGrids"/>, the interpolated term of the
+    /// grid on the level above instead.
+    /// </summary>
+    private Tensor AddGrid(int level, Tensor theta, Tensor? rows = null)
     {
         int i = Architecture.GridIndex(level);
-        if (i < 0)
+        if (i >= 0 && !_interpolatedInto.Values.Any(e => e.Grid == i))
         {
-            return theta;
+            var z = TrainingLatents(i);
+            theta = theta + z.index_select(0, rows is null ? _gridCells[i] : _gridCells[i].index_select(0, rows)).mm(_gridProjections[i]);
         }
 
-        var z = TrainingLatents(i);
-        return theta + z.index_select(0, _gridCells[i]).mm(_gridProjections[i]);
+        if (_interpolatedInto.TryGetValue(level, out var above))
+        {
+            var cells = rows is null ? above.Cells : above.Cells.index_select(0, rows);
+            var weights = rows is null ? above.Weights : above.Weights.index_select(0, rows);
+            var z = TrainingLatents(above.Grid);
+            var taps = z.index_select(0, cells.reshape(-1)).view(cells.shape[0], 4, z.shape[1]);
+            theta = theta + (taps * weights.unsqueeze(-1)).sum(1).mm(_gridProjections[above.Grid]);
+        }
+
+        return theta;
+    }
+
+    /// <summary>
+    /// Experiment, not in the format: every latent grid on a level above the finest shared one enters the level below
+    /// it instead of its own, bilinearly interpolated in y and x at that level's cell centres (<see cref="CellOrder.BilinearTaps"/>),
+    /// so that its picture is smooth across its cells' edges rather than piecewise constant. Each level is still
+    /// evaluated once per cell.
+    /// </summary>
+    public bool InterpolatedGrids
+    {
+        get => _interpolatedInto.Count > 0;
+        set
+        {
+            foreach (var entry in _interpolatedInto.Values)
+            {
+                entry.Cells.Dispose();
+                entry.Weights.Dispose();
+            }
+
+            _interpolatedInto.Clear();
+            for (int i = 0; value && i < Architecture.Grids.Count; i++)
+            {
+                int level = Architecture.Grids[i].Level;
+                if (level + 1 <= Architecture.Levels - 2)
+                {
+                    var (cells, weights) = CellOrder.BilinearTaps(Architecture, i);
+                    _interpolatedInto[level + 1] = (i, tensor(cells).view(-1, 4), tensor(weights).view(-1, 4));
+                }
+            }
+        }
     }
 
     /// <summary>The last level from pre: [C, O, β]. Factorised: one GEMM [C × 2H]·[2H × O·β].</summary>

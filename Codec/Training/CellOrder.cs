@@ -92,4 +92,58 @@ internal static class CellOrder
 
         return cells;
     }
+
+    /// <summary>
+    /// Experiment (<see cref="AsmrNetwork.InterpolatedGrids"/>): for each cell of the level below grid
+    /// <paramref name="gridIndex"/>'s (tree order), the four latent cells around its centre in y and x and their bilinear
+    /// weights ([cells × 4] each; in time the latent cell that holds it). Cells past the grid's edge take its border.
+    /// </summary>
+    public static (long[] Cells, float[] Weights) BilinearTaps(ModelArchitecture architecture, int gridIndex)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        var grid = architecture.Grids[gridIndex];
+        int level = grid.Level + 1;
+        int ct = architecture.CumulativeSize(Axis.T, level);
+        int cy = architecture.CumulativeSize(Axis.Y, level);
+        int cx = architecture.CumulativeSize(Axis.X, level);
+        int gy = architecture.CumulativeSize(Axis.Y, grid.Level);
+        int gx = architecture.CumulativeSize(Axis.X, grid.Level);
+        int framesPerCell = ct / grid.TemporalCells;
+        var positions = TreePositions(architecture, level);
+        var cells = new long[positions.Length * 4];
+        var weights = new float[positions.Length * 4];
+        long r = 0;
+        for (int t = 0; t < ct; t++)
+        {
+            for (int y = 0; y < cy; y++)
+            {
+                var (y0, y1, wy) = Taps(y, cy / gy, gy);
+                for (int x = 0; x < cx; x++)
+                {
+                    var (x0, x1, wx) = Taps(x, cx / gx, gx);
+                    long row = positions[r++] * 4;
+                    long plane = (long)(t / framesPerCell) * gy;
+                    cells[row] = ((plane + y0) * gx) + x0;
+                    cells[row + 1] = ((plane + y0) * gx) + x1;
+                    cells[row + 2] = ((plane + y1) * gx) + x0;
+                    cells[row + 3] = ((plane + y1) * gx) + x1;
+                    weights[row] = (float)((1 - wy) * (1 - wx));
+                    weights[row + 1] = (float)((1 - wy) * wx);
+                    weights[row + 2] = (float)(wy * (1 - wx));
+                    weights[row + 3] = (float)(wy * wx);
+                }
+            }
+        }
+
+        return (cells, weights);
+    }
+
+    /// <summary>The two grid rows around the centre of fine row <paramref name="i"/> (<paramref name="ratio"/> fine rows a grid row) and the second one's weight.</summary>
+    private static (int Lower, int Upper, double Weight) Taps(int i, int ratio, int size)
+    {
+        double u = ((i + 0.5) / ratio) - 0.5;
+        int lower = (int)Math.Floor(u);
+        double w = u - lower;
+        return (Math.Clamp(lower, 0, size - 1), Math.Clamp(lower + 1, 0, size - 1), w);
+    }
 }
