@@ -333,6 +333,11 @@ internal static class AsmrEncoder
             quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
         }
 
+        if (network.InterpolatedGrids)
+        {
+            model = model.WithInterpolatedGrids([.. Enumerable.Range(0, architecture.Grids.Count).Select(network.IsInterpolated)]);
+        }
+
         if (motion?.Field is { } field)
         {
             model = model.WithMotion(field);

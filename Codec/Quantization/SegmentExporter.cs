@@ -26,7 +26,7 @@ internal static class SegmentExporter
             var (role, level, _, _) = layout[i];
             result.Add(role switch
             {
-                TensorRole.GridProjection => Values(network.GridProjections[a.GridIndex(level)]),
+                TensorRole.GridProjection => Scaled(Values(network.GridProjections[a.GridIndex(level)]), 1 / network.GridProjectionScale(a.GridIndex(level))),
                 TensorRole.GridLatents => LatentChannel(network, level, LatentChannelOf(layout, i)),
                 TensorRole.Modulation when a.Modulation(level) == ModulationKind.Linear => LinearPerDigit(network, level),
                 TensorRole.Modulation => Values(network.ModulationParameter(level)),
@@ -155,6 +155,11 @@ internal static class SegmentExporter
             values = m;
         }
 
+        if (role == TensorRole.GridProjection)
+        {
+            values = Scaled(values, network.GridProjectionScale(a.GridIndex(level)));
+        }
+
         var p = role switch
         {
             TensorRole.Modulation => network.ModulationParameter(level),
@@ -195,6 +200,9 @@ internal static class SegmentExporter
 
     private static float[] LatentChannel(AsmrNetwork network, int level, int channel) =>
         Values(network.LatentValues(network.Architecture.GridIndex(level)).select(1, channel));
+
+    private static float[] Scaled(float[] values, double factor) =>
+        factor == 1 ? values : [.. values.Select(v => (float)(v * factor))];
 
     private static float[] Values(Tensor t)
     {

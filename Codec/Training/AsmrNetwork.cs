@@ -594,7 +594,7 @@ internal sealed class AsmrNetwork : nn.Module
     private Tensor AddGrid(int level, Tensor theta, Tensor? rows = null)
     {
         int i = Architecture.GridIndex(level);
-        if (i >= 0 && !_interpolatedInto.Values.Any(e => e.Grid == i))
+        if (i >= 0 && !IsInterpolated(i))
         {
             var z = TrainingLatents(i);
             theta = theta + z.index_select(0, rows is null ? _gridCells[i] : _gridCells[i].index_select(0, rows)).mm(_gridProjections[i]);
@@ -613,11 +613,31 @@ internal sealed class AsmrNetwork : nn.Module
     }
 
     /// <summary>
-    /// Experiment, not in the format: every latent grid on a level above the finest shared one enters the level below
-    /// it instead of its own, bilinearly interpolated in y and x at that level's cell centres (<see cref="CellOrder.BilinearTaps"/>),
-    /// so that its picture is smooth across its cells' edges rather than piecewise constant. Each level is still
-    /// evaluated once per cell.
+    /// Every latent grid on a level above the finest shared one enters the level below it instead of its own, bilinearly
+    /// interpolated in y and x at that level's cell centres (<see cref="CellOrder.BilinearTaps"/>; model_version 5,
+    /// spec §11.4), so that its picture is smooth across its cells' edges rather than piecewise constant. Each level is
+    /// still evaluated once per cell. The file's projection of such a grid is this network's divided by
+    /// <see cref="GridProjectionScale"/>.
     /// </summary>
+    /// <summary>Whether grid <paramref name="grid"/> enters the level below its own (<see cref="InterpolatedGrids"/>).</summary>
+    public bool IsInterpolated(int grid) => _interpolatedInto.Values.Any(e => e.Grid == grid);
+
+    /// <summary>
+    /// The network's projection of grid <paramref name="grid"/> per unit of the file's: 4·R_y·R_x for an interpolated grid
+    /// (R: the next level's bases), whose decoder sums the four latents with integer weights (2R − f)(2R − f′) … that
+    /// add up to 4·R_y·R_x; else 1.
+    /// </summary>
+    public double GridProjectionScale(int grid)
+    {
+        if (!IsInterpolated(grid))
+        {
+            return 1;
+        }
+
+        int next = Architecture.Grids[grid].Level + 1;
+        return 4.0 * Architecture.Base(Axis.Y, next) * Architecture.Base(Axis.X, next);
+    }
+
     public bool InterpolatedGrids
     {
         get => _interpolatedInto.Count > 0;

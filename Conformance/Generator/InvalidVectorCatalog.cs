@@ -84,10 +84,10 @@ internal static class InvalidVectorCatalog
             new(Corrupt, InvalidData, "unknown critical section 'Zext'")),
         new(
             "e05-future-min-reader-version",
-            "format_version = min_reader_version = 5 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 4 until format version 4, 3 until format version 3, and 2 before format version 2.)",
+            "format_version = min_reader_version = 6 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 5 until format version 5, 4 until format version 4, 3 until format version 3, and 2 before format version 2.)",
             "error-future-reader-version",
-            ClaimingVersion(BaseFile(), 5),
-            new(Unsupported, NotSupported, "this file needs reader version 5")),
+            ClaimingVersion(BaseFile(), 6),
+            new(Unsupported, NotSupported, "this file needs reader version 6")),
         new(
             "e06-tensor-shape-mismatch",
             "Tensor #1 (linear modulation, H × 3) declares H + 1 rows (spec §10.2).",

@@ -137,6 +137,11 @@ public sealed class ModelArchitecture
             {
                 throw new ArgumentException($"Latent grid {i} has a context model of {g.ContextHidden} hidden units; every grid has one of 1..{MaxContextHidden} (model_version 3) or none has (model_version 2).", nameof(grids));
             }
+
+            if (g.Interpolated && (g.Level + 1 > levels - 2 || g.ContextHidden == 0))
+            {
+                throw new ArgumentException($"Latent grid {i} on level {g.Level} is interpolated onto level {g.Level + 1}: that must be a shared level (at most {levels - 2}), and the grids must have context models (model_version 5).", nameof(grids));
+            }
         }
 
         if (motionBlockLog2 != 0)
@@ -171,13 +176,26 @@ public sealed class ModelArchitecture
     public int MotionBlockLog2 { get; }
 
     /// <summary>
-    /// The model_version a payload of this architecture has: 4 with a motion field, 3 with context-modelled grids, 2 with
-    /// other grids, else 1.
+    /// The model_version a payload of this architecture has: 5 with an interpolated grid, 4 with a motion field, 3 with
+    /// context-modelled grids, 2 with other grids, else 1.
     /// </summary>
-    public int ModelVersion => MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
+    public int ModelVersion =>
+        _grids.Any(g => g.Interpolated) ? 5 : MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
 
     /// <summary>This architecture with a motion field of blocks of 2^<paramref name="blockLog2"/> samples, or none for 0.</summary>
     internal ModelArchitecture WithMotion(int blockLog2) => new(_bases, Width, OutputChannels, _modulation, _grids, blockLog2);
+
+    /// <summary>This architecture with grid i interpolated onto the next level where <paramref name="interpolated"/>[i] says so (model_version 5 if any is).</summary>
+    internal ModelArchitecture WithInterpolatedGrids(IReadOnlyList<bool> interpolated)
+    {
+        ArgumentNullException.ThrowIfNull(interpolated);
+        if (interpolated.Count != _grids.Length)
+        {
+            throw new ArgumentException($"The architecture has {_grids.Length} grids, not {interpolated.Count}.", nameof(interpolated));
+        }
+
+        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { Interpolated = interpolated[i] })], MotionBlockLog2);
+    }
 
     /// <summary>This architecture with a context model of <paramref name="contextHidden"/>[i] hidden units for grid i (model_version 3).</summary>
     internal ModelArchitecture WithContextModels(IReadOnlyList<int> contextHidden)

@@ -21,14 +21,23 @@ internal static class ModelPayloadFormat
     /// </summary>
     public const ushort MotionModelVersion = 4;
 
+    /// <summary>
+    /// The model_version of a payload whose grid descriptors say where each grid enters (its level, or the next one
+    /// bilinearly interpolated: §10.1, §11.4), with or without a motion field; files holding one need reader version 5.
+    /// </summary>
+    public const ushort PlacementModelVersion = 5;
+
     /// <summary>The newest model_version this reader knows.</summary>
-    public const ushort LatestModelVersion = MotionModelVersion;
+    public const ushort LatestModelVersion = PlacementModelVersion;
 
     /// <summary>Bytes of one latent grid descriptor: level u8, rank u8, temporal_cells u16le.</summary>
     public const int GridDescriptorLength = 4;
 
     /// <summary>Bytes of a model_version 3 and 4 grid descriptor: a version 2 descriptor, then context_hidden u8.</summary>
     public const int ContextGridDescriptorLength = 5;
+
+    /// <summary>Bytes of a model_version 5 grid descriptor: a version 3 descriptor, then placement u8.</summary>
+    public const int PlacementGridDescriptorLength = 6;
 
     /// <summary>Context model parameters lie in ±2^15 (§10.7).</summary>
     public const int ContextParameterLimit = 1 << 15;
@@ -65,18 +74,25 @@ internal static class ModelPayloadFormat
 
     /// <summary>
     /// Bytes of the model header for L levels and G latent grids: fixed part, 6L bases, L modulation kinds, then for
-    /// model_version 2 to 4 grid_count and G descriptors, for model_version 4 motion_block_log2, then tensor_count.
+    /// model_version 2 to 5 grid_count and G descriptors, for model_version 4 and 5 motion_block_log2, then tensor_count.
     /// </summary>
     public static int HeaderLength(int levels, int grids = 0, int modelVersion = GridModelVersion) =>
         FixedHeaderLength + (7 * levels) + (grids == 0 ? 0 : 1 + (DescriptorLength(modelVersion) * grids))
-        + (modelVersion == MotionModelVersion ? 1 : 0) + 2;
+        + (HasMotionByte(modelVersion) ? 1 : 0) + 2;
+
+    /// <summary>Whether a model_version's header has the motion_block_log2 byte (4: always 3..6; 5: 0 for no motion field).</summary>
+    public static bool HasMotionByte(int modelVersion) => modelVersion >= MotionModelVersion;
 
     /// <summary>Bytes of one grid descriptor of a model_version.</summary>
-    public static int DescriptorLength(int modelVersion) =>
-        modelVersion >= ContextModelVersion ? ContextGridDescriptorLength : GridDescriptorLength;
+    public static int DescriptorLength(int modelVersion) => modelVersion switch
+    {
+        >= PlacementModelVersion => PlacementGridDescriptorLength,
+        >= ContextModelVersion => ContextGridDescriptorLength,
+        _ => GridDescriptorLength,
+    };
 
     /// <summary>
-    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 to 4,
+    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 to 5,
     /// else 1, so that files without later features stay readable by older readers.
     /// </summary>
     public static int RequiredReaderVersion(ReadOnlySpan<byte> payload)

@@ -280,18 +280,37 @@ internal static class ModelPayloadReader
                     }
                 }
 
-                grids.Add(new LatentGrid(level, rank, temporalCells, contextHidden));
+                bool interpolated = false;
+                if (version >= ModelPayloadFormat.PlacementModelVersion)
+                {
+                    pos = cursor.Position;
+                    int placement = cursor.ReadU8($"grid[{i}].placement");
+                    if (placement > 1 || (placement == 1 && level + 1 > levels - 2))
+                    {
+                        cursor.Fail($"grid[{i}].placement", pos, $"is {placement}; it must be 0 (the grid's level) or 1 (the next level, interpolated), and 1 only for a grid below level L − 2 = {levels - 2}");
+                    }
+
+                    interpolated = placement == 1;
+                }
+
+                grids.Add(new LatentGrid(level, rank, temporalCells, contextHidden, interpolated));
             }
         }
 
+        if (version == ModelPayloadFormat.PlacementModelVersion && !grids.Any(g => g.Interpolated))
+        {
+            cursor.Fail("grid[0].placement", gridsPosition, "is 0 for every grid; a model_version 5 payload interpolates at least one grid (otherwise it is model_version 3 or 4)");
+        }
+
         int motionBlockLog2 = 0;
-        if (version == ModelPayloadFormat.MotionModelVersion)
+        if (ModelPayloadFormat.HasMotionByte(version))
         {
             pos = cursor.Position;
             motionBlockLog2 = cursor.ReadU8("motion_block_log2");
-            if (motionBlockLog2 is < MotionField.MinBlockLog2 or > MotionField.MaxBlockLog2)
+            if ((motionBlockLog2 != 0 || version == ModelPayloadFormat.MotionModelVersion)
+                && motionBlockLog2 is < MotionField.MinBlockLog2 or > MotionField.MaxBlockLog2)
             {
-                cursor.Fail("motion_block_log2", pos, $"is {motionBlockLog2}; motion blocks are 2^{MotionField.MinBlockLog2}..2^{MotionField.MaxBlockLog2} luma samples square ({MotionField.MinBlockLog2}..{MotionField.MaxBlockLog2})");
+                cursor.Fail("motion_block_log2", pos, $"is {motionBlockLog2}; motion blocks are 2^{MotionField.MinBlockLog2}..2^{MotionField.MaxBlockLog2} luma samples square ({MotionField.MinBlockLog2}..{MotionField.MaxBlockLog2}{(version == ModelPayloadFormat.MotionModelVersion ? "" : ", or 0 for none")})");
             }
         }
 

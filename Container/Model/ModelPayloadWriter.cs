@@ -92,11 +92,16 @@ internal static class ModelPayloadWriter
                     span[p + 4] = (byte)g.ContextHidden;
                 }
 
+                if (version >= ModelPayloadFormat.PlacementModelVersion)
+                {
+                    span[p + 5] = (byte)(g.Interpolated ? 1 : 0);
+                }
+
                 p += ModelPayloadFormat.DescriptorLength(version);
             }
         }
 
-        if (version == ModelPayloadFormat.MotionModelVersion)
+        if (ModelPayloadFormat.HasMotionByte(version))
         {
             span[p++] = (byte)architecture.MotionBlockLog2;
         }

@@ -96,6 +96,10 @@ public sealed class SegmentModel
         : new QuantizedTensor(TensorRole.MotionVectors, 0, FrameCount * Motion.BlocksY * Motion.BlocksX, 2, 1, Motion.Differences(), MotionCoding);
 
     /// <summary>This model with a motion field (model_version 4), or without one for null.</summary>
+    /// <summary>This model with grid i interpolated onto the next level where <paramref name="interpolated"/>[i] says so (model_version 5, spec §11.4); the tensors are unchanged.</summary>
+    internal SegmentModel WithInterpolatedGrids(IReadOnlyList<bool> interpolated) =>
+        new(FirstFrame, FrameCount, Architecture.WithInterpolatedGrids(interpolated), Tensors, Motion, MotionCoding);
+
     internal SegmentModel WithMotion(MotionField? motion, EntropyCoding coding = EntropyCoding.Adaptive) =>
         new(FirstFrame, FrameCount, Architecture.WithMotion(motion?.BlockLog2 ?? 0), Tensors, motion, coding);
 

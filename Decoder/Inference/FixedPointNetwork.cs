@@ -8,7 +8,7 @@ internal sealed class FixedPointNetwork
     private readonly int[][] _bases;
     private readonly long[][] _strides;
     private readonly HiddenLayer?[] _hidden;
-    private readonly LatentGridTerm?[] _grids;
+    private readonly LatentGridTerm[][] _grids;
 
     public FixedPointNetwork(SegmentModel model, long precomputeLimit)
     {
@@ -52,11 +52,8 @@ internal sealed class FixedPointNetwork
             _hidden[l] = new HiddenLayer(model.WeightOf(l), model.BiasOf(l));
         }
 
-        _grids = new LatentGridTerm?[Levels];
-        foreach (var grid in arch.Grids)
-        {
-            _grids[grid.Level] = new LatentGridTerm(model, grid, PaddedWidth);
-        }
+        var terms = arch.Grids.Select(grid => new LatentGridTerm(model, grid, PaddedWidth)).ToList();
+        _grids = [.. Enumerable.Range(0, Levels).Select(l => terms.Where(t => t.Level == l).ToArray())];
 
         Output = new OutputLayer(model.OutputWeight, model.OutputBias);
         Patterns = new ModulationPatterns(model, precomputeLimit);
@@ -93,6 +90,6 @@ internal sealed class FixedPointNetwork
     /// <summary>The weights of hidden level l (2 ≤ l &lt; L).</summary>
     public HiddenLayer Hidden(int level) => _hidden[level] ?? throw new ArgumentOutOfRangeException(nameof(level));
 
-    /// <summary>The latent grid on a level (model_version 2), or null: its term is added to every θ of the level.</summary>
-    public LatentGridTerm? Grid(int level) => _grids[level];
+    /// <summary>The latent grid terms a level receives (none, its grid's, and an interpolated grid's from the level above): each is added to every θ of the level.</summary>
+    public LatentGridTerm[] Grids(int level) => _grids[level];
 }

@@ -211,7 +211,7 @@ internal sealed class RegionDecoder
         int dt = tl % _net.Base(T, l);
         int by = _net.Base(Y, l);
         int bx = _net.Base(X, l);
-        var grid = _net.Grid(l);
+        var grids = _net.Grids(l);
         long cost = l == 0 ? _net.Width : (long)_net.Width * _net.Width;
         ForRange(cells, cost, (start, end, ws) =>
         {
@@ -223,12 +223,20 @@ internal sealed class RegionDecoder
                 if (l == 0)
                 {
                     _net.Patterns.AddTo(0, dt, cy % by, cx % bx, _net.Bias0, dst);
-                    grid?.AddTo(tl, cy, cx, dst);
+                    foreach (var grid in grids)
+                    {
+                        grid.AddTo(tl, cy, cx, dst);
+                    }
+
                 }
                 else
                 {
                     _net.Patterns.AddTo(l, dt, cy % by, cx % bx, ParentRow(l, cy, cx), ws.Theta);
-                    grid?.AddTo(tl, cy, cx, ws.Theta);
+                    foreach (var grid in grids)
+                    {
+                        grid.AddTo(tl, cy, cx, ws.Theta);
+                    }
+
                     Activate(ws.Theta, ws.Activations);
                     _net.Hidden(l + 1).Apply(_path, ws.Activations, ws.Accumulators, dst);
                 }
@@ -300,16 +308,24 @@ internal sealed class RegionDecoder
     {
         int lp = ParentLevel;
         var pre = ws.Shared;
-        var grid = _net.Grid(lp);
+        var grids = _net.Grids(lp);
         if (lp == 0)
         {
             _net.Patterns.AddTo(0, dt, dy, dx, _net.Bias0, pre);
-            grid?.AddTo(chunk.Tau, cy, cx, pre);
+            foreach (var grid in grids)
+            {
+                grid.AddTo(chunk.Tau, cy, cx, pre);
+            }
+
         }
         else
         {
             _net.Patterns.AddTo(lp, dt, dy, dx, ParentRow(lp, cy, cx), ws.Theta);
-            grid?.AddTo(chunk.Tau, cy, cx, ws.Theta);
+            foreach (var grid in grids)
+            {
+                grid.AddTo(chunk.Tau, cy, cx, ws.Theta);
+            }
+
             Activate(ws.Theta, ws.Activations);
             _net.Hidden(LastLevel).Apply(_path, ws.Activations, ws.Accumulators, pre);
         }

@@ -154,6 +154,12 @@ internal static class InfoJsonWriter
                     json.WriteNumber("context_hidden", g.ContextHidden);
                 }
 
+                if (g.Interpolated)
+                {
+                    json.WriteNumber("enters_level", g.Level + 1);
+                    json.WriteBoolean("interpolated", true);
+                }
+
                 json.WriteEndObject();
             }
 

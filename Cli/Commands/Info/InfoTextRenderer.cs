@@ -77,7 +77,7 @@ internal static class InfoTextRenderer
         {
             string grids = string.Join(", ", a.Grids.Select(g => string.Create(
                 Invariant,
-                $"level {g.Level} rank {g.Rank} over {g.TemporalCells} time cell{(g.TemporalCells == 1 ? string.Empty : "s")}{(g.ContextHidden > 0 ? $" (context model of {g.ContextHidden} hidden)" : string.Empty)}")));
+                $"level {g.Level} rank {g.Rank} over {g.TemporalCells} time cell{(g.TemporalCells == 1 ? string.Empty : "s")}{(g.ContextHidden > 0 ? $" (context model of {g.ContextHidden} hidden)" : string.Empty)}{(g.Interpolated ? $" interpolated onto level {g.Level + 1}" : string.Empty)}")));
             output.WriteLine(string.Create(Invariant, $"      latent grids: {grids} ({a.Latents:N0} latents)"));
         }
 

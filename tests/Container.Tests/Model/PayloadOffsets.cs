@@ -58,7 +58,7 @@ internal sealed class PayloadOffsets
 
     public int TensorCount => ModelPayloadFormat.HeaderLength(Levels, Grids, Version) - 2;
 
-    /// <summary>motion_block_log2 (model_version 4): the byte before tensor_count.</summary>
+    /// <summary>motion_block_log2 (model_version 4 and 5): the byte before tensor_count.</summary>
     public int MotionBlockLog2 => TensorCount - 1;
 
     public int Base(Axis axis, int level) => 16 + (2 * (((int)axis * Levels) + level));
