@@ -189,6 +189,21 @@ internal static class FeatureTags
             }
 
             tags.Add(g.Rank == 1 ? "latent-grid-rank-1" : "latent-grid-rank-above-1");
+            if (g.Interpolated)
+            {
+                int next = g.Level + 1;
+                tags.Add("latent-grid-interpolated");
+                tags.Add(a.Base(Axis.Y, next) == 3 || a.Base(Axis.X, next) == 3 ? "latent-grid-interpolated-ratio-3" : "latent-grid-interpolated-ratio-2");
+                if (a.Base(Axis.T, next) > 1)
+                {
+                    tags.Add("latent-grid-interpolated-time-shared");
+                }
+
+                if (a.GridIndex(next) >= 0 && !a.Grids[a.GridIndex(next)].Interpolated)
+                {
+                    tags.Add("latent-grid-interpolated-beside-own-grid");
+                }
+            }
         }
 
         ContextFeatures.Add(tags, model);

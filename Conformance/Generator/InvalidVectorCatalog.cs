@@ -378,6 +378,39 @@ internal static class InvalidVectorCatalog
                 return cut;
             }),
             new(Corrupt, InvalidData, $"is {MotionRecordIndex()} but this architecture has {MotionRecordIndex() + 1} tensors")),
+
+        // Interpolated grids (model_version 5). The base model is the context model's shape with its level-0 grid
+        // interpolated onto level 1 (= L − 2) and no motion field (motion_block_log2 = 0).
+        new(
+            "e45-grid-placement-2",
+            "The first grid descriptor of a model_version 5 payload has placement 2; it must be 0 or 1 (spec §10.1).",
+            "error-grid-placement",
+            InterpolatedModelFile(p => p[PlacementDescriptor(p, 0) + 5] = 2),
+            new(Corrupt, InvalidData, "is 2; it must be 0 (the grid's level) or 1")),
+        new(
+            "e46-grid-interpolated-from-last-parent-level",
+            "The second grid (level 1 = L − 2) has placement 1: it would enter the last level, which is not a shared level (spec §10.1).",
+            "error-grid-placement-level",
+            InterpolatedModelFile(p => p[PlacementDescriptor(p, 1) + 5] = 1),
+            new(Corrupt, InvalidData, "1 only for a grid below level L − 2 = 1")),
+        new(
+            "e47-version-5-without-interpolated-grid",
+            "A model_version 5 payload whose grids all have placement 0; model_version 5 interpolates at least one grid (spec §10.1).",
+            "error-version-5-without-interpolation",
+            InterpolatedModelFile(p => p[PlacementDescriptor(p, 0) + 5] = 0),
+            new(Corrupt, InvalidData, "a model_version 5 payload interpolates at least one grid")),
+        new(
+            "e48-interpolated-model-in-version-4-file",
+            "A valid model_version 5 payload in a file whose header says format_version = min_reader_version = 4, header CRC correct (FORMAT.md §9).",
+            "error-model-version-needs-file-version-5",
+            ClaimingVersion(InterpolatedModelFile(_ => { }), 4),
+            new(Corrupt, InvalidData, "a model_version 5 payload needs a version 5 file")),
+        new(
+            "e49-version-5-motion-block-log2-2",
+            "A model_version 5 payload with motion_block_log2 = 2; it must be 0 (no motion field) or 3..6 (spec §10.1).",
+            "error-version-5-motion-block-log2",
+            InterpolatedModelFile(p => p[PlacementDescriptor(p, p[16 + (7 * p[10])])] = 2),
+            new(Corrupt, InvalidData, "is 2; motion blocks are 2^3..2^6 luma samples square (3..6, or 0 for none)")),
     ];
 
     /// <summary>The base of the context model vectors: <see cref="GridSegment"/>'s shape with context models (model_version 3).</summary>
@@ -593,4 +626,22 @@ internal static class InvalidVectorCatalog
         BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(record + RecordByteLength), length + (uint)bytes.Length);
         return result;
     }
+
+    /// <summary>The base of the interpolated-grid vectors: <see cref="ContextSegment"/> with its level-0 grid interpolated onto level 1.</summary>
+    private static readonly SegmentRecipe InterpolatedSegment = ContextSegment with
+    {
+        Seed = 1005,
+        Grids = [new LatentGrid(0, 2, 1, 2, true), new LatentGrid(1, 1, 2, 3)],
+    };
+
+    /// <summary>A version 5 file around a (damaged) model_version 5 payload.</summary>
+    private static byte[] InterpolatedModelFile(Action<byte[]> damage)
+    {
+        byte[] payload = ModelPayloadWriter.Write(ModelSynthesizer.Synthesize(InterpolatedSegment, 0, GridSequence));
+        damage(payload);
+        return Write(payload, sequence: GridSequence);
+    }
+
+    /// <summary>Payload offset of grid descriptor <paramref name="index"/> of a model_version 5 payload (6 bytes each, spec §10.1); index G is motion_block_log2.</summary>
+    private static int PlacementDescriptor(byte[] payload, int index) => 16 + (7 * payload[10]) + 1 + (6 * index);
 }

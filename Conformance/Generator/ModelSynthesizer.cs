@@ -19,7 +19,8 @@ namespace Asmr.Conformance.Generator;
 /// <item>output weights: ±0.4·2^28/⌈√H⌉ times the recipe's output gain (1 unless a vector wants a picture of high
 /// contrast); output biases 2^27 ± 2^24 (mid-grey);</item>
 /// <item>latent grid projections (model_version 2): ±2^32·2^−(4+min(g,3)) per latent unit, divided by the rank, so a
-/// latent of ±1 moves a level-g phase by up to 1/16 turn (less on finer levels);</item>
+/// latent of ±1 moves a level-g phase by up to 1/16 turn (less on finer levels); an interpolated grid's (model_version
+/// 5) also divided by 4·B[y][g+1]·B[x][g+1], the sum of its interpolation weights;</item>
 /// <item>grid latents (μ = 1): like a trained, rounded grid, mostly 0, often ±1..±3, sometimes ±4..±14 and rarely
 /// ±15..±300 (escape codes);</item>
 /// <item>context models (model_version 3, μ = 1): see <see cref="ContextRange"/>.</item>
@@ -72,7 +73,7 @@ internal static class ModelSynthesizer
                 CodingStyle.Adaptive => EntropyCoding.Adaptive,
                 _ => i % 2 == 0 ? EntropyCoding.Raw : EntropyCoding.Adaptive,
             };
-            if (role == TensorRole.GridLatents && architecture.ModelVersion == 3)
+            if (role == TensorRole.GridLatents && architecture.ModelVersion >= 3)
             {
                 coding = EntropyCoding.Context;
             }
@@ -113,7 +114,10 @@ internal static class ModelSynthesizer
             case TensorRole.Weight:
                 return (1L << 17) / h;
             case TensorRole.GridProjection:
-                return (Turn >> (4 + Math.Min(level, 3))) / architecture.Grids[architecture.GridIndex(level)].Rank;
+                var grid = architecture.Grids[architecture.GridIndex(level)];
+                // An interpolated grid's latents reach the phases as ẑ, up to 4·B_y·B_x of the next level times a latent.
+                long interpolation = grid.Interpolated ? 4L * architecture.Base(Axis.Y, level + 1) * architecture.Base(Axis.X, level + 1) : 1;
+                return (Turn >> (4 + Math.Min(level, 3))) / grid.Rank / interpolation;
             default:
                 int root = 1;
                 while (root * root < h)

@@ -212,6 +212,28 @@ internal static class ValidVectorCatalog
                     ])),
             ],
         },
+
+        // Format version 5: interpolated grids (model_version 5, spec §10.1 placement, §11.4), with and without a motion
+        // field.
+        new ValidVectorRecipe
+        {
+            Name = "v23-yuv420-24x20-2segments-interpolated",
+            Description = "24×20 4:2:0 8-bit BT.709 limited, 7 frames in two model_version 5 segments. Segment 0 (4 frames, L = 4, H = 6, no motion field: motion_block_log2 = 0) has three grids: level 0 (rank 2, τ = 1, J = 3) interpolated onto level 1, whose bases are t 2, y 3, x 2 (weights in sixths along y, quarters along x; two level-1 time cells share the grid cell); level 1 (rank 2, τ = 2, J = 4) interpolated onto level 2 (bases y 2, x 2), where it adds beside level 2's own grid (rank 1, τ = 1, J = 5, placement 0); the picture's first and last rows and columns of cells repeat the grids' borders. Segment 1 (3 frames, L = 4, H = 6) has one grid on level 1 (rank 1, τ = 1, J = 2) interpolated onto level 2 (bases t 3, y 3, x 2) and a motion field of 8×8 blocks (3 × 3); the file is version 5.",
+            Sequence = Sequence(24, 20, 7, ChromaFormat.Yuv420, 8, Bt709Limited),
+            Segments =
+            [
+                Segment(4, [1, 2, 1, 2], [2, 3, 2, 2], [3, 2, 2, 2], 6, [Lin, Tab, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Alternate, 231,
+                    [new(0, 2, 1, 3, true), new(1, 2, 2, 4, true), new(2, 1, 1, 5)]),
+                Segment(3, [1, 1, 3, 1], [2, 2, 3, 2], [2, 3, 2, 2], 6, [Tab, Lin, Tab, Lin], MultiplierStyle.Typical, CodingStyle.Adaptive, 232,
+                    [new(1, 1, 1, 2, true)],
+                    new MotionRecipe(3, EntropyCoding.Adaptive,
+                    [
+                        [3, -2, 5, 1, -4, 6, 0, 2, -7, 9, 1, -1, 4, 4, -3, 2, 8, -5],
+                        [5, -1, 6, 2, -2, 7, 1, 3, -6, 10, 2, 0, 5, 5, -2, 3, 9, -4],
+                        [-9, 12, 4, -13, 7, 2, -1, 15, 3, -8, 0, 6, 11, -2, 5, 1, -6, 14],
+                    ])),
+            ],
+        },
     ];
 
     private static ValidVectorRecipe Vector(string name, string description, SequenceHeader sequence, SegmentRecipe segment) =>

@@ -21,6 +21,8 @@ public class ReferenceDecoderTests
         "error-model-version-needs-file-version-3", "error-context-symbol-value", "error-context-parameter-multiplier",
         "error-motion-block-log2-too-small", "error-motion-block-log2-too-large", "error-motion-vector-range", "error-model-version-needs-file-version-4",
         "error-motion-vectors-multiplier", "error-motion-vectors-coding", "error-motion-vectors-shape", "error-motion-record-missing",
+        "error-grid-placement", "error-grid-placement-level", "error-version-5-without-interpolation", "error-model-version-needs-file-version-5",
+        "error-version-5-motion-block-log2",
     ];
 
     [Theory]
@@ -88,6 +90,11 @@ public class ReferenceDecoderTests
             "error-motion-vectors-coding" => "tensor 21 coding 2",
             "error-motion-vectors-shape" => "tensor 21 is (12, 0, 5×2), expected (12, 0, 4, 2)",
             "error-motion-record-missing" => "tensor_count 20, expected 21",
+            "error-grid-placement" => "grid 0 placement 2",
+            "error-grid-placement-level" => "grid 1 placement 1",
+            "error-version-5-without-interpolation" => "model_version 5 without an interpolated grid",
+            "error-model-version-needs-file-version-5" => "min_reader_version is 4",
+            "error-version-5-motion-block-log2" => "motion_block_log2 2 outside 3..6",
             var other => throw new InvalidOperationException($"no expected reason for {other}"),
         };
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
@@ -123,7 +130,10 @@ public class ReferenceDecoderTests
         Assert.Equal(highest, minReaderVersion);
         Assert.Equal(highest >= 2, entry.Features.Contains("latent-grid"));
         Assert.Equal(highest >= 3, entry.Features.Contains("context-model"));
-        Assert.Equal(highest == 4, entry.Features.Contains("motion"));
+        // A model_version 5 segment may have a motion field or not (motion_block_log2 = 0); a version 4 file has one.
+        Assert.True(highest >= 4 || !entry.Features.Contains("motion"), "motion before version 4");
+        Assert.True(highest != 4 || entry.Features.Contains("motion"), "a version 4 file without motion");
+        Assert.Equal(highest == 5, entry.Features.Contains("latent-grid-interpolated"));
     }
 
     [Fact]

@@ -210,8 +210,14 @@ internal sealed class SpecDecoder
     /// </summary>
     private void AddGridTerm(int g, int t, int y, int x, uint[] theta)
     {
-        var grid = _m.GridList.SingleOrDefault(d => d.Level == g);
-        if (grid is null || !_applyGrids)
+        if (!_applyGrids)
+        {
+            return;
+        }
+
+        AddInterpolatedGridTerm(g, t, y, x, theta);
+        var grid = _m.GridList.SingleOrDefault(d => d.Level == g && d.Placement == 0);
+        if (grid is null)
         {
             return;
         }
@@ -243,6 +249,66 @@ internal sealed class SpecDecoder
             }
 
             theta[r] = sum;
+        }
+    }
+
+    /// <summary>
+    /// §11.4, interpolated grids (model_version 5, placement 1): a grid on level g − 1 adds to θ_g(c)[r] the sum
+    /// Σ_{i&lt;k} ẑ_i(c)·U[i][r] (u32), ẑ_i(c) the integer bilinear sum of the four grid cells around the centre of c.
+    /// </summary>
+    private void AddInterpolatedGridTerm(int f, int t, int y, int x, uint[] theta)
+    {
+        var grid = _m.GridList.SingleOrDefault(d => d.Level == f - 1 && d.Placement == 1);
+        if (grid is null)
+        {
+            return;
+        }
+
+        int g = grid.Level;
+        int[] s = [t, y, x];
+        long[] c = new long[3];
+        for (int a = 0; a < 3; a++)
+        {
+            c[a] = s[a];
+            for (int k = f + 1; k < _m.L; k++)
+            {
+                c[a] /= _m.B[a][k];
+            }
+        }
+
+        // Along y and x: n = 2c + 1 − R, m = ⌊n / 2R⌋, e = n − 2R·m; rows clamp(m), clamp(m + 1) weighted 2R − e, e.
+        long[][] rows = new long[3][];
+        long[][] weights = new long[3][];
+        for (int a = 1; a < 3; a++)
+        {
+            long ratio = _m.B[a][f];
+            long n = (2 * c[a]) + 1 - ratio;
+            long m = (long)Math.Floor(n / (2.0 * ratio));
+            long e = n - (2 * ratio * m);
+            long last = _m.C(a, g) - 1;
+            rows[a] = [Math.Clamp(m, 0, last), Math.Clamp(m + 1, 0, last)];
+            weights[a] = [(2 * ratio) - e, e];
+        }
+
+        long plane = c[0] / _m.B[0][f] / (_m.C(0, g) / grid.Tau);
+        var u = _m.Find(SpecRole.GridProjection, g);
+        var z = _m.FindAll(SpecRole.GridLatents, g)[0];
+        for (int i = 0; i < grid.Rank; i++)
+        {
+            uint zi = 0;
+            for (int p = 0; p < 2; p++)
+            {
+                for (int q = 0; q < 2; q++)
+                {
+                    long cell = (((plane * _m.C(1, g)) + rows[1][p]) * _m.C(2, g)) + rows[2][q];
+                    zi = unchecked(zi + ((uint)(weights[1][p] * weights[2][q]) * (uint)z.Q[(cell * grid.Rank) + i]));
+                }
+            }
+
+            for (int r = 0; r < _m.H; r++)
+            {
+                theta[r] = unchecked(theta[r] + (zi * Phase(u[i, r], u.Multiplier)));
+            }
         }
     }
 

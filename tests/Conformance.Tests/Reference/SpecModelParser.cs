@@ -34,7 +34,7 @@ internal static class SpecModelParser
         // §10.1 model_version: 1; 2 with latent grids; 3 with context-coded grids; 4 as 3 with a motion field. §9: v only
         // in a file whose min_reader_version is ≥ v.
         int version = U16();
-        if (version is not (1 or 2 or 3 or 4))
+        if (version is not (1 or 2 or 3 or 4 or 5))
         {
             throw new InvalidDataException($"model_version {version}");
         }
@@ -102,16 +102,29 @@ internal static class SpecModelParser
                     throw new InvalidDataException($"grid {i} rank {rank} outside 1..64");
                 }
 
-                grids.Add(new SpecGrid(level, rank, tau, hidden));
+                // §10.1 placement (model_version 5): 0 or 1, 1 only below level L − 2; at least one grid has 1.
+                int placement = version == 5 ? U8() : 0;
+                if (placement > 1 || (placement == 1 && level + 1 > levels - 2))
+                {
+                    throw new InvalidDataException($"grid {i} placement {placement}");
+                }
+
+                grids.Add(new SpecGrid(level, rank, tau, hidden, placement));
+            }
+
+            if (version == 5 && grids.All(d => d.Placement == 0))
+            {
+                throw new InvalidDataException("model_version 5 without an interpolated grid");
             }
         }
 
         // §10.1 motion_block_log2 (model_version 4 only): E, blocks of 2^E × 2^E luma samples, 3..6.
         int e = 0;
-        if (version == 4)
+        if (version >= 4)
         {
+            // model_version 5: 0 = no motion field.
             e = U8();
-            if (e is < 3 or > 6)
+            if ((version == 4 || e != 0) && e is < 3 or > 6)
             {
                 throw new InvalidDataException($"motion_block_log2 {e} outside 3..6");
             }
@@ -137,7 +150,7 @@ internal static class SpecModelParser
         // record (m) comes last, frame_count·BY·BX rows of (y, x), BY and BX from the picture's size (§10.8).
         var expected = ExpectedRecords(partial);
         long by = 0, bx = 0;
-        if (version == 4)
+        if (e != 0)
         {
             if (pictureWidth < 1 || pictureHeight < 1)
             {
@@ -212,7 +225,7 @@ internal static class SpecModelParser
             throw new InvalidDataException("bytes after the last tensor record");
         }
 
-        var motion = version == 4 ? Motion(e, (int)by, (int)bx, frameCount, tensors[^1]) : null;
+        var motion = e != 0 ? Motion(e, (int)by, (int)bx, frameCount, tensors[^1]) : null;
         return partial with { Tensors = tensors, Motion = motion };
     }
 
