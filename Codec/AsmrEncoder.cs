@@ -200,7 +200,8 @@ internal static class AsmrEncoder
         network.HalfPrecisionLastLevel = settings.HalfPrecisionTraining ?? CpuFeatures.HasNativeBFloat16;
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
         network.TemporalDeltas = settings.TemporalDeltas;
-        network.InterpolatedGrids = settings.InterpolatedGrids;
+        // model_version 5 interpolates context-coded grids only.
+        network.InterpolatedGrids = settings.InterpolatedGrids && network.GridContexts.Count > 0;
         network.ResidualRoundedForward = settings.ResidualRoundedForward;
         TrainingReport training = FitReplacement?.Invoke(network)!;
         for (int attempt = 0; FitReplacement is null; attempt++)

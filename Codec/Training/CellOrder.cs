@@ -94,7 +94,7 @@ internal static class CellOrder
     }
 
     /// <summary>
-    /// Experiment (<see cref="AsmrNetwork.InterpolatedGrids"/>): for each cell of the level below grid
+    /// For <see cref="AsmrNetwork.InterpolatedGrids"/> (spec §11.4): for each cell of the level below grid
     /// <paramref name="gridIndex"/>'s (tree order), the four latent cells around its centre in y and x and their bilinear
     /// weights ([cells × 4] each; in time the latent cell that holds it). Cells past the grid's edge take its border.
     /// </summary>

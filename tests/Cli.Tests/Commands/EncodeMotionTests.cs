@@ -5,11 +5,14 @@ using Asmr.Container;
 
 namespace Asmr.Cli.Tests.Commands;
 
-/// <summary><c>encode --motion</c>: a motion field where it pays (format 4), none when turned off (format 3).</summary>
+/// <summary>
+/// <c>encode --motion</c>: a motion field where it pays, none when turned off; either way medium's context-coded grids
+/// are interpolated, so the file is format 5 (motion_block_log2 0 without a field).
+/// </summary>
 public sealed class EncodeMotionTests
 {
     [Fact]
-    public async Task A_panning_clip_is_coded_with_a_motion_field_in_a_version_4_file_that_decodes()
+    public async Task A_panning_clip_is_coded_with_a_motion_field_in_a_version_5_file_that_decodes()
     {
         using var temp = new TempDirectory();
         File.WriteAllBytes(temp.File("in.y4m"), PanY4m(width: 128, height: 96, frames: 8));
@@ -20,7 +23,7 @@ public sealed class EncodeMotionTests
         Assert.Contains("motion: 100% (1/1), on: ", result.StandardError, StringComparison.Ordinal);
         using (var reader = AsmrReader.Open(temp.File("out.asmr")))
         {
-            Assert.Equal(4, reader.Header.MinReaderVersion);
+            Assert.Equal(5, reader.Header.MinReaderVersion);
         }
 
         var info = await Asmrc.RunAsync("info", temp.File("out.asmr"));
@@ -31,7 +34,7 @@ public sealed class EncodeMotionTests
     }
 
     [Fact]
-    public async Task Motion_off_writes_a_version_3_file_and_records_the_choice()
+    public async Task Motion_off_writes_a_file_without_a_motion_field_and_records_the_choice()
     {
         using var temp = new TempDirectory();
         File.WriteAllBytes(temp.File("in.y4m"), PanY4m(width: 128, height: 96, frames: 8));
@@ -40,9 +43,15 @@ public sealed class EncodeMotionTests
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.DoesNotContain("motion:", result.StandardError, StringComparison.Ordinal);
-        using var reader = AsmrReader.Open(temp.File("out.asmr"));
-        Assert.Equal(3, reader.Header.MinReaderVersion);
-        Assert.Equal("off", reader.ReadMetadata()!.Settings!.Value.GetProperty("motion").GetString());
+        using (var reader = AsmrReader.Open(temp.File("out.asmr")))
+        {
+            Assert.Equal(5, reader.Header.MinReaderVersion);
+            Assert.Equal("off", reader.ReadMetadata()!.Settings!.Value.GetProperty("motion").GetString());
+        }
+
+        var info = await Asmrc.RunAsync("info", temp.File("out.asmr"));
+        Assert.DoesNotContain("motion field", info.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("interpolated onto level", info.StandardOutput, StringComparison.Ordinal);
     }
 
     /// <summary>A smooth 4:2:0 picture moving half a sample right per frame.</summary>
