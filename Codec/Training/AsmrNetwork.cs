@@ -612,13 +612,6 @@ internal sealed class AsmrNetwork : nn.Module
         return theta;
     }
 
-    /// <summary>
-    /// Every latent grid on a level above the finest shared one enters the level below it instead of its own, bilinearly
-    /// interpolated in y and x at that level's cell centres (<see cref="CellOrder.BilinearTaps"/>; model_version 5,
-    /// spec §11.4), so that its picture is smooth across its cells' edges rather than piecewise constant. Each level is
-    /// still evaluated once per cell. The file's projection of such a grid is this network's divided by
-    /// <see cref="GridProjectionScale"/>.
-    /// </summary>
     /// <summary>Whether grid <paramref name="grid"/> enters the level below its own (<see cref="InterpolatedGrids"/>).</summary>
     public bool IsInterpolated(int grid) => _interpolatedInto.Values.Any(e => e.Grid == grid);
 
@@ -638,6 +631,13 @@ internal sealed class AsmrNetwork : nn.Module
         return 4.0 * Architecture.Base(Axis.Y, next) * Architecture.Base(Axis.X, next);
     }
 
+    /// <summary>
+    /// Every latent grid on a level above the finest shared one enters the level below it instead of its own, bilinearly
+    /// interpolated in y and x at that level's cell centres (<see cref="CellOrder.BilinearTaps"/>; model_version 5,
+    /// spec §11.4), so that its picture is smooth across its cells' edges rather than piecewise constant. Each level is
+    /// still evaluated once per cell. The file's projection of such a grid is this network's divided by
+    /// <see cref="GridProjectionScale"/>.
+    /// </summary>
     public bool InterpolatedGrids
     {
         get => _interpolatedInto.Count > 0;
@@ -656,7 +656,7 @@ internal sealed class AsmrNetwork : nn.Module
                 if (level + 1 <= Architecture.Levels - 2)
                 {
                     var (cells, weights) = CellOrder.BilinearTaps(Architecture, i);
-                    _interpolatedInto[level + 1] = (i, tensor(cells).view(-1, 4), tensor(weights).view(-1, 4));
+                    _interpolatedInto[level + 1] = (i, tensor(cells, [cells.Length / 4, 4]), tensor(weights, [weights.Length / 4, 4]));
                 }
             }
         }
