@@ -290,23 +290,7 @@ public sealed class ContextModelPayloadTests
     public void Read_AnyByteOfAVersion3PayloadChanged_IsRejectedAsCorruptOrReads()
     {
         var (payload, _, expected) = Payload();
-        foreach (byte mask in new byte[] { 0x01, 0x80, 0xFF })
-        {
-            for (int i = 0; i < payload.Length; i++)
-            {
-                payload[i] ^= mask;
-                try
-                {
-                    ModelPayloadReader.Read(payload, expected);
-                }
-                catch (InvalidDataException)
-                {
-                    // Rejected as corrupt: the only failure allowed.
-                }
-
-                payload[i] ^= mask;
-            }
-        }
+        ModelSamples.ReadWithEveryByteFlipped(payload, expected);
     }
 
     private static (byte[] Payload, PayloadOffsets Offsets, ModelPayloadExpectations Expected) Payload()

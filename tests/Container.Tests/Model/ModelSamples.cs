@@ -120,6 +120,31 @@ internal static class ModelSamples
         return new SegmentModel(firstFrame, frameCount, architecture, tensors);
     }
 
+    /// <summary>
+    /// Reads the payload with each byte in turn changed (by 0x01, 0x80 and 0xFF): each read must succeed or reject the
+    /// payload as corrupt (<see cref="InvalidDataException"/>); any other exception fails the test. The payload is left as it was.
+    /// </summary>
+    public static void ReadWithEveryByteFlipped(byte[] payload, ModelPayloadExpectations expected)
+    {
+        foreach (byte mask in new byte[] { 0x01, 0x80, 0xFF })
+        {
+            for (int i = 0; i < payload.Length; i++)
+            {
+                payload[i] ^= mask;
+                try
+                {
+                    ModelPayloadReader.Read(payload, expected);
+                }
+                catch (InvalidDataException)
+                {
+                    // Rejected as corrupt: the only failure allowed.
+                }
+
+                payload[i] ^= mask;
+            }
+        }
+    }
+
     public static void AssertEqual(SegmentModel expected, SegmentModel actual)
     {
         Assert.Equal(expected.FirstFrame, actual.FirstFrame);
