@@ -255,7 +255,7 @@ if (floatOnly || opts.ContainsKey("floatregions") || motionTarget)
             }
 
             Console.WriteLine($"TIMEGRID floatLoss {loss:E3} ({Trainer.LossToPsnr(loss, 3):F2} dB) latent bits {string.Join(" + ", bits.Select(b => b.ToString("F0")))} = {bits.Sum():F0} ({bits.Sum() / 8:F0} B); cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s");
-            var output = network.ForwardPooled(network.SharedPre(), target.Pooling);
+            var output = SegmentEvaluation.Output(network, target);
             Console.Write("FLOAT ");
             RegionReport.Print(fitted, target.Reconstruct(output));
         }

@@ -24,44 +24,15 @@ public sealed class ExportTests
         using var target = new TrainingTarget(a, video);
         Trainer.Train(net, target, new TrainerOptions { Steps = 40, ReportEvery = 1000 });
 
-        var layout = a.TensorLayout();
-        var fine = layout.Select(t => t.Role switch
-        {
-            TensorRole.Weight => 1u,
-            TensorRole.OutputWeight or TensorRole.OutputBias => 1u << 6,
-            _ => 1u << 8,
-        }).ToArray();
+        var fine = DecoderAgreement.FineMultipliers(a);
         var model = SegmentExporter.Export(net, 0, video.Frames.Count, fine);
         var payload = ModelPayloadWriter.Write(model);
         var read = ModelPayloadReader.Read(payload, new ModelPayloadExpectations(0, video.Frames.Count, video.Width, video.Height, video.Chroma));
 
-        ushort[][][] floatFrames;
-        using (var scope = NewDisposeScope())
-        using (var noGrad = no_grad())
-        {
-            floatFrames = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
-        }
+        var floatFrames = DecoderAgreement.FloatFrames(net, target);
 
         var decoder = new SegmentDecoder(read, video.Width, video.Height, video.Chroma, 8);
-        var decoded = decoder.DecodeAll().ToList();
-        int worst = 0;
-        long differing = 0, total = 0;
-        for (int t = 0; t < video.Frames.Count; t++)
-        {
-            for (int p = 0; p < 3; p++)
-            {
-                var f = floatFrames[t][p];
-                var d = decoded[t].Planes[p];
-                for (int i = 0; i < f.Length; i++)
-                {
-                    int diff = Math.Abs(f[i] - d[i]);
-                    worst = Math.Max(worst, diff);
-                    differing += diff == 0 ? 0 : 1;
-                    total++;
-                }
-            }
-        }
-
+        var (worst, differing, total) = DecoderAgreement.Compare(floatFrames, [.. decoder.DecodeAll()]);
         Assert.True(worst <= 1, $"worst difference {worst}");
         Assert.True(differing < total / 20, $"{differing} of {total} samples differ");
     }

@@ -66,41 +66,17 @@ public sealed class InterpolatedGridTests
             net.SetLatentValues(g, latents);
         }
 
-        var fine = Architecture.TensorLayout().Select(t => t.Role switch
-        {
-            TensorRole.Weight or TensorRole.GridLatents => 1u,
-            TensorRole.OutputWeight or TensorRole.OutputBias => 1u << 6,
-            _ => 1u << 8,
-        }).ToArray();
+        var fine = DecoderAgreement.FineMultipliers(Architecture);
         var model = SegmentExporter.Export(net, 0, video.Frames.Count, fine, [.. net.GridContexts.Select(c => c.ToInteger())])
             .WithInterpolatedGrids([interpolated, false]);
         var read = ModelPayloadReader.Read(ModelPayloadWriter.Write(model), new ModelPayloadExpectations(0, video.Frames.Count, video.Width, video.Height, video.Chroma));
         Assert.Equal(interpolated ? 5 : 3, read.Architecture.ModelVersion);
         Assert.Equal([interpolated, false], read.Architecture.Grids.Select(g => g.Interpolated));
 
-        ushort[][][] floatFrames;
-        using (var scope = NewDisposeScope())
-        {
-            floatFrames = target.Reconstruct(SegmentEvaluation.Output(net, target));
-        }
+        var floatFrames = DecoderAgreement.FloatFrames(net, target);
 
         var decoded = new SegmentDecoder(read, video.Width, video.Height, video.Chroma, 8).DecodeAll().ToList();
-        int worst = 0;
-        long differing = 0, total = 0;
-        for (int t = 0; t < video.Frames.Count; t++)
-        {
-            for (int p = 0; p < 3; p++)
-            {
-                for (int i = 0; i < floatFrames[t][p].Length; i++)
-                {
-                    int diff = Math.Abs(floatFrames[t][p][i] - decoded[t].Planes[p][i]);
-                    worst = Math.Max(worst, diff);
-                    differing += diff == 0 ? 0 : 1;
-                    total++;
-                }
-            }
-        }
-
+        var (worst, differing, total) = DecoderAgreement.Compare(floatFrames, decoded);
         Assert.True(worst <= 1, $"worst difference {worst}");
         Assert.True(differing < total / 20, $"{differing} of {total} samples differ");
     }

@@ -198,34 +198,13 @@ public sealed class LatentGridTests
         SegmentExporter.RoundLatents(net);
         Assert.True(net.GridLatents.Any(z => z.abs().max().item<float>() >= 1), "training must move some latents off zero");
 
-        var fine = a.TensorLayout().Select(t => t.Role switch
-        {
-            TensorRole.Weight or TensorRole.GridLatents => 1u,
-            TensorRole.OutputWeight or TensorRole.OutputBias => 1u << 6,
-            _ => 1u << 8,
-        }).ToArray();
+        var fine = DecoderAgreement.FineMultipliers(a);
         var model = SegmentExporter.Export(net, 0, video.Frames.Count, fine);
         var read = ModelPayloadReader.Read(ModelPayloadWriter.Write(model), new ModelPayloadExpectations(0, video.Frames.Count, video.Width, video.Height, video.Chroma));
-        ushort[][][] floatFrames;
-        using (var scope = NewDisposeScope())
-        using (var noGrad = no_grad())
-        {
-            floatFrames = target.Reconstruct(net.ForwardPooled(net.SharedPre(), target.Pooling));
-        }
+        var floatFrames = DecoderAgreement.FloatFrames(net, target);
 
         var decoded = new SegmentDecoder(read, video.Width, video.Height, video.Chroma, 8).DecodeAll().ToList();
-        int worst = 0;
-        for (int t = 0; t < video.Frames.Count; t++)
-        {
-            for (int p = 0; p < 3; p++)
-            {
-                for (int i = 0; i < floatFrames[t][p].Length; i++)
-                {
-                    worst = Math.Max(worst, Math.Abs(floatFrames[t][p][i] - decoded[t].Planes[p][i]));
-                }
-            }
-        }
-
+        var (worst, _, _) = DecoderAgreement.Compare(floatFrames, decoded);
         Assert.True(worst <= 1, $"worst difference {worst}");
     }
 }
