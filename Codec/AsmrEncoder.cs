@@ -193,6 +193,7 @@ internal static class AsmrEncoder
             LatentBudgetBits = budgetBits * settings.DefaultLatentShare,
             LatentRateWeight = latentRate,
             InitialLatentRateWeight = latentRate * settings.InitialLatentRateFactor,
+            MinLatentRateFactor = settings.MinLatentRateFactor,
             LatentBudgetHeadroom = settings.LatentBudgetHeadroom,
             LatentBudgetFallFraction = settings.LatentBudgetFallFraction,
             SpikeBaselineRise = settings.SpikeBaselineRise,
@@ -201,7 +202,7 @@ internal static class AsmrEncoder
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
         network.TemporalDeltas = settings.TemporalDeltas;
         // model_version 5 interpolates context-coded grids only.
-        network.InterpolatedGrids = settings.InterpolatedGrids && network.GridContexts.Count > 0;
+        network.InterpolatedGrids = settings.InterpolatedGrids && (network.GridContexts.Count > 0 || settings.InterpolatedOrderZeroGrids);
         network.ResidualRoundedForward = settings.ResidualRoundedForward;
         TrainingReport training = FitReplacement?.Invoke(network)!;
         for (int attempt = 0; FitReplacement is null; attempt++)
@@ -334,7 +335,7 @@ internal static class AsmrEncoder
             quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
         }
 
-        if (network.InterpolatedGrids)
+        if (network.InterpolatedGrids && network.GridContexts.Count > 0)
         {
             model = model.WithInterpolatedGrids([.. Enumerable.Range(0, architecture.Grids.Count).Select(network.IsInterpolated)]);
         }

@@ -160,9 +160,10 @@ internal static class Trainer
 
                         if (estimatedBits is { } latentBits && options.LatentBudgetAt(step) is { } budgetBits)
                         {
-                            // Raise λ while the latents' estimated size is over their share of the budget (never below the
-                            // starting λ: lowering it buys bits the latents do not use well, and destabilises training).
-                            lambda = Math.Max(options.LatentRateWeight, lambda * Math.Pow(Math.Clamp(latentBits / budgetBits, 0.7, 1.4), options.LatentSteeringGain));
+                            // Raise λ while the latents' estimated size is over their share of the budget. Lowering it below
+                            // the floor while the target still falls buys bits the latents do not use well and destabilises
+                            // training; after that it may fall as far as the options allow.
+                            lambda = Math.Max(options.LatentRateFloorAt(step), lambda * Math.Pow(Math.Clamp(latentBits / budgetBits, 0.7, 1.4), options.LatentSteeringGain));
                         }
                     }
                 }

@@ -37,6 +37,17 @@ internal sealed record TrainerOptions
     public double? LatentBudgetBits { get; init; }
 
     /// <summary>
+    /// Once the bits target has reached <see cref="LatentBudgetBits"/> (after the headroom's fall), λ may also fall, to
+    /// this multiple of <see cref="LatentRateWeight"/>, while the latents stay under their budget (1 = λ never falls
+    /// below its floor). At high rates the floor prices latents so dearly that they never reach their share.
+    /// </summary>
+    public double MinLatentRateFactor { get; init; } = 1;
+
+    /// <summary>The smallest λ the controller may set at <paramref name="step"/> (<see cref="MinLatentRateFactor"/>).</summary>
+    public double LatentRateFloorAt(int step) =>
+        step >= LatentBudgetFallFraction * Steps ? LatentRateWeight * MinLatentRateFactor : LatentRateWeight;
+
+    /// <summary>
     /// Experiment: the latents' bits target starts at (1 + this) × <see cref="LatentBudgetBits"/> and falls linearly to
     /// the budget over the first <see cref="LatentBudgetFallFraction"/> of the steps (0 = the budget throughout), so
     /// that λ rises gradually as the target falls instead of chasing latents that grew faster than it could price them.

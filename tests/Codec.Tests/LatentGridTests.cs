@@ -151,6 +151,38 @@ public sealed class LatentGridTests
         Assert.Equal(1000.0, (options with { LatentBudgetHeadroom = 0 }).LatentBudgetAt(step)!.Value, 9);
     }
 
+    [Theory]
+    [InlineData(0, 1e-3)]
+    [InlineData(299, 1e-3)]
+    [InlineData(300, 0.25e-3)]
+    [InlineData(899, 0.25e-3)]
+    public void Lambda_may_fall_below_its_floor_only_once_the_bits_target_has_settled(int step, double expected)
+    {
+        var options = new TrainerOptions { Steps = 900, LatentRateWeight = 1e-3, MinLatentRateFactor = 0.25 };
+
+        Assert.Equal(expected, options.LatentRateFloorAt(step), 12);
+        Assert.Equal(1e-3, (options with { MinLatentRateFactor = 1 }).LatentRateFloorAt(step), 12);
+    }
+
+    [Theory]
+    [InlineData(1.0, 1e-3)]
+    [InlineData(0.25, 0.25e-3)]
+    public void Latents_far_under_their_budget_lower_lambda_to_its_lowest_allowed_value(double minFactor, double expected)
+    {
+        var video = TestVideos.Smooth(4, 12, 8);
+        var a = Tiny(new LatentGrid(1, 2, 1));
+        using var net = new AsmrNetwork(a, new NetworkInit(), 3);
+        using var target = new TrainingTarget(a, video);
+
+        var report = Trainer.Train(net, target, new TrainerOptions
+        {
+            Steps = 30, ReportEvery = 1, LatentRateWeight = 1e-3, LatentBudgetBits = 1e9, LatentBudgetHeadroom = 0,
+            LatentBudgetFallFraction = 0.2, MinLatentRateFactor = minFactor, Threads = 1,
+        });
+
+        Assert.Equal(expected, report.LatentRateWeight, 12);
+    }
+
     [Fact]
     public void Export_stores_rounded_latents_with_multiplier_one_in_a_version_2_model()
     {
