@@ -121,17 +121,25 @@ internal sealed record EncoderSettings
     internal int DefaultContextHidden => ContextHidden ?? (Preset == EncoderPreset.Fast ? 0 : 16);
 
     /// <summary>
-    /// Latent bytes per grid below which the preset's context models are left out: each costs about 220 bytes with
-    /// its records (akiyo CIF: 426 B for two), which should stay near a tenth of the latents it codes. At 0.025 bpp on
-    /// 32 CIF frames a third of the budget is under it; 60 % of it, a motion field's share, is not, and there the
-    /// context-coded grids with motion gained 1.6 dB on akiyo, while foreman (no motion) lost 0.2 dB with them
-    /// (experiments/NOTES.md). At 0.0125 bpp they lost on both.
+    /// Latent bytes per grid below which the preset's context models give way to small ones
+    /// (<see cref="SmallContextHidden"/>): each costs about 220 bytes with its records (akiyo CIF: 426 B for two), which
+    /// should stay near a tenth of the latents it codes. At 0.025 bpp on 32 CIF frames a third of the budget is under
+    /// it; 60 % of it, a motion field's share, is not, and there the context-coded grids with motion gained 1.6 dB on
+    /// akiyo, while foreman (no motion) lost 0.2 dB with them (experiments/NOTES.md). At 0.0125 bpp they lost on both.
     /// </summary>
     internal const int MinContextLatentBytesPerGrid = 2000;
 
     /// <summary>
+    /// Hidden units of the context models of a segment whose budget is under <see cref="MinContextLatentBytesPerGrid"/>
+    /// a grid: about 95 bytes each, on grids of 4×4-sample cells (the order-0 grids' cells), without a motion field. Over
+    /// order-0 grids this gained 1.8 dB on akiyo and 1.0 dB on foreman at 0.0125 bpp, the coarser grid entering the
+    /// finer one interpolated (model_version 5), which only context-coded grids can (experiments/NOTES.md).
+    /// </summary>
+    internal const int SmallContextHidden = 4;
+
+    /// <summary>
     /// <see cref="DefaultContextHidden"/> for a segment of <paramref name="budgetBits"/> bits (null: no size target):
-    /// 0 when the preset's context-coded grids' share of the budget would be under
+    /// <see cref="SmallContextHidden"/> when the preset's context-coded grids' share of the budget would be under
     /// <see cref="MinContextLatentBytesPerGrid"/> a grid. An explicit <see cref="ContextHidden"/> is kept.
     /// </summary>
     internal int ContextHiddenFor(long? budgetBits)
@@ -141,12 +149,23 @@ internal sealed record EncoderSettings
             return DefaultContextHidden;
         }
 
-        double latentBytes = bits / 8.0 * DefaultLatentShare;
-        return latentBytes >= GridLevels * MinContextLatentBytesPerGrid ? DefaultContextHidden : 0;
+        return AffordsFullContextModels(bits) ? DefaultContextHidden : Math.Min(SmallContextHidden, DefaultContextHidden);
     }
 
-    /// <summary>These settings as a segment of <paramref name="budgetBits"/> bits encodes with: <see cref="ContextHidden"/> from <see cref="ContextHiddenFor"/>.</summary>
-    internal EncoderSettings ForSegmentBudget(long? budgetBits) => this with { ContextHidden = ContextHiddenFor(budgetBits) };
+    /// <summary>Whether the preset's context models fit a segment of <paramref name="budgetBits"/> bits (<see cref="MinContextLatentBytesPerGrid"/>); a motion field needs them.</summary>
+    internal bool AffordsFullContextModels(long budgetBits) =>
+        ContextHidden is not null || budgetBits / 8.0 * DefaultLatentShare >= GridLevels * MinContextLatentBytesPerGrid;
+
+    /// <summary>
+    /// These settings as a segment of <paramref name="budgetBits"/> bits encodes with: <see cref="ContextHidden"/> from
+    /// <see cref="ContextHiddenFor"/>, and small context models on 4×4-sample cells.
+    /// </summary>
+    internal EncoderSettings ForSegmentBudget(long? budgetBits)
+    {
+        int hidden = ContextHiddenFor(budgetBits);
+        bool small = hidden < DefaultContextHidden;
+        return this with { ContextHidden = hidden, MinGridCell = MinGridCell ?? (small ? 4 : null) };
+    }
 
     /// <summary>Context models learn from the rounded latents the coder will see (<see cref="Training.AsmrNetwork.ContextFitOnIntegers"/>).</summary>
     public bool ContextFitOnIntegers { get; init; } = true;

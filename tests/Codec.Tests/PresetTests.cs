@@ -50,24 +50,35 @@ public sealed class PresetTests
     }
 
     [Fact]
-    public void A_budget_too_small_for_context_models_keeps_order_0_grids_unless_told()
+    public void A_budget_too_small_for_the_presets_context_models_gets_small_ones_on_4x4_sample_cells_unless_told()
     {
         var settings = new EncoderSettings();
         long tinyBudget = 8 * 864;
-        Assert.Equal(0, settings.ContextHiddenFor(tinyBudget));
+        Assert.Equal(4, settings.ContextHiddenFor(tinyBudget));
         Assert.Equal(16, settings.ContextHiddenFor(null));
         Assert.Equal(8, (settings with { ContextHidden = 8 }).ContextHiddenFor(tinyBudget));
+        Assert.Equal(0, (settings with { Preset = EncoderPreset.Fast }).ContextHiddenFor(tinyBudget));
+
+        var small = settings.ForSegmentBudget(tinyBudget);
+        Assert.Equal(4, small.DefaultContextHidden);
+        Assert.Equal(4, small.DefaultMinGridCell);
+        Assert.Equal(2, (settings with { MinGridCell = 2 }).ForSegmentBudget(tinyBudget).DefaultMinGridCell);
+        var full = settings.ForSegmentBudget(8L * 100_000);
+        Assert.Equal(16, full.DefaultContextHidden);
+        Assert.Equal(2, full.DefaultMinGridCell);
     }
 
     [Fact]
-    public void A_budget_too_small_for_context_models_alone_affords_them_with_a_motion_fields_share()
+    public void A_budget_too_small_for_full_context_models_alone_affords_them_with_a_motion_fields_share()
     {
         // 0.025 bpp on 32 CIF frames: a third of it is under two grids' worth, 60 % of it (less the vectors) is not.
         var settings = new EncoderSettings();
         long budget = (long)(0.025 * 352 * 288 * 32);
-        Assert.Equal(0, settings.ContextHiddenFor(budget));
+        Assert.False(settings.AffordsFullContextModels(budget));
+        Assert.Equal(4, settings.ContextHiddenFor(budget));
+        Assert.True(settings.ForMotion().AffordsFullContextModels(budget - (8 * 1692)));
         Assert.Equal(16, settings.ForMotion().ContextHiddenFor(budget - (8 * 1692)));
-        Assert.Equal(0, settings.ForMotion().ContextHiddenFor(budget / 2));
+        Assert.False(settings.ForMotion().AffordsFullContextModels(budget / 2));
     }
 
     [Theory]
