@@ -335,6 +335,7 @@ internal static class AsmrEncoder
             quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
         }
 
+        // (The interp0 experiment also interpolates order-0 grids, which no format holds: their file keeps them in place.)
         if (network.InterpolatedGrids && network.GridContexts.Count > 0)
         {
             model = model.WithInterpolatedGrids([.. Enumerable.Range(0, architecture.Grids.Count).Select(network.IsInterpolated)]);
