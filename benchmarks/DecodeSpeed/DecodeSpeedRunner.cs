@@ -66,19 +66,20 @@ internal static partial class DecodeSpeedRunner
                 // The architecture a default encode (medium preset, default rate) plans: width sized to the bit budget.
                 var defaults = new EncoderSettings();
                 long budgetBits = (long)(defaults.BitsPerPixel!.Value * width * height * frames);
-                var settings = defaults.ForSegmentBudget(budgetBits);
                 string h264 = Path.Combine(scratch, $"{name}.mp4");
                 MakeH264(Path.Combine(media, clip), h264, frames);
                 double ffmpegSeconds = TimeFfmpeg(h264, threads, repeats);
                 double pixels = (double)width * height * frames;
 
                 // The model without and with a motion field (format 4: every frame warped on output, the latents given
-                // the larger share a motion-coded segment gets), which needs context-coded grids (a short clip's budget
-                // may leave them out).
-                bool[] motions = settings.GridLevels > 0 && settings.DefaultContextHidden > 0 ? [false, true] : [false];
+                // the larger share a motion-coded segment gets), which needs the preset's context models (a short clip's
+                // budget may not afford them), as the encoder decides.
+                bool[] motions = defaults.GridLevels > 0 && defaults.DefaultContextHidden > 0 && defaults.ForMotion().AffordsFullContextModels(budgetBits)
+                    ? [false, true]
+                    : [false];
                 foreach (bool motion in motions)
                 {
-                    var segmentSettings = motion ? settings.ForMotion() : settings;
+                    var segmentSettings = (motion ? defaults.ForMotion() : defaults).ForSegmentBudget(budgetBits);
                     var architecture = AsmrEncoder.PlanSegment(frames, width, height, ChromaFormat.Yuv420, segmentSettings, budgetBits);
                     if (segmentSettings.DefaultContextHidden > 0)
                     {
