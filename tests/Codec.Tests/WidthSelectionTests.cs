@@ -32,6 +32,22 @@ public sealed class WidthSelectionTests
         Assert.True(sixteen.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter <= budgetBits * (1 - settings.DefaultLatentShare));
     }
 
+    [Fact]
+    public void A_low_rate_plans_coarse_grids_whose_small_context_models_leave_a_narrow_network()
+    {
+        // 0.0125 bpp on 32 CIF frames: the preset's context models do not fit, small ones do, on 4×4-sample cells (levels
+        // 2 and 3), and counting them narrows the network to H = 12 (H = 16 lost 2.5 dB of its fit to quantization there).
+        long budgetBits = (long)(0.01077 * 352 * 288 * 32);
+        var settings = new EncoderSettings().ForSegmentBudget(budgetBits);
+        var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings, budgetBits);
+
+        Assert.Equal(EncoderSettings.SmallContextHidden, settings.DefaultContextHidden);
+        Assert.Equal([2, 3], a.Grids.Select(g => g.Level));
+        Assert.Equal(12, a.Width);
+        var interpolated = a.WithContextModels([.. a.Grids.Select(_ => settings.DefaultContextHidden)]).WithInterpolatedGrids([true, false]);
+        Assert.Equal(5, interpolated.ModelVersion);
+    }
+
     /// <summary>The encoder's estimate of a plan's network and context models: the network at GridNetworkBitsPerParameter, the context models at ContextBitsPerParameter.</summary>
     private static double PlannedBits(ModelArchitecture plan, EncoderSettings settings)
     {
