@@ -357,11 +357,7 @@ internal static class AsmrEncoder
     private static MotionPlan? ChooseMotion(
         VideoClip video, int segmentIndex, int segmentCount, EncoderSettings settings, long? budgetBits, IProgress<EncodeProgress>? progress, Stopwatch clock)
     {
-        // A motion field needs context-coded grids, which a segment coded with one can afford at a lower rate than one
-        // without: its latents get the larger share (ForMotion).
-        var moved = settings.ForMotion();
-        if (!settings.DefaultMotion || budgetBits is not { } bits || settings.GridLevels == 0 || settings.DefaultContextHidden == 0
-            || !moved.AffordsFullContextModels(bits))
+        if (!settings.DefaultMotion || budgetBits is not { } bits || !settings.AffordsMotion(bits))
         {
             return null;
         }
@@ -371,7 +367,7 @@ internal static class AsmrEncoder
         // The search's per-frame work arrays are garbage now (gigabytes of managed heap at 1080p): hand their pages back
         // to the system before the fit's native tensors, which cannot reuse them, need the room.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        if (plan?.Field is not null && !moved.AffordsFullContextModels(bits - (8L * plan.Bytes)))
+        if (plan?.Field is not null && !settings.AffordsMotion(bits - (8L * plan.Bytes)))
         {
             plan = new MotionPlan(null, plan.Bytes, double.NaN, $"the context-coded grids would not fit beside the vectors ({plan.Bytes:N0} B)");
         }

@@ -157,6 +157,14 @@ internal sealed record EncoderSettings
         ContextHidden is not null || budgetBits / 8.0 * DefaultLatentShare >= GridLevels * MinContextLatentBytesPerGrid;
 
     /// <summary>
+    /// Whether a segment of <paramref name="budgetBits"/> bits (after any vectors) may be coded with a motion field: it
+    /// needs grids with the preset's context models, which a motion-coded segment affords at a lower rate than one
+    /// without, since its latents get the larger share (<see cref="ForMotion"/>).
+    /// </summary>
+    internal bool AffordsMotion(long budgetBits) =>
+        GridLevels > 0 && DefaultContextHidden > 0 && ForMotion().AffordsFullContextModels(budgetBits);
+
+    /// <summary>
     /// These settings as a segment of <paramref name="budgetBits"/> bits encodes with: <see cref="ContextHidden"/> from
     /// <see cref="ContextHiddenFor"/>, and small context models on 4×4-sample cells.
     /// </summary>

@@ -74,9 +74,7 @@ internal static partial class DecodeSpeedRunner
                 // The model without and with a motion field (format 4: every frame warped on output, the latents given
                 // the larger share a motion-coded segment gets), which needs the preset's context models (a short clip's
                 // budget may not afford them), as the encoder decides.
-                bool[] motions = defaults.GridLevels > 0 && defaults.DefaultContextHidden > 0 && defaults.ForMotion().AffordsFullContextModels(budgetBits)
-                    ? [false, true]
-                    : [false];
+                bool[] motions = defaults.AffordsMotion(budgetBits) ? [false, true] : [false];
                 foreach (bool motion in motions)
                 {
                     var segmentSettings = (motion ? defaults.ForMotion() : defaults).ForSegmentBudget(budgetBits);
