@@ -202,7 +202,7 @@ internal static class AsmrEncoder
         network.ContextFitOnIntegers = settings.ContextFitOnIntegers;
         network.TemporalDeltas = settings.TemporalDeltas;
         // model_version 5 interpolates context-coded grids only.
-        network.InterpolatedGrids = settings.InterpolatedGrids && (network.GridContexts.Count > 0 || settings.InterpolatedOrderZeroGrids);
+        network.InterpolatedGrids = settings.InterpolatedGrids && network.GridContexts.Count > 0;
         network.ResidualRoundedForward = settings.ResidualRoundedForward;
         TrainingReport training = FitReplacement?.Invoke(network)!;
         for (int attempt = 0; FitReplacement is null; attempt++)
@@ -335,8 +335,7 @@ internal static class AsmrEncoder
             quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
         }
 
-        // (The interp0 experiment also interpolates order-0 grids, which no format holds: their file keeps them in place.)
-        if (network.InterpolatedGrids && network.GridContexts.Count > 0)
+        if (network.InterpolatedGrids)
         {
             model = model.WithInterpolatedGrids([.. Enumerable.Range(0, architecture.Grids.Count).Select(network.IsInterpolated)]);
         }

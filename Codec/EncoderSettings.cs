@@ -210,12 +210,6 @@ internal sealed record EncoderSettings
     /// </summary>
     public bool InterpolatedGrids { get; init; } = true;
 
-    /// <summary>
-    /// Experiment (no format holds it): interpolate grids without context models too. The fit and the encoder's losses
-    /// use the interpolation; the file is written without it, so its decode is wrong.
-    /// </summary>
-    public bool InterpolatedOrderZeroGrids { get; init; }
-
     /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
     /// network's tensors into what they leave).</summary>
     public double? LatentShare { get; init; }

@@ -70,7 +70,6 @@ var settings = defaults with
     ContextHidden = opts.ContainsKey("ctxh") ? int.Parse(Get("ctxh", "0")) : null,
     TemporalDeltas = Get("tdelta", defaults.TemporalDeltas ? "1" : "0") == "1",
     InterpolatedGrids = Get("interp", defaults.InterpolatedGrids ? "1" : "0") == "1",
-    InterpolatedOrderZeroGrids = Get("interp0", "0") == "1",
     ContextFitOnIntegers = Get("cint", defaults.ContextFitOnIntegers ? "1" : "0") == "1",
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
     FineTuneHoldsLatents = Get("qathold", "0") == "1",
