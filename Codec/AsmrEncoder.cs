@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Asmr.Codec.Filtering;
 using Asmr.Codec.Motion;
 using Asmr.Codec.Quantization;
 using Asmr.Codec.Training;
@@ -243,6 +244,9 @@ internal static class AsmrEncoder
             grams: grams);
         uint[] multipliers;
         long? budgetBytes = null;
+        // Context-coded grids make the model a model_version 3 or later, which an output filter may follow (model_version 6).
+        bool filtered = settings.OutputFilterRadius > 0 && contextModels is not null;
+        int filterBytes = filtered ? settings.OutputFilterBytes(architecture.OutputChannels) : 0;
         if (settings.TargetPsnr is { } targetPsnr)
         {
             // The training loss only approximates the PSNR the decoded file measures: calibrate it on this fit, and aim a little higher.
@@ -253,7 +257,7 @@ internal static class AsmrEncoder
         }
         else if (settings.BitsPerPixel is { } bpp)
         {
-            budgetBytes = Math.Max(1, (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture) - (motion?.Field is null ? 0 : motion.Bytes));
+            budgetBytes = Math.Max(1, (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture) - (motion?.Field is null ? 0 : motion.Bytes) - filterBytes);
             multipliers = StepSearch.ChooseForBudget(candidates, budgetBytes.Value, maxQuantizedLoss - floatLoss, out _);
         }
         else
@@ -343,6 +347,18 @@ internal static class AsmrEncoder
         if (motion?.Field is { } field)
         {
             model = model.WithMotion(field);
+        }
+
+        if (filtered)
+        {
+            progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "filter", 0, 1, quantizedLoss, clock.Elapsed));
+            var filter = OutputFilterFit.Fit(model, video, settings.OutputFilterRadius, settings.Threads);
+            if (filter is not null)
+            {
+                model = model.WithFilter(filter);
+            }
+
+            progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "filter", 1, 1, quantizedLoss, clock.Elapsed, filter is null ? "none" : $"radius {filter.Radius}"));
         }
 
         int bytes = ModelPayloadWriter.Write(model).Length;

@@ -210,6 +210,20 @@ internal sealed record EncoderSettings
     /// </summary>
     public bool InterpolatedGrids { get; init; } = true;
 
+    /// <summary>
+    /// Radius of the output filter fitted to each segment whose grids have context models (model_version 6, spec §11.9),
+    /// or 0 for none: a least-squares diamond per plane on the decoded frames, +0.37 dB RGB on akiyo and +0.18 dB on
+    /// foreman at 0.05 bpp for about 140 bytes (experiments/NOTES.md).
+    /// </summary>
+    public int OutputFilterRadius { get; init; } = 3;
+
+    /// <summary>
+    /// Bytes a segment's budget keeps for its output filter: the filter_radius byte, the record's header and about
+    /// 1.6 bytes a value coded.
+    /// </summary>
+    public int OutputFilterBytes(int outputChannels) =>
+        OutputFilterRadius == 0 ? 0 : 1 + ModelPayloadFormat.RecordHeaderLength + (int)Math.Ceiling(1.6 * outputChannels * (OutputFilter.TapCount(OutputFilterRadius) + 1));
+
     /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
     /// network's tensors into what they leave).</summary>
     public double? LatentShare { get; init; }

@@ -34,7 +34,11 @@ public sealed class ModelArchitecture
     /// 0 for no motion field, else the motion blocks' size exponent (<see cref="MotionField.MinBlockLog2"/>..
     /// <see cref="MotionField.MaxBlockLog2"/>; model_version 4, which needs grids with context models).
     /// </param>
-    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation, IReadOnlyList<LatentGrid>? grids = null, int motionBlockLog2 = 0)
+    /// <param name="filterRadius">
+    /// 0 for no output filter, else the radius of its diamond (<see cref="OutputFilter.MinRadius"/>..
+    /// <see cref="OutputFilter.MaxRadius"/>; model_version 6, which needs grids with context models).
+    /// </param>
+    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation, IReadOnlyList<LatentGrid>? grids = null, int motionBlockLog2 = 0, int filterRadius = 0)
     {
         ArgumentNullException.ThrowIfNull(bases);
         ArgumentNullException.ThrowIfNull(modulation);
@@ -157,7 +161,21 @@ public sealed class ModelArchitecture
             }
         }
 
+        if (filterRadius != 0)
+        {
+            if (filterRadius is < OutputFilter.MinRadius or > OutputFilter.MaxRadius)
+            {
+                throw new ArgumentException($"An output filter of radius {filterRadius}: the radius must be {OutputFilter.MinRadius}..{OutputFilter.MaxRadius}.", nameof(filterRadius));
+            }
+
+            if (_grids.Length == 0 || _grids[0].ContextHidden == 0)
+            {
+                throw new ArgumentException("An output filter (model_version 6) needs latent grids with context models.", nameof(filterRadius));
+            }
+        }
+
         MotionBlockLog2 = motionBlockLog2;
+        FilterRadius = filterRadius;
     }
 
     /// <summary>L, the number of levels (and of linear layers).</summary>
@@ -175,15 +193,21 @@ public sealed class ModelArchitecture
     /// <summary>0 without a motion field; else the motion blocks are 2^MotionBlockLog2 luma samples square (model_version 4).</summary>
     public int MotionBlockLog2 { get; }
 
+    /// <summary>0 without an output filter; else the radius R of its diamond of taps (model_version 6).</summary>
+    public int FilterRadius { get; }
+
     /// <summary>
-    /// The model_version a payload of this architecture has: 5 with an interpolated grid, 4 with a motion field, 3 with
-    /// context-modelled grids, 2 with other grids, else 1.
+    /// The model_version a payload of this architecture has: 6 with an output filter, 5 with an interpolated grid, 4
+    /// with a motion field, 3 with context-modelled grids, 2 with other grids, else 1.
     /// </summary>
     public int ModelVersion =>
-        _grids.Any(g => g.Interpolated) ? 5 : MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
+        FilterRadius != 0 ? 6 : _grids.Any(g => g.Interpolated) ? 5 : MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
 
     /// <summary>This architecture with a motion field of blocks of 2^<paramref name="blockLog2"/> samples, or none for 0.</summary>
-    internal ModelArchitecture WithMotion(int blockLog2) => new(_bases, Width, OutputChannels, _modulation, _grids, blockLog2);
+    internal ModelArchitecture WithMotion(int blockLog2) => new(_bases, Width, OutputChannels, _modulation, _grids, blockLog2, FilterRadius);
+
+    /// <summary>This architecture with an output filter of radius <paramref name="radius"/>, or none for 0.</summary>
+    internal ModelArchitecture WithFilter(int radius) => new(_bases, Width, OutputChannels, _modulation, _grids, MotionBlockLog2, radius);
 
     /// <summary>This architecture with grid i interpolated onto the next level where <paramref name="interpolated"/>[i] says so (model_version 5 if any is).</summary>
     internal ModelArchitecture WithInterpolatedGrids(IReadOnlyList<bool> interpolated)
@@ -194,7 +218,7 @@ public sealed class ModelArchitecture
             throw new ArgumentException($"The architecture has {_grids.Length} grids, not {interpolated.Count}.", nameof(interpolated));
         }
 
-        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { Interpolated = interpolated[i] })], MotionBlockLog2);
+        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { Interpolated = interpolated[i] })], MotionBlockLog2, FilterRadius);
     }
 
     /// <summary>This architecture with a context model of <paramref name="contextHidden"/>[i] hidden units for grid i (model_version 3).</summary>
@@ -206,7 +230,7 @@ public sealed class ModelArchitecture
             throw new ArgumentException($"The architecture has {_grids.Length} grids, not {contextHidden.Count}.", nameof(contextHidden));
         }
 
-        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { ContextHidden = contextHidden[i] })], MotionBlockLog2);
+        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { ContextHidden = contextHidden[i] })], MotionBlockLog2, FilterRadius);
     }
 
     /// <summary>The position in <see cref="Grids"/> of the latent grid on a level, or −1 when the level has none.</summary>
@@ -247,8 +271,9 @@ public sealed class ModelArchitecture
         (long)CumulativeSize(Axis.T, level) * CumulativeSize(Axis.Y, level) * CumulativeSize(Axis.X, level);
 
     /// <summary>
-    /// The tensors a model of this architecture carries, in the order they are stored (spec §10.3); a model_version 4
-    /// payload stores its motion vectors record after them (§10.8).
+    /// The tensors a model of this architecture carries, in the order they are stored (spec §10.3); a payload with a
+    /// motion field stores its motion vectors record after them (§10.8), and one with an output filter the filter's
+    /// record last (§10.9).
     /// </summary>
     public IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> TensorLayout()
     {
@@ -343,6 +368,13 @@ public sealed class ModelArchitecture
         {
             macs += samples * OutputChannels * MotionMacsPerPlaneSample;
         }
+
+        // The output filter (§11.9): its taps and the offset per plane sample, counted as if every plane had full resolution.
+        if (FilterRadius != 0)
+        {
+            macs += samples * OutputChannels * (OutputFilter.TapCount(FilterRadius) + 1);
+        }
+
         return macs / samples;
     }
 

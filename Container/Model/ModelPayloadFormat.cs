@@ -27,8 +27,14 @@ internal static class ModelPayloadFormat
     /// </summary>
     public const ushort PlacementModelVersion = 5;
 
+    /// <summary>
+    /// The model_version of a payload laid out as model_version 5 with an output filter (§10.9, §11.9) after its last
+    /// record; files holding one need reader version 6.
+    /// </summary>
+    public const ushort FilterModelVersion = 6;
+
     /// <summary>The newest model_version this reader knows.</summary>
-    public const ushort LatestModelVersion = PlacementModelVersion;
+    public const ushort LatestModelVersion = FilterModelVersion;
 
     /// <summary>Bytes of one latent grid descriptor: level u8, rank u8, temporal_cells u16le.</summary>
     public const int GridDescriptorLength = 4;
@@ -74,11 +80,15 @@ internal static class ModelPayloadFormat
 
     /// <summary>
     /// Bytes of the model header for L levels and G latent grids: fixed part, 6L bases, L modulation kinds, then for
-    /// model_version 2 to 5 grid_count and G descriptors, for model_version 4 and 5 motion_block_log2, then tensor_count.
+    /// model_version 2 to 6 grid_count and G descriptors, for model_version 4 to 6 motion_block_log2, for model_version 6
+    /// filter_radius, then tensor_count.
     /// </summary>
     public static int HeaderLength(int levels, int grids = 0, int modelVersion = GridModelVersion) =>
         FixedHeaderLength + (7 * levels) + (grids == 0 ? 0 : 1 + (DescriptorLength(modelVersion) * grids))
-        + (HasMotionByte(modelVersion) ? 1 : 0) + 2;
+        + (HasMotionByte(modelVersion) ? 1 : 0) + (HasFilterByte(modelVersion) ? 1 : 0) + 2;
+
+    /// <summary>Whether a model_version's header has the filter_radius byte (6).</summary>
+    public static bool HasFilterByte(int modelVersion) => modelVersion >= FilterModelVersion;
 
     /// <summary>Whether a model_version's header has the motion_block_log2 byte (4: always 3..6; 5: 0 for no motion field).</summary>
     public static bool HasMotionByte(int modelVersion) => modelVersion >= MotionModelVersion;
@@ -92,7 +102,7 @@ internal static class ModelPayloadFormat
     };
 
     /// <summary>
-    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 to 5,
+    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 to 6,
     /// else 1, so that files without later features stay readable by older readers.
     /// </summary>
     public static int RequiredReaderVersion(ReadOnlySpan<byte> payload)

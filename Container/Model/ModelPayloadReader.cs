@@ -55,13 +55,31 @@ internal static class ModelPayloadReader
             motionCoding = record.Coding;
         }
 
+        OutputFilter? filter = null;
+        var filterCoding = EntropyCoding.Adaptive;
+        if (architecture.FilterRadius != 0)
+        {
+            int index = codedByteLengths.Length;
+            var filterLayout = new List<(TensorRole Role, int Level, int Rows, int Columns)>(layout);
+            if (motion is not null)
+            {
+                filterLayout.Add((TensorRole.MotionVectors, 0, 0, 0));
+            }
+
+            filterLayout.Add((TensorRole.OutputFilter, 0, architecture.OutputChannels, OutputFilter.TapCount(architecture.FilterRadius) + 1));
+            Array.Resize(ref codedByteLengths, index + 1);
+            var record = ReadTensor(ref cursor, architecture, filterLayout, index, out codedByteLengths[index], out _)!;
+            filter = new OutputFilter(architecture.FilterRadius, architecture.OutputChannels, record.Values);
+            filterCoding = record.Coding;
+        }
+
         if (cursor.Remaining != 0)
         {
             cursor.Fail("end of payload", cursor.Position, $"{cursor.Remaining} byte(s) follow the last tensor record; the payload must end exactly after it");
         }
 
         DecodeContextCoded(architecture, layout, contextCoded, tensors);
-        return new SegmentModel(expected.FirstFrame, expected.FrameCount, architecture, [.. tensors.Select(t => t!)], motion, motionCoding);
+        return new SegmentModel(expected.FirstFrame, expected.FrameCount, architecture, [.. tensors.Select(t => t!)], motion, motionCoding, filter, filterCoding);
     }
 
     /// <summary>
@@ -314,6 +332,17 @@ internal static class ModelPayloadReader
             }
         }
 
+        int filterRadius = 0;
+        if (ModelPayloadFormat.HasFilterByte(version))
+        {
+            pos = cursor.Position;
+            filterRadius = cursor.ReadU8("filter_radius");
+            if (filterRadius is < OutputFilter.MinRadius or > OutputFilter.MaxRadius)
+            {
+                cursor.Fail("filter_radius", pos, $"is {filterRadius}; the output filter's diamond has a radius of {OutputFilter.MinRadius}..{OutputFilter.MaxRadius} (§10.1)");
+            }
+        }
+
         int tensorCountPosition = cursor.Position;
         int tensorCount = cursor.ReadU16("tensor_count");
 
@@ -398,9 +427,9 @@ internal static class ModelPayloadReader
             }
         }
 
-        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation, grids, motionBlockLog2);
+        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation, grids, motionBlockLog2, filterRadius);
         var layout = architecture.TensorLayout();
-        int records = layout.Count + (motionBlockLog2 != 0 ? 1 : 0);
+        int records = layout.Count + (motionBlockLog2 != 0 ? 1 : 0) + (filterRadius != 0 ? 1 : 0);
         if (tensorCount != records)
         {
             cursor.Fail("tensor_count", tensorCountPosition, $"is {tensorCount} but this architecture has {records} tensors");
@@ -490,6 +519,11 @@ internal static class ModelPayloadReader
             cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; the motion vectors record has multiplier 1 (§10.8)");
         }
 
+        if (role == TensorRole.OutputFilter && multiplier != 1)
+        {
+            cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; the output filter record has multiplier 1 (§10.9)");
+        }
+
         if (IsContextParameter(role) && multiplier != 1)
         {
             cursor.Fail(prefix + "multiplier", pos, $"is {multiplier}; context model parameters have multiplier 1 (§10.3)");
@@ -544,6 +578,20 @@ internal static class ModelPayloadReader
                 if (values[k] < -ModelPayloadFormat.ContextParameterLimit || values[k] > ModelPayloadFormat.ContextParameterLimit)
                 {
                     cursor.Fail(prefix + "data", dataPosition, $"value {k} (row {k / columns}, column {k % columns}) is {values[k]}; context model parameters lie in ±2^15 (§10.7)");
+                }
+            }
+        }
+
+        if (role == TensorRole.OutputFilter)
+        {
+            for (int k = 0; k < values.Length; k++)
+            {
+                int limit = OutputFilter.Limit(architecture.FilterRadius, k);
+                if (values[k] <= -limit || values[k] >= limit)
+                {
+                    cursor.Fail(prefix + "data", dataPosition, limit == OutputFilter.OffsetLimit
+                        ? $"value {k} (plane {k / columns}, the offset) is {values[k]}; an offset lies strictly inside ±2^24 (§10.9)"
+                        : $"value {k} (plane {k / columns}, tap {k % columns}) is {values[k]}; a tap coefficient lies strictly inside ±2^15 (§10.9)");
                 }
             }
         }

@@ -8,8 +8,8 @@ namespace Asmr.Container.Model;
 /// <see cref="QuantizedTensor.Coding"/> says. Refuses (with <see cref="ArgumentException"/>) any model a reader
 /// would reject on its own terms: oversized grids or tensors, output values with |q·μ| ≥ 2^31, −2^31 in an
 /// adaptive-coded tensor, context model parameters outside ±2^15 or with μ ≠ 1, and context coding anywhere but in
-/// the latents of a model_version 3 or 4 grid (which must use it). A model_version 4 model's motion vectors record
-/// follows its tensors (§10.8). (Agreement with the sequence header, the motion field's blocks included, is the
+/// the latents of a grid with a context model (which must use it). A model's motion vectors record follows its
+/// tensors (§10.8), and its output filter record comes last (§10.9). (Agreement with the sequence header, the motion field's blocks included, is the
 /// caller's business.)
 /// </summary>
 internal static class ModelPayloadWriter
@@ -24,7 +24,7 @@ internal static class ModelPayloadWriter
         Validate(model);
 
         int levels = architecture.Levels;
-        IReadOnlyList<QuantizedTensor> tensors = model.MotionRecord() is { } motion ? [.. model.Tensors, motion] : model.Tensors;
+        IReadOnlyList<QuantizedTensor> tensors = [.. model.Tensors, .. OptionalRecord(model.MotionRecord()), .. OptionalRecord(model.FilterRecord())];
         byte[][] coded = new byte[tensors.Count][];
         var grids = architecture.Grids;
         int version = architecture.ModelVersion;
@@ -104,6 +104,11 @@ internal static class ModelPayloadWriter
         if (ModelPayloadFormat.HasMotionByte(version))
         {
             span[p++] = (byte)architecture.MotionBlockLog2;
+        }
+
+        if (ModelPayloadFormat.HasFilterByte(version))
+        {
+            span[p++] = (byte)architecture.FilterRadius;
         }
 
         BinaryPrimitives.WriteUInt16LittleEndian(span[p..], (ushort)tensors.Count);
@@ -200,6 +205,8 @@ internal static class ModelPayloadWriter
             }
         }
     }
+
+    private static QuantizedTensor[] OptionalRecord(QuantizedTensor? record) => record is null ? [] : [record];
 
     /// <summary>A model_version 3 grid's latents, cells × k, as one stream coded with the grid's context model (§10.7).</summary>
     private static byte[] EncodeContextCoded(SegmentModel model, QuantizedTensor latents)

@@ -19,8 +19,20 @@ public sealed class SegmentModel
     /// with their size and one frame of vectors per frame of the segment; else null.
     /// </param>
     /// <param name="motionCoding">How the motion vectors record is coded: raw or adaptive.</param>
+    /// <param name="filter">
+    /// The segment's output filter: required when <paramref name="architecture"/> has a filter radius (model_version 6),
+    /// of that radius and one plane per output channel; else null.
+    /// </param>
+    /// <param name="filterCoding">How the output filter record is coded: raw or adaptive.</param>
     internal SegmentModel(
-        int firstFrame, int frameCount, ModelArchitecture architecture, IReadOnlyList<QuantizedTensor> tensors, MotionField? motion, EntropyCoding motionCoding = EntropyCoding.Adaptive)
+        int firstFrame,
+        int frameCount,
+        ModelArchitecture architecture,
+        IReadOnlyList<QuantizedTensor> tensors,
+        MotionField? motion,
+        EntropyCoding motionCoding = EntropyCoding.Adaptive,
+        OutputFilter? filter = null,
+        EntropyCoding filterCoding = EntropyCoding.Adaptive)
     {
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(tensors);
@@ -65,12 +77,32 @@ public sealed class SegmentModel
             throw new ArgumentException($"The motion vectors record is raw or adaptive, not {motionCoding}.", nameof(motionCoding));
         }
 
+        if ((filter is null) != (architecture.FilterRadius == 0))
+        {
+            throw new ArgumentException(filter is null
+                ? $"The architecture has an output filter of radius {architecture.FilterRadius} but the model has none."
+                : "The model has an output filter but its architecture has none.", nameof(filter));
+        }
+
+        if (filter is not null && (filter.Radius != architecture.FilterRadius || filter.Planes != architecture.OutputChannels))
+        {
+            throw new ArgumentException(
+                $"The output filter has radius {filter.Radius} and {filter.Planes} planes; the model needs radius {architecture.FilterRadius} and {architecture.OutputChannels}.", nameof(filter));
+        }
+
+        if (filterCoding is not (EntropyCoding.Raw or EntropyCoding.Adaptive))
+        {
+            throw new ArgumentException($"The output filter record is raw or adaptive, not {filterCoding}.", nameof(filterCoding));
+        }
+
         FirstFrame = firstFrame;
         FrameCount = frameCount;
         Architecture = architecture;
         Tensors = tensors;
         Motion = motion;
         MotionCoding = motionCoding;
+        Filter = filter;
+        FilterCoding = filterCoding;
     }
 
     public int FirstFrame { get; }
@@ -87,6 +119,17 @@ public sealed class SegmentModel
     /// <summary>How the motion vectors record is coded (model_version 4).</summary>
     internal EntropyCoding MotionCoding { get; }
 
+    /// <summary>The output filter applied to every frame as shown (model_version 6), else null.</summary>
+    internal OutputFilter? Filter { get; }
+
+    /// <summary>How the output filter record is coded (model_version 6).</summary>
+    internal EntropyCoding FilterCoding { get; }
+
+    /// <summary>The output filter record as stored (§10.9): one row per plane, its taps then its offset. Null without a filter.</summary>
+    internal QuantizedTensor? FilterRecord() => Filter is null
+        ? null
+        : new QuantizedTensor(TensorRole.OutputFilter, 0, Filter.Planes, OutputFilter.TapCount(Filter.Radius) + 1, 1, Filter.Values(), FilterCoding);
+
     /// <summary>
     /// The motion vectors record as stored (§10.8): row (frame·BY + by)·BX + bx, columns y and x, each value the
     /// vector's difference to the same block's in the frame before (frame 0: to zero). Null without motion.
@@ -95,13 +138,17 @@ public sealed class SegmentModel
         ? null
         : new QuantizedTensor(TensorRole.MotionVectors, 0, FrameCount * Motion.BlocksY * Motion.BlocksX, 2, 1, Motion.Differences(), MotionCoding);
 
-    /// <summary>This model with a motion field (model_version 4), or without one for null.</summary>
     /// <summary>This model with grid i interpolated onto the next level where <paramref name="interpolated"/>[i] says so (model_version 5, spec §11.4); the tensors are unchanged.</summary>
     internal SegmentModel WithInterpolatedGrids(IReadOnlyList<bool> interpolated) =>
-        new(FirstFrame, FrameCount, Architecture.WithInterpolatedGrids(interpolated), Tensors, Motion, MotionCoding);
+        new(FirstFrame, FrameCount, Architecture.WithInterpolatedGrids(interpolated), Tensors, Motion, MotionCoding, Filter, FilterCoding);
 
+    /// <summary>This model with a motion field (model_version 4), or without one for null.</summary>
     internal SegmentModel WithMotion(MotionField? motion, EntropyCoding coding = EntropyCoding.Adaptive) =>
-        new(FirstFrame, FrameCount, Architecture.WithMotion(motion?.BlockLog2 ?? 0), Tensors, motion, coding);
+        new(FirstFrame, FrameCount, Architecture.WithMotion(motion?.BlockLog2 ?? 0), Tensors, motion, coding, Filter, FilterCoding);
+
+    /// <summary>This model with an output filter (model_version 6), or without one for null.</summary>
+    internal SegmentModel WithFilter(OutputFilter? filter, EntropyCoding coding = EntropyCoding.Adaptive) =>
+        new(FirstFrame, FrameCount, Architecture.WithFilter(filter?.Radius ?? 0), Tensors, Motion, MotionCoding, filter, coding);
 
     public QuantizedTensor ModulationOf(int level) => Find(TensorRole.Modulation, level);
 

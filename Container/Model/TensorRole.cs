@@ -45,4 +45,10 @@ public enum TensorRole : byte
     /// (§10.8); multiplier 1, coding 0 or 1.
     /// </summary>
     MotionVectors = 12,
+
+    /// <summary>
+    /// The segment's output filter (model_version 6): O × (T + 1), per plane the coefficients of the T taps of a
+    /// diamond of radius R, then an offset, in units of 2^−12 (§10.9, §11.9); multiplier 1, coding 0 or 1.
+    /// </summary>
+    OutputFilter = 13,
 }

@@ -1,6 +1,7 @@
 using System.IO;
 using Asmr.Container;
 using Asmr.Container.Model;
+using Asmr.Decoder.Filtering;
 using Asmr.Decoder.Motion;
 using Asmr.Decoder.Video;
 
@@ -124,23 +125,42 @@ public sealed class SegmentDecoder
     public IEnumerable<VideoFrame> DecodeAll() => DecodeFrames(0, FrameCount);
 
     /// <summary>
-    /// Each enumeration gets its own region state, so an enumerable may be enumerated again or concurrently. With a
-    /// motion field (§11.8) the network decodes the crop and a margin around it, and each frame is shown warped.
+    /// Each enumeration gets its own region state, so an enumerable may be enumerated again or concurrently. A frame is
+    /// decoded by the network (§11.5), read along the motion field (§11.8) and filtered (§11.9), each stage on its crop
+    /// grown by what the stages after it read around it.
     /// </summary>
     private IEnumerable<VideoFrame> Enumerate(int start, int end, CropRectangle rect)
     {
-        if (Model.Motion is not { } motion)
+        var filtered = rect;
+        if (Model.Filter is { } filter)
         {
-            return Decode(start, end, rect);
+            rect = Grown(rect, OutputFiltering.Margin(filter, Chroma));
         }
 
-        var source = MotionSource(rect, MotionCompensation.Margin(motion, start, end));
-        return Decode(start, end, source).Select((decoded, i) =>
-            MotionCompensation.Apply(decoded, source, rect, Width, Height, motion, start + i, _options.EffectiveThreads));
+        IEnumerable<VideoFrame> frames;
+        if (Model.Motion is { } motion)
+        {
+            var source = Grown(rect, MotionCompensation.Margin(motion, start, end));
+            var shownRect = rect;
+            frames = Decode(start, end, source).Select((decoded, i) =>
+                MotionCompensation.Apply(decoded, source, shownRect, Width, Height, motion, start + i, _options.EffectiveThreads));
+        }
+        else
+        {
+            frames = Decode(start, end, rect);
+        }
+
+        if (Model.Filter is { } outputFilter)
+        {
+            var shown = rect;
+            frames = frames.Select(frame => OutputFiltering.Apply(frame, shown, filtered, Width, Height, outputFilter, _options.EffectiveThreads));
+        }
+
+        return frames;
     }
 
     /// <summary>The crop grown by <paramref name="margin"/> luma samples each way, clamped to the picture, starting where a crop may start.</summary>
-    private CropRectangle MotionSource(CropRectangle rect, int margin)
+    private CropRectangle Grown(CropRectangle rect, int margin)
     {
         int alignX = (1 << Chroma.ChromaShiftX()) - 1, alignY = (1 << Chroma.ChromaShiftY()) - 1;
         int x0 = Math.Max(0, rect.X - margin) & ~alignX, y0 = Math.Max(0, rect.Y - margin) & ~alignY;

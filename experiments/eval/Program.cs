@@ -69,6 +69,7 @@ var settings = defaults with
     LatentSteeringGain = double.Parse(Get("steergain", defaults.LatentSteeringGain.ToString("R"))),
     ContextHidden = opts.ContainsKey("ctxh") ? int.Parse(Get("ctxh", "0")) : null,
     TemporalDeltas = Get("tdelta", defaults.TemporalDeltas ? "1" : "0") == "1",
+    OutputFilterRadius = int.Parse(Get("filter", defaults.OutputFilterRadius.ToString())),
     InterpolatedGrids = Get("interp", defaults.InterpolatedGrids ? "1" : "0") == "1",
     ContextFitOnIntegers = Get("cint", defaults.ContextFitOnIntegers ? "1" : "0") == "1",
     Threads = int.Parse(Get("threads", defaults.Threads.ToString())),
@@ -301,7 +302,12 @@ foreach (var r in reports)
     bytes += payload.Length;
     if (r.Model.Motion is { } field)
     {
-        Console.WriteLine($"CODECMOTION blocks {1 << field.BlockLog2}: {tensorBytes[^1]} B of vectors (record data)");
+        Console.WriteLine($"CODECMOTION blocks {1 << field.BlockLog2}: {tensorBytes[r.Model.Architecture.TensorLayout().Count]} B of vectors (record data)");
+    }
+
+    if (r.Model.Filter is { } outputFilter)
+    {
+        Console.WriteLine($"FILTER radius {outputFilter.Radius}: {tensorBytes[^1]} B (record data); planes {string.Join(" | ", Enumerable.Range(0, outputFilter.Planes).Select(p => string.Join(",", outputFilter.Plane(p).ToArray())))}");
     }
 
     if (r.Model.Architecture.ModelVersion >= ModelPayloadFormat.ContextModelVersion)

@@ -538,8 +538,8 @@ internal sealed class EncodeJob
             string status = value.Note
                 ?? (value.Loss > 0 ? string.Create(CultureInfo.InvariantCulture, $"PSNR~{Trainer.LossToPsnr(value.Loss, channels):0.0} dB") : string.Empty);
             // Training reports the index of the step it has just taken (the last is TotalSteps - 1); quantization and the
-            // motion search report work done.
-            int done = value.Stage is "quantize" or "motion" ? value.Step : value.Step + 1;
+            // motion search and the output filter's fit report work done.
+            int done = value.Stage is "quantize" or "motion" or "filter" ? value.Step : value.Step + 1;
             reporter.Report(done, status);
         }
     }
