@@ -170,6 +170,11 @@ internal static class InfoJsonWriter
                 json.WriteNumber("motion_block_size", a.MotionBlockSize);
             }
 
+            if (a.FilterRadius > 0)
+            {
+                json.WriteNumber("output_filter_radius", a.FilterRadius);
+            }
+
             json.WriteNumber("macs_per_pixel", a.MacsPerPixel);
             json.WriteNumber("siren_macs_per_pixel", a.SirenMacsPerPixel);
             json.WriteEndObject();

@@ -27,6 +27,7 @@ internal static class InfoNames
         TensorRole.ContextOutputWeight => "context_output_weight",
         TensorRole.ContextChannelBias => "context_channel_bias",
         TensorRole.MotionVectors => "motion_vectors",
+        TensorRole.OutputFilter => "output_filter",
         _ => $"unknown({(byte)role})",
     };
 

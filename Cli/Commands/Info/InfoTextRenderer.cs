@@ -86,6 +86,11 @@ internal static class InfoTextRenderer
             output.WriteLine(string.Create(Invariant, $"      motion field: one vector per {a.MotionBlockSize}x{a.MotionBlockSize} block and frame; each frame is shown warped along it"));
         }
 
+        if (a.FilterRadius > 0)
+        {
+            output.WriteLine(string.Create(Invariant, $"      output filter: a diamond of radius {a.FilterRadius} per plane, applied to every frame as shown"));
+        }
+
         output.WriteLine(string.Create(
             Invariant,
             $"      {a.Parameters:N0} parameters, {a.MacsPerPixel:N1} MAC/pixel (a SIREN of the same shape: {a.SirenMacsPerPixel:N1} MAC/pixel)"));

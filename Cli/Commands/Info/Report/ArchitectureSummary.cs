@@ -10,6 +10,7 @@ namespace Asmr.Cli.Commands.Info.Report;
 /// <param name="Grids">Latent grids (format 2), in level order; empty for a format 1 model.</param>
 /// <param name="Latents">Latent integers of all grids.</param>
 /// <param name="MotionBlockSize">The motion field's block size in luma samples (format 4), or 0 without one.</param>
+/// <param name="FilterRadius">The output filter's radius (format 6), or 0 without one.</param>
 internal sealed record ArchitectureSummary(
     int Levels,
     IReadOnlyDictionary<string, IReadOnlyList<int>> Bases,
@@ -21,7 +22,8 @@ internal sealed record ArchitectureSummary(
     double SirenMacsPerPixel,
     IReadOnlyList<LatentGrid> Grids,
     long Latents,
-    int MotionBlockSize = 0)
+    int MotionBlockSize = 0,
+    int FilterRadius = 0)
 {
     /// <summary>The axis keys, in format order.</summary>
     public static IReadOnlyList<string> AxisNames { get; } = ["t", "y", "x"];
@@ -46,6 +48,7 @@ internal sealed record ArchitectureSummary(
             architecture.SirenMacsPerSample(),
             architecture.Grids,
             architecture.LatentCount(),
-            architecture.MotionBlockLog2 == 0 ? 0 : 1 << architecture.MotionBlockLog2);
+            architecture.MotionBlockLog2 == 0 ? 0 : 1 << architecture.MotionBlockLog2,
+            architecture.FilterRadius);
     }
 }

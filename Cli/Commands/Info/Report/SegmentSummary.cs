@@ -28,20 +28,24 @@ internal sealed record SegmentSummary(
     public bool HasContextModels => Tensors.Any(t => t.Role.StartsWith("context_", StringComparison.Ordinal));
 
     /// <summary>
-    /// Coded bytes by component: the network (every tensor but latents, context models and motion vectors), each
-    /// level's latents, the context models and, in a model with a motion field, its vectors, in that order.
+    /// Coded bytes by component: the network (every tensor but latents, context models, motion vectors and the output
+    /// filter), each level's latents, the context models and, in a model with them, the motion vectors and the output
+    /// filter, in that order.
     /// </summary>
     public IReadOnlyList<ComponentBytes> Components =>
     [
-        new("network", Tensors.Where(t => t.Role != InfoNames.Role(Container.Model.TensorRole.GridLatents) && t.Role != MotionRole && !t.Role.StartsWith("context_", StringComparison.Ordinal)).Sum(t => t.CodedBytes)),
+        new("network", Tensors.Where(t => t.Role != InfoNames.Role(Container.Model.TensorRole.GridLatents) && t.Role != MotionRole && t.Role != FilterRole && !t.Role.StartsWith("context_", StringComparison.Ordinal)).Sum(t => t.CodedBytes)),
         .. Tensors.Where(t => t.Role == InfoNames.Role(Container.Model.TensorRole.GridLatents))
             .GroupBy(t => t.Level)
             .Select(g => new ComponentBytes($"latents level {g.Key}", g.Sum(t => t.CodedBytes))),
         new("context models", Tensors.Where(t => t.Role.StartsWith("context_", StringComparison.Ordinal)).Sum(t => t.CodedBytes)),
         .. Tensors.Where(t => t.Role == MotionRole).Select(t => new ComponentBytes("motion vectors", t.CodedBytes)),
+        .. Tensors.Where(t => t.Role == FilterRole).Select(t => new ComponentBytes("output filter", t.CodedBytes)),
     ];
 
     private static string MotionRole => InfoNames.Role(Container.Model.TensorRole.MotionVectors);
+
+    private static string FilterRole => InfoNames.Role(Container.Model.TensorRole.OutputFilter);
 
     /// <summary>Model header and tensor record headers: <see cref="ModelBytes"/> − <see cref="CodedBytes"/>.</summary>
     public long OverheadBytes => Tensors.Count == 0 ? 0 : ModelBytes - CodedBytes;
