@@ -155,6 +155,8 @@ internal static class AsmrEncoder
         bool qualityTarget = settings.TargetPsnr is not null;
         long? budgetBits = !qualityTarget && settings.BitsPerPixel is { } rate ? (long)(rate * video.Width * video.Height * video.Frames.Count) : null;
         var motion = ChooseMotion(video, segmentIndex, segmentCount, settings, budgetBits, progress, clock);
+        // The frames the decoder's output is compared with, whatever picture the network fits.
+        var source = video;
         if (motion?.Field is not null)
         {
             // The network fits the picture the warp carries to the source (the plan's target); the vectors' bytes come out of
@@ -352,7 +354,7 @@ internal static class AsmrEncoder
         if (filtered)
         {
             progress?.Report(new EncodeProgress(segmentIndex, segmentCount, "filter", 0, 1, quantizedLoss, clock.Elapsed));
-            var filter = OutputFilterFit.Fit(model, video, settings.OutputFilterRadius, settings.Threads);
+            var filter = OutputFilterFit.Fit(model, source, settings.OutputFilterRadius, settings.Threads);
             if (filter is not null)
             {
                 model = model.WithFilter(filter);
