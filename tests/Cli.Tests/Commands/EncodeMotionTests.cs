@@ -7,12 +7,13 @@ namespace Asmr.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>encode --motion</c>: a motion field where it pays, none when turned off; either way medium's context-coded grids
-/// are interpolated, so the file is format 5 (motion_block_log2 0 without a field).
+/// are interpolated and an output filter is fitted to the decoded frames, so the file is format 6 (motion_block_log2 0
+/// without a field).
 /// </summary>
 public sealed class EncodeMotionTests
 {
     [Fact]
-    public async Task A_panning_clip_is_coded_with_a_motion_field_in_a_version_5_file_that_decodes()
+    public async Task A_panning_clip_is_coded_with_a_motion_field_in_a_version_6_file_that_decodes()
     {
         using var temp = new TempDirectory();
         File.WriteAllBytes(temp.File("in.y4m"), PanY4m(width: 128, height: 96, frames: 8));
@@ -23,12 +24,13 @@ public sealed class EncodeMotionTests
         Assert.Contains("motion: 100% (1/1), on: ", result.StandardError, StringComparison.Ordinal);
         using (var reader = AsmrReader.Open(temp.File("out.asmr")))
         {
-            Assert.Equal(5, reader.Header.MinReaderVersion);
+            Assert.Equal(6, reader.Header.MinReaderVersion);
         }
 
         var info = await Asmrc.RunAsync("info", temp.File("out.asmr"));
         Assert.Contains("motion field: one vector per 16x16 block and frame", info.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("motion vectors ", info.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("output filter: a diamond of radius 3 per plane", info.StandardOutput, StringComparison.Ordinal);
         var decoded = await Asmrc.RunAsync("decode", temp.File("out.asmr"), temp.File("out.y4m"), "--quiet");
         Assert.Equal(ExitCodes.Success, decoded.ExitCode);
     }
@@ -45,7 +47,7 @@ public sealed class EncodeMotionTests
         Assert.DoesNotContain("motion:", result.StandardError, StringComparison.Ordinal);
         using (var reader = AsmrReader.Open(temp.File("out.asmr")))
         {
-            Assert.Equal(5, reader.Header.MinReaderVersion);
+            Assert.Equal(6, reader.Header.MinReaderVersion);
             Assert.Equal("off", reader.ReadMetadata()!.Settings!.Value.GetProperty("motion").GetString());
         }
 
