@@ -87,8 +87,10 @@ internal static partial class DecodeSpeedRunner
                     double latentBits = segmentSettings.DefaultLatentShare * budgetBits;
                     string bases = string.Join(' ', Enumerable.Range(0, architecture.Levels).Select(l =>
                         $"{architecture.Base(Asmr.Container.Model.Axis.T, l)}x{architecture.Base(Asmr.Container.Model.Axis.Y, l)}x{architecture.Base(Asmr.Container.Model.Axis.X, l)}"));
-                    double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats, motion, out double modelSeconds);
-                    double macs = (motion ? architecture.WithMotion(SyntheticModel.MotionBlockLog2) : architecture).MacsPerSample();
+                    // The medium preset fits an output filter to every segment with context-coded grids (format 6).
+                    int filterRadius = segmentSettings.DefaultContextHidden > 0 ? segmentSettings.OutputFilterRadius : 0;
+                    double asmrSeconds = TimeAsmr(architecture, latentBits, width, height, frames, threads, repeats, motion, filterRadius, out double modelSeconds);
+                    double macs = (motion ? architecture.WithMotion(SyntheticModel.MotionBlockLog2) : architecture).WithFilter(filterRadius).MacsPerSample();
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{name + (motion ? "+mv" : string.Empty),-7} H={architecture.Width} L={architecture.Levels} {macs,5:0} MAC/px {bases,-22} {frames / asmrSeconds,9:0.0} {pixels / asmrSeconds / 1e6,7:0.0} {modelSeconds * 1000,15:0.0} {frames / ffmpegSeconds,17:0.0} {pixels / ffmpegSeconds / 1e6,7:0.0} {ffmpegSeconds / asmrSeconds,12:0.00}"));
                 }
@@ -97,6 +99,7 @@ internal static partial class DecodeSpeedRunner
             output.WriteLine("asmrc/h264 > 1 means asmrc decodes faster. ffmpeg's time is its own -benchmark rtime (decoding only).");
             output.WriteLine("model read: reading the segment's model alone (entropy decoding of weights and latents), part of asmrc's time.");
             output.WriteLine("+mv: the model a motion-coded segment plans (the latents' larger share), with a motion field (format 4), each frame warped as it is output.");
+            output.WriteLine("Models with context-coded grids carry the output filter the preset fits (format 6), applied to every frame as it is output.");
             return 0;
         }
         finally
@@ -106,12 +109,17 @@ internal static partial class DecodeSpeedRunner
     }
 
     private static double TimeAsmr(
-        Asmr.Container.Model.ModelArchitecture architecture, double latentBits, int width, int height, int frames, int threads, int repeats, bool motion, out double modelSeconds)
+        Asmr.Container.Model.ModelArchitecture architecture, double latentBits, int width, int height, int frames, int threads, int repeats, bool motion, int filterRadius, out double modelSeconds)
     {
         var model = SyntheticModel.Create(architecture, frames, latentBits, seed: 1);
         if (motion)
         {
             model = model.WithMotion(SyntheticModel.Motion(width, height, frames, seed: 1));
+        }
+
+        if (filterRadius > 0)
+        {
+            model = model.WithFilter(SyntheticModel.Filter(filterRadius, architecture.OutputChannels, seed: 1));
         }
 
         var file = new AsmrFile

@@ -116,6 +116,24 @@ internal static class SyntheticModel
         return -Math.Log2(zero) - (meanMagnitude * Math.Log2(theta));
     }
 
+    /// <summary>
+    /// An output filter of the given radius with seeded coefficients of the size a fitted one has (a centre near 0.5,
+    /// neighbours within ±0.1, an offset of a few sample values), so that sums and clamps are typical.
+    /// </summary>
+    public static OutputFilter Filter(int radius, int planes, int seed)
+    {
+        var random = new Random(seed);
+        var taps = OutputFilter.Taps(radius);
+        var values = new List<int>();
+        for (int p = 0; p < planes; p++)
+        {
+            values.AddRange(taps.Select(t => t == (0, 0) ? 2048 + random.Next(-256, 257) : random.Next(-400, 401)));
+            values.Add(random.Next(-8192, 8193));
+        }
+
+        return new OutputFilter(radius, planes, [.. values]);
+    }
+
     /// <summary>Block size exponent of <see cref="Motion"/>'s field: the encoder's 16 × 16.</summary>
     public const int MotionBlockLog2 = 4;
 
