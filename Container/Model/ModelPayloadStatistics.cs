@@ -52,7 +52,7 @@ internal sealed class ModelPayloadStatistics
 
     private static ModelPayloadStatistics Measure(SegmentModel model, int[] codedByteLengths, long payloadBytes)
     {
-        IReadOnlyList<QuantizedTensor> records = model.MotionRecord() is { } motion ? [.. model.Tensors, motion] : model.Tensors;
+        IReadOnlyList<QuantizedTensor> records = [.. model.Tensors, .. Optional(model.MotionRecord()), .. Optional(model.FilterRecord())];
         var tensors = new ModelPayloadTensorStatistics[records.Count];
         for (int i = 0; i < tensors.Length; i++)
         {
@@ -63,4 +63,6 @@ internal sealed class ModelPayloadStatistics
 
         return new ModelPayloadStatistics(tensors, payloadBytes);
     }
+
+    private static QuantizedTensor[] Optional(QuantizedTensor? record) => record is null ? [] : [record];
 }

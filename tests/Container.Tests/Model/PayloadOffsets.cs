@@ -58,8 +58,13 @@ internal sealed class PayloadOffsets
 
     public int TensorCount => ModelPayloadFormat.HeaderLength(Levels, Grids, Version) - 2;
 
-    /// <summary>motion_block_log2 (model_version 4 and 5): the byte before tensor_count.</summary>
-    public int MotionBlockLog2 => TensorCount - 1;
+    /// <summary>motion_block_log2 (model_version 4 to 6): the byte before tensor_count, or before filter_radius in model_version 6.</summary>
+    public int MotionBlockLog2 => TensorCount - 1 - (ModelPayloadFormat.HasFilterByte(Version) ? 1 : 0);
+
+    /// <summary>filter_radius (model_version 6): the byte after motion_block_log2, before tensor_count.</summary>
+    public int FilterRadius => ModelPayloadFormat.HasFilterByte(Version)
+        ? TensorCount - 1
+        : throw new InvalidOperationException($"A model_version {Version} payload has no filter_radius byte.");
 
     public int Base(Axis axis, int level) => 16 + (2 * (((int)axis * Levels) + level));
 
