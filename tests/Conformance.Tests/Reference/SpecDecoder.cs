@@ -11,6 +11,7 @@ internal sealed class SpecDecoder
     private readonly uint[][][] _p;
     private readonly bool _applyGrids;
     private readonly bool _applyMotion;
+    private readonly bool _applyFilter;
 
     /// <param name="model">The parsed model.</param>
     /// <param name="applyGrids">
@@ -20,11 +21,16 @@ internal sealed class SpecDecoder
     /// False outputs the frames as decoded, S_f, instead of as shown, W_f (§11.8; for tests that show a vector's motion
     /// field changes its output).
     /// </param>
-    public SpecDecoder(SpecModel model, bool applyGrids = true, bool applyMotion = true)
+    /// <param name="applyFilter">
+    /// False outputs the frames as shown (W_f or S_f) instead of filtered, Φ_f (§11.9; for tests that show a vector's
+    /// output filter changes its output).
+    /// </param>
+    public SpecDecoder(SpecModel model, bool applyGrids = true, bool applyMotion = true, bool applyFilter = true)
     {
         _m = model;
         _applyGrids = applyGrids;
         _applyMotion = applyMotion;
+        _applyFilter = applyFilter;
         _p = new uint[model.L][][];
         for (int l = 0; l < model.L; l++)
         {
@@ -37,8 +43,9 @@ internal sealed class SpecDecoder
 
     /// <summary>
     /// §11.5: the frames of the segment as planes[frame][plane][row·width + column] for a sequence of the given
-    /// size, chroma format (0 = 4:0:0, 1 = 4:2:0, 2 = 4:2:2, 3 = 4:4:4) and bit depth; in a model_version 4 segment
-    /// each frame as shown, read along the motion field (§11.8).
+    /// size, chroma format (0 = 4:0:0, 1 = 4:2:0, 2 = 4:2:2, 3 = 4:4:4) and bit depth; in a segment with a motion field
+    /// each frame as shown, read along the motion field (§11.8), and in a model_version 6 segment each frame as shown
+    /// filtered with the output filter (§11.9).
     /// </summary>
     public int[][][] DecodeFrames(int width, int height, int chroma, int depth)
     {
@@ -111,6 +118,12 @@ internal sealed class SpecDecoder
             if (_m.Motion is { } field && _applyMotion)
             {
                 frames[t] = SpecMotionCompensation.Show(frames[t], field, t, width, height, chroma, depth);
+            }
+
+            // §11.9: Φ_f, the frame as shown filtered, replaces it everywhere a frame is output.
+            if (_m.Filter is { } filter && _applyFilter)
+            {
+                frames[t] = filter.Apply(frames[t], width, height, chroma, depth);
             }
         }
 

@@ -6,7 +6,7 @@ namespace Asmr.Conformance.Tests.Reference;
 /// <summary>
 /// Decodes a whole .asmr file with the spec-literal pieces (the container through asmrc's reader, whose own
 /// tests cover FORMAT.md §1–9; the model and samples through <see cref="SpecModelParser"/> and
-/// <see cref="SpecDecoder"/>, the frames as shown, §11.8) and hashes the output as spec §12 says, written out
+/// <see cref="SpecDecoder"/>, the frames as shown, §11.8, and filtered, §11.9) and hashes the output as spec §12 says, written out
 /// independently.
 /// </summary>
 internal static class SpecFileDecoder

@@ -1,12 +1,13 @@
 namespace Asmr.Conformance.Tests.Reference;
 
 /// <summary>
-/// A parsed model payload (spec §10.1): header fields, the latent grid descriptors (model_version 2 to 4; empty for
-/// model_version 1), the tensors in stored order and the motion field (model_version 4; null before).
+/// A parsed model payload (spec §10.1): header fields, the latent grid descriptors (model_version 2 to 6; empty for
+/// model_version 1), the tensors in stored order, the motion field (model_version 4, and 5 and 6 with
+/// motion_block_log2 ≠ 0; else null) and the output filter (model_version 6; else null).
 /// </summary>
 internal sealed record SpecModel(
     int FirstFrame, int FrameCount, int L, int O, int H, int[][] B, int[] ModulationKind, IReadOnlyList<SpecTensor> Tensors, IReadOnlyList<SpecGrid>? Grids = null,
-    SpecMotion? Motion = null)
+    SpecMotion? Motion = null, SpecOutputFilter? Filter = null)
 {
     /// <summary>The latent grids in descriptor order (none in a model_version 1 payload).</summary>
     public IReadOnlyList<SpecGrid> GridList => Grids ?? [];

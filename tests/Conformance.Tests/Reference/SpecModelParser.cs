@@ -8,9 +8,10 @@ namespace Asmr.Conformance.Tests.Reference;
 /// reader needs to stay correct on valid input are made (the product reader's validation is tested elsewhere); the
 /// model_version 2 additions (§9, §10.1 latent grids, §10.2 and §10.3 records and the latents' multiplier) are checked
 /// completely, and so are the model_version 3 additions (§10.1 context_hidden, §10.2 coding 2, §10.3 context model
-/// records, §10.6–§10.7 the context-coded latents) and the model_version 4 additions (§10.1 motion_block_log2, §10.2
-/// and §10.3 the motion vectors record, §10.8 its values), so that the spec text alone decides every grid and motion
-/// vector.
+/// records, §10.6–§10.7 the context-coded latents), the model_version 4 additions (§10.1 motion_block_log2, §10.2
+/// and §10.3 the motion vectors record, §10.8 its values), the model_version 5 additions (§10.1 placement) and the
+/// model_version 6 additions (§10.1 filter_radius, §10.2 and §10.3 the output filter record, §10.9 its values), so that
+/// the spec text alone decides every grid, motion vector and filter coefficient.
 /// </summary>
 internal static class SpecModelParser
 {
@@ -22,7 +23,7 @@ internal static class SpecModelParser
 
     /// <param name="p">The model payload (after the MODL section's segment_index).</param>
     /// <param name="fileMinReaderVersion">The file header's min_reader_version (§9: model_version v needs ≥ v).</param>
-    /// <param name="pictureWidth">SEQH width: a model_version 4 payload's motion blocks cover the picture (§10.8).</param>
+    /// <param name="pictureWidth">SEQH width: a motion field's blocks cover the picture (§10.8).</param>
     /// <param name="pictureHeight">SEQH height.</param>
     public static SpecModel Parse(byte[] p, int fileMinReaderVersion, int pictureWidth, int pictureHeight)
     {
@@ -31,10 +32,11 @@ internal static class SpecModelParser
         uint U32() { uint v = BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(at)); at += 4; return v; }
         int U8() => p[at++];
 
-        // §10.1 model_version: 1; 2 with latent grids; 3 with context-coded grids; 4 as 3 with a motion field. §9: v only
-        // in a file whose min_reader_version is ≥ v.
+        // §10.1 model_version: 1; 2 with latent grids; 3 with context-coded grids; 4 as 3 with a motion field; 5 as 3 or 4
+        // with a placement byte per grid; 6 laid out as 5, with an output filter. §9: v only in a file whose
+        // min_reader_version is ≥ v.
         int version = U16();
-        if (version is not (1 or 2 or 3 or 4 or 5))
+        if (version is not (1 or 2 or 3 or 4 or 5 or 6))
         {
             throw new InvalidDataException($"model_version {version}");
         }
@@ -66,7 +68,7 @@ internal static class SpecModelParser
             kinds[l] = U8();
         }
 
-        // §10.1 grid_count and descriptors (model_version 2 to 4; G = 0 in version 1).
+        // §10.1 grid_count and descriptors (model_version 2 to 6; G = 0 in version 1).
         var grids = new List<SpecGrid>();
         if (version >= 2)
         {
@@ -102,8 +104,9 @@ internal static class SpecModelParser
                     throw new InvalidDataException($"grid {i} rank {rank} outside 1..64");
                 }
 
-                // §10.1 placement (model_version 5): 0 or 1, 1 only below level L − 2; at least one grid has 1.
-                int placement = version == 5 ? U8() : 0;
+                // §10.1 placement (model_version 5 and 6): 0 or 1, 1 only below level L − 2; in model_version 5 at least one
+                // grid has 1 (a model_version 6 payload need not).
+                int placement = version >= 5 ? U8() : 0;
                 if (placement > 1 || (placement == 1 && level + 1 > levels - 2))
                 {
                     throw new InvalidDataException($"grid {i} placement {placement}");
@@ -118,15 +121,26 @@ internal static class SpecModelParser
             }
         }
 
-        // §10.1 motion_block_log2 (model_version 4 only): E, blocks of 2^E × 2^E luma samples, 3..6.
+        // §10.1 motion_block_log2 (model_version 4 to 6): E, blocks of 2^E × 2^E luma samples, 3..6.
         int e = 0;
         if (version >= 4)
         {
-            // model_version 5: 0 = no motion field.
+            // model_version 5 and 6: also 0 = no motion field.
             e = U8();
             if ((version == 4 || e != 0) && e is < 3 or > 6)
             {
                 throw new InvalidDataException($"motion_block_log2 {e} outside 3..6");
+            }
+        }
+
+        // §10.1 filter_radius (model_version 6 only): Δ, 1..3; other values are rejected.
+        int radius = 0;
+        if (version == 6)
+        {
+            radius = U8();
+            if (radius is < 1 or > 3)
+            {
+                throw new InvalidDataException($"filter_radius {radius} outside 1..3");
             }
         }
 
@@ -146,8 +160,9 @@ internal static class SpecModelParser
             }
         }
 
-        // §10.3: the records' roles, levels and shapes follow from the header; in model_version 4 the motion vectors
-        // record (m) comes last, frame_count·BY·BX rows of (y, x), BY and BX from the picture's size (§10.8).
+        // §10.3: the records' roles, levels and shapes follow from the header; with a motion field the motion vectors
+        // record (m) comes after every grid's records, frame_count·BY·BX rows of (y, x), BY and BX from the picture's
+        // size (§10.8); in model_version 6 the output filter record (n), O rows of n_Δ + 1, comes last (§10.9).
         var expected = ExpectedRecords(partial);
         long by = 0, bx = 0;
         if (e != 0)
@@ -165,6 +180,11 @@ internal static class SpecModelParser
             }
 
             expected.Add((SpecRole.MotionVectors, 0, (int)(frameCount * by * bx), 2));
+        }
+
+        if (radius != 0)
+        {
+            expected.Add((SpecRole.OutputFilter, 0, outputs, SpecOutputFilter.TapCount(radius) + 1));
         }
 
         int count = U16();
@@ -188,13 +208,14 @@ internal static class SpecModelParser
                 throw new InvalidDataException($"tensor {i + 1} is ({role}, {level}, {rows}×{columns}), expected {expected[i]}");
             }
 
-            // §10.2, §10.3: μ ≥ 1 everywhere; exactly 1 on grid latents, context model and motion vectors records.
-            if (mu == 0 || ((role is SpecRole.GridLatents or SpecRole.MotionVectors || IsContextParameter(role)) && mu != 1))
+            // §10.2, §10.3: μ ≥ 1 everywhere; exactly 1 on grid latents, context model, motion vectors and output filter
+            // records.
+            if (mu == 0 || ((role is SpecRole.GridLatents or SpecRole.MotionVectors or SpecRole.OutputFilter || IsContextParameter(role)) && mu != 1))
             {
                 throw new InvalidDataException($"tensor {i + 1} multiplier {mu}");
             }
 
-            // §10.2: coding 2 exactly on model_version 3 and 4 grid latents records, 0 or 1 everywhere else.
+            // §10.2: coding 2 exactly on model_version 3 to 6 grid latents records, 0 or 1 everywhere else.
             bool contextCoded = version >= 3 && role == SpecRole.GridLatents;
             if (contextCoded ? coding != 2 : coding > 1)
             {
@@ -217,6 +238,21 @@ internal static class SpecModelParser
                 throw new InvalidDataException($"tensor {i + 1}: a context model parameter outside ±2^15");
             }
 
+            // §10.9: coefficients within −(2^15 − 1)..2^15 − 1 (columns 0..n_Δ − 1), offsets within −(2^24 − 1)..2^24 − 1
+            // (column n_Δ).
+            if (role == SpecRole.OutputFilter)
+            {
+                for (int k = 0; k < q.Length; k++)
+                {
+                    bool offset = k % columns == columns - 1;
+                    long limit = offset ? (1L << 24) - 1 : (1L << 15) - 1;
+                    if (q[k] < -limit || q[k] > limit)
+                    {
+                        throw new InvalidDataException($"tensor {i + 1}: output filter {(offset ? "offset" : "coefficient")} {q[k]} (plane {k / columns}) outside ±{limit}");
+                    }
+                }
+            }
+
             tensors.Add(new SpecTensor(role, level, rows, columns, mu, coding, q));
         }
 
@@ -225,8 +261,9 @@ internal static class SpecModelParser
             throw new InvalidDataException("bytes after the last tensor record");
         }
 
-        var motion = e != 0 ? Motion(e, (int)by, (int)bx, frameCount, tensors[^1]) : null;
-        return partial with { Tensors = tensors, Motion = motion };
+        var motion = e != 0 ? Motion(e, (int)by, (int)bx, frameCount, tensors.Single(t => t.Role == SpecRole.MotionVectors)) : null;
+        var filter = radius != 0 ? SpecOutputFilter.FromRecord(radius, tensors[^1]) : null;
+        return partial with { Tensors = tensors, Motion = motion, Filter = filter };
     }
 
     /// <summary>

@@ -15,4 +15,5 @@ internal static class SpecRole
     public const int ContextOutputWeight = 10;
     public const int ContextChannelBias = 11;
     public const int MotionVectors = 12;
+    public const int OutputFilter = 13;
 }
