@@ -52,7 +52,7 @@ internal sealed class ModelPayloadStatistics
 
     private static ModelPayloadStatistics Measure(SegmentModel model, int[] codedByteLengths, long payloadBytes)
     {
-        IReadOnlyList<QuantizedTensor> records = [.. model.Tensors, .. Optional(model.MotionRecord()), .. Optional(model.FilterRecord())];
+        var records = model.Records();
         var tensors = new ModelPayloadTensorStatistics[records.Count];
         for (int i = 0; i < tensors.Length; i++)
         {
@@ -64,5 +64,4 @@ internal sealed class ModelPayloadStatistics
         return new ModelPayloadStatistics(tensors, payloadBytes);
     }
 
-    private static QuantizedTensor[] Optional(QuantizedTensor? record) => record is null ? [] : [record];
 }

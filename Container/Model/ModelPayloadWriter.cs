@@ -24,7 +24,7 @@ internal static class ModelPayloadWriter
         Validate(model);
 
         int levels = architecture.Levels;
-        IReadOnlyList<QuantizedTensor> tensors = [.. model.Tensors, .. OptionalRecord(model.MotionRecord()), .. OptionalRecord(model.FilterRecord())];
+        var tensors = model.Records();
         byte[][] coded = new byte[tensors.Count][];
         var grids = architecture.Grids;
         int version = architecture.ModelVersion;
@@ -205,8 +205,6 @@ internal static class ModelPayloadWriter
             }
         }
     }
-
-    private static QuantizedTensor[] OptionalRecord(QuantizedTensor? record) => record is null ? [] : [record];
 
     /// <summary>A model_version 3 grid's latents, cells × k, as one stream coded with the grid's context model (§10.7).</summary>
     private static byte[] EncodeContextCoded(SegmentModel model, QuantizedTensor latents)

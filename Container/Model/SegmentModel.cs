@@ -119,6 +119,26 @@ public sealed class SegmentModel
     /// <summary>How the motion vectors record is coded (model_version 4).</summary>
     internal EntropyCoding MotionCoding { get; }
 
+    /// <summary>
+    /// Every record of the payload in stored order (§10.3): the tensors, then the motion vectors record with a motion
+    /// field, then the output filter record with a filter.
+    /// </summary>
+    internal IReadOnlyList<QuantizedTensor> Records()
+    {
+        var records = new List<QuantizedTensor>(Tensors);
+        if (MotionRecord() is { } motion)
+        {
+            records.Add(motion);
+        }
+
+        if (FilterRecord() is { } filter)
+        {
+            records.Add(filter);
+        }
+
+        return records;
+    }
+
     /// <summary>The output filter applied to every frame as shown (model_version 6), else null.</summary>
     internal OutputFilter? Filter { get; }
 
