@@ -208,6 +208,7 @@ internal static class FeatureTags
 
         ContextFeatures.Add(tags, model);
         MotionFeatures.Add(tags, sequence, model);
+        FilterFeatures.Add(tags, sequence, model);
 
         foreach (var t in model.Tensors)
         {

@@ -84,10 +84,10 @@ internal static class InvalidVectorCatalog
             new(Corrupt, InvalidData, "unknown critical section 'Zext'")),
         new(
             "e05-future-min-reader-version",
-            "format_version = min_reader_version = 6 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 5 until format version 5, 4 until format version 4, 3 until format version 3, and 2 before format version 2.)",
+            "format_version = min_reader_version = 7 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 6 until format version 6, 5 until format version 5, 4 until format version 4, 3 until format version 3, and 2 before format version 2.)",
             "error-future-reader-version",
-            ClaimingVersion(BaseFile(), 6),
-            new(Unsupported, NotSupported, "this file needs reader version 6")),
+            ClaimingVersion(BaseFile(), 7),
+            new(Unsupported, NotSupported, "this file needs reader version 7")),
         new(
             "e06-tensor-shape-mismatch",
             "Tensor #1 (linear modulation, H × 3) declares H + 1 rows (spec §10.2).",
@@ -411,6 +411,78 @@ internal static class InvalidVectorCatalog
             "error-version-5-motion-block-log2",
             InterpolatedModelFile(p => p[PlacementDescriptor(p, p[16 + (7 * p[10])])] = 2),
             new(Corrupt, InvalidData, "is 2; motion blocks are 2^3..2^6 luma samples square (3..6, or 0 for none)")),
+
+        // Output filters (model_version 6). The base model is the context model's shape (both grids of placement 0, no
+        // motion field) with a raw-coded output filter of radius 1: 3 planes of 5 taps and an offset, record #21.
+        new(
+            "e50-filter-radius-0",
+            "A model_version 6 payload with filter_radius = 0; the output filter's radius is 1..3 (spec §10.1).",
+            "error-filter-radius-zero",
+            FilterModelFile(p => p[FilterRadius(p)] = 0),
+            new(Corrupt, InvalidData, "is 0; the output filter's diamond has a radius of 1..3")),
+        new(
+            "e51-filter-radius-4",
+            "A model_version 6 payload with filter_radius = 4; the output filter's radius is 1..3 (spec §10.1).",
+            "error-filter-radius-too-large",
+            FilterModelFile(p => p[FilterRadius(p)] = 4),
+            new(Corrupt, InvalidData, "is 4; the output filter's diamond has a radius of 1..3")),
+        new(
+            "e52-filter-coefficient-32768",
+            "The output filter's coefficient of plane 0 on the tap (0, 0) is 2^15 (raw-coded); coefficients lie within −(2^15 − 1)..2^15 − 1 (spec §10.9).",
+            "error-filter-coefficient-range",
+            FilterModelFile(p => ReplaceFilterValue(p, FilterValueIndex(plane: 0, column: 2), 1 << 15)),
+            new(Corrupt, InvalidData, "is 32768; a tap coefficient lies strictly inside ±2^15")),
+        new(
+            "e53-filter-offset-minus-16777216",
+            "The output filter's offset of plane 1 is −2^24 (raw-coded); offsets lie within −(2^24 − 1)..2^24 − 1 (spec §10.9).",
+            "error-filter-offset-range",
+            FilterModelFile(p => ReplaceFilterValue(p, FilterValueIndex(plane: 1, column: 5), -(1 << 24))),
+            new(Corrupt, InvalidData, "16777216; an offset lies strictly inside ±2^24")),
+        new(
+            "e54-filter-multiplier",
+            "The output filter record has μ = 2 (spec §10.3, §10.9).",
+            "error-filter-multiplier",
+            FilterModelFile(p => BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(Record(p, FilterRecordIndex()) + RecordMultiplier), 2)),
+            new(Corrupt, InvalidData, "is 2; the output filter record has multiplier 1")),
+        new(
+            "e55-filter-coding-2",
+            "The output filter record says coding 2, which only grid latents records use (spec §10.2).",
+            "error-filter-coding",
+            FilterModelFile(p => p[Record(p, FilterRecordIndex()) + RecordCoding] = 2),
+            new(Corrupt, InvalidData, "is 2; only grid latents records are context-coded")),
+        new(
+            "e56-filter-record-missing",
+            "A model_version 6 payload without its output filter record, tensor_count lowered to match: the count of the same payload without a filter, one short (spec §10.1, §10.3).",
+            "error-filter-record-missing",
+            FilterModelFile(p =>
+            {
+                byte[] cut = p[..Record(p, FilterRecordIndex())];
+                BinaryPrimitives.WriteUInt16LittleEndian(cut.AsSpan(FilterRadius(cut) + 1), (ushort)FilterRecordIndex());
+                return cut;
+            }),
+            new(Corrupt, InvalidData, $"is {FilterRecordIndex()} but this architecture has {FilterRecordIndex() + 1} tensors")),
+        new(
+            "e57-filter-model-in-version-5-file",
+            "A valid model_version 6 payload in a file whose header says format_version = min_reader_version = 5, header CRC correct (FORMAT.md §9).",
+            "error-model-version-needs-file-version-6",
+            ClaimingVersion(FilterModelFile(_ => { }), 5),
+            new(Corrupt, InvalidData, "unsupported model version 6 in a file whose min_reader_version is 5")),
+        new(
+            "e58-filter-record-columns",
+            "The output filter record declares 14 columns, the shape of a radius-2 filter, while filter_radius is 1: n_Δ + 1 = 6 (spec §10.3, §10.9).",
+            "error-filter-record-shape",
+            FilterModelFile(p => BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(Record(p, FilterRecordIndex()) + RecordRows + 4), 14)),
+            new(Corrupt, InvalidData, "OutputFilter[0] columns at")),
+        new(
+            "e59-filter-record-before-motion",
+            "A model_version 6 payload with a motion field whose output filter record comes before the motion vectors record instead of last (spec §10.3).",
+            "error-filter-record-order",
+            FilterMotionModelFile(p =>
+            {
+                int motion = Record(p, MotionRecordIndex()), filter = Record(p, MotionRecordIndex() + 1);
+                return [.. p.AsSpan(0, motion), .. p.AsSpan(filter), .. p.AsSpan(motion, filter - motion)];
+            }),
+            new(Corrupt, InvalidData, $"is 13 (OutputFilter) but tensor {MotionRecordIndex() + 1} must be 12 (MotionVectors)")),
     ];
 
     /// <summary>The base of the context model vectors: <see cref="GridSegment"/>'s shape with context models (model_version 3).</summary>
@@ -644,4 +716,45 @@ internal static class InvalidVectorCatalog
 
     /// <summary>Payload offset of grid descriptor <paramref name="index"/> of a model_version 5 payload (6 bytes each, spec §10.1); index G is motion_block_log2.</summary>
     private static int PlacementDescriptor(byte[] payload, int index) => 16 + (7 * payload[10]) + 1 + (6 * index);
+
+    /// <summary>
+    /// The base of the output filter vectors: <see cref="ContextSegment"/> (grids of placement 0, no motion field) with a
+    /// raw-coded output filter of radius 1 (model_version 6).
+    /// </summary>
+    private static readonly SegmentRecipe FilterSegment = ContextSegment with
+    {
+        Seed = 1006,
+        Filter = new FilterRecipe(1, EntropyCoding.Raw, 1007, [6144, 4096, 4096], 1024),
+    };
+
+    /// <summary>A version 6 file around a (damaged) model_version 6 payload.</summary>
+    private static byte[] FilterModelFile(Action<byte[]> damage) => FilterModelFile(p =>
+    {
+        damage(p);
+        return p;
+    });
+
+    private static byte[] FilterModelFile(Func<byte[], byte[]> damage) =>
+        Write(damage(ModelPayloadWriter.Write(ModelSynthesizer.Synthesize(FilterSegment, 0, GridSequence))), sequence: GridSequence);
+
+    /// <summary>A version 6 file around a damaged model_version 6 payload with <see cref="MotionSegment"/>'s motion field and <see cref="FilterSegment"/>'s filter.</summary>
+    private static byte[] FilterMotionModelFile(Func<byte[], byte[]> damage) =>
+        Write(damage(ModelPayloadWriter.Write(ModelSynthesizer.Synthesize(MotionSegment with { Seed = 1008, Filter = FilterSegment.Filter }, 0, GridSequence))), sequence: GridSequence);
+
+    /// <summary>The output filter record's index: after every record of the model_version 3 layout, without a motion field (spec §10.3).</summary>
+    private static int FilterRecordIndex() => ContextModel().Architecture.TensorLayout().Count;
+
+    /// <summary>Payload offset of filter_radius: right after motion_block_log2, which follows the G grid descriptors of 6 bytes (spec §10.1).</summary>
+    private static int FilterRadius(byte[] payload) => PlacementDescriptor(payload, payload[16 + (7 * payload[10])]) + 1;
+
+    /// <summary>The position of plane <paramref name="plane"/>'s column <paramref name="column"/> in the radius-1 filter record (6 columns).</summary>
+    private static int FilterValueIndex(int plane, int column) => (plane * (OutputFilter.TapCount(1) + 1)) + column;
+
+    /// <summary>The base filter record with value <paramref name="index"/> replaced, raw-coded again (byte_length adjusted).</summary>
+    private static byte[] ReplaceFilterValue(byte[] payload, int index, int value)
+    {
+        int[] values = ModelSynthesizer.FilterValues(FilterSegment.Filter!, 3, GridSequence.BitDepth);
+        values[index] = value;
+        return ReplaceTensorData(payload, FilterRecordIndex(), RawIntegerCoder.Encode(values));
+    }
 }

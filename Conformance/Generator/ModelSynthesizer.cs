@@ -23,7 +23,8 @@ namespace Asmr.Conformance.Generator;
 /// 5) also divided by 4·B[y][g+1]·B[x][g+1], the sum of its interpolation weights;</item>
 /// <item>grid latents (μ = 1): like a trained, rounded grid, mostly 0, often ±1..±3, sometimes ±4..±14 and rarely
 /// ±15..±300 (escape codes);</item>
-/// <item>context models (model_version 3, μ = 1): see <see cref="ContextRange"/>.</item>
+/// <item>context models (model_version 3, μ = 1): see <see cref="ContextRange"/>;</item>
+/// <item>output filters (model_version 6, μ = 1; drawn from the filter recipe's own seed): see <see cref="FilterValues"/>.</item>
 /// </list>
 /// q is drawn uniformly from ±⌊range/μ⌋ (at least ±2) and, for the output bias, rounded from the target. Grid tensors
 /// come after every model_version 1 tensor, so adding grids to a recipe leaves the other tensors' integers unchanged.
@@ -35,27 +36,103 @@ internal static class ModelSynthesizer
 
     /// <summary>
     /// The model of a recipe for a picture of <paramref name="sequence"/>'s size: with the recipe's motion field, if it
-    /// has one (model_version 4), whose blocks cover that picture (§10.8).
+    /// has one (model_version 4), whose blocks cover that picture (§10.8), and its output filter, if it has one
+    /// (model_version 6, §10.9), whose offsets follow the sequence's bit depth (<see cref="FilterValues"/>).
     /// </summary>
     public static SegmentModel Synthesize(SegmentRecipe recipe, int firstFrame, SequenceHeader sequence)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(sequence);
-        var model = Synthesize(recipe with { Motion = null }, firstFrame, sequence.ChromaFormat == ChromaFormat.Mono400 ? 1 : 3);
+        int outputChannels = sequence.ChromaFormat == ChromaFormat.Mono400 ? 1 : 3;
+        var model = Synthesize(recipe with { Motion = null, Filter = null }, firstFrame, outputChannels);
 
-        // The motion record comes after every other record and draws no integers, so the network is the same with or
-        // without it.
-        return recipe.Motion is { } motion
-            ? model.WithMotion(new MotionField(motion.BlockLog2, sequence.Width, sequence.Height, motion.Vectors), motion.Coding)
+        // The motion and filter records come after every other record and draw no integers from the network's seed, so
+        // the network is the same with or without them.
+        if (recipe.Motion is { } motion)
+        {
+            model = model.WithMotion(new MotionField(motion.BlockLog2, sequence.Width, sequence.Height, motion.Vectors), motion.Coding);
+        }
+
+        return recipe.Filter is { } filter
+            ? model.WithFilter(new OutputFilter(filter.Radius, outputChannels, FilterValues(filter, outputChannels, sequence.BitDepth)), filter.Coding)
             : model;
+    }
+
+    /// <summary>
+    /// The output filter record's values (§10.9), plane by plane: the taps in stored order, then the offset. Every tap but
+    /// (0, 0) is drawn from ±<see cref="FilterRecipe.TapRange"/>; (0, 0) takes the rest of the plane's gain (in the
+    /// recipe's limit plane it is 2^15 − 1 and the other taps share out the rest); the offset maps the plane's pivot (mid-grey
+    /// unless the recipe says otherwise) onto itself, (4096 − gain)·pivot, plus a jitter of up to 1/32 of full scale; each
+    /// value is kept within its limit.
+    /// </summary>
+    public static int[] FilterValues(FilterRecipe recipe, int planes, int bitDepth)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        if (recipe.Gains.Length != planes)
+        {
+            throw new ArgumentException($"The filter recipe has {recipe.Gains.Length} gains for {planes} planes.", nameof(recipe));
+        }
+
+        const int TapMax = OutputFilter.TapLimit - 1, OffsetMax = OutputFilter.OffsetLimit - 1;
+        var taps = OutputFilter.Taps(recipe.Radius);
+        int n = taps.Length, centre = Array.IndexOf(taps, (0, 0));
+        var random = new SplitMix64(recipe.Seed);
+        int[] values = new int[planes * (n + 1)];
+        for (int o = 0; o < planes; o++)
+        {
+            var plane = values.AsSpan(o * (n + 1), n + 1);
+            for (int k = 0; k < n; k++)
+            {
+                plane[k] = k == centre ? 0 : (int)random.Between(-recipe.TapRange, recipe.TapRange);
+            }
+
+            long rest = recipe.Gains[o] - Sum(plane[..n]);
+            if (o == recipe.LimitPlane)
+            {
+                // (0, 0) at the limit; the other n − 1 taps share out what is left, the first of them any remainder.
+                plane[centre] = TapMax;
+                rest -= TapMax;
+                long share = rest / (n - 1);
+                for (int k = 0; k < n; k++)
+                {
+                    if (k != centre)
+                    {
+                        plane[k] = (int)Math.Clamp(plane[k] + share, -TapMax, TapMax);
+                    }
+                }
+
+                plane[centre == 0 ? 1 : 0] += (int)(recipe.Gains[o] - Sum(plane[..n]));
+            }
+            else
+            {
+                plane[centre] = (int)Math.Clamp(rest, -TapMax, TapMax);
+            }
+
+            long jitter = random.Between(-(1L << (bitDepth + 7)), 1L << (bitDepth + 7));
+            long pivot = recipe.Pivots?[o] ?? 1L << (bitDepth - 1);
+            plane[n] = (int)Math.Clamp(((4096 - Sum(plane[..n])) * pivot) + jitter, -OffsetMax, OffsetMax);
+        }
+
+        return values;
+    }
+
+    private static long Sum(ReadOnlySpan<int> values)
+    {
+        long sum = 0;
+        foreach (int v in values)
+        {
+            sum += v;
+        }
+
+        return sum;
     }
 
     public static SegmentModel Synthesize(SegmentRecipe recipe, int firstFrame, int outputChannels)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        if (recipe.Motion is not null)
+        if (recipe.Motion is not null || recipe.Filter is not null)
         {
-            throw new ArgumentException("A recipe with a motion field needs the picture size: use the overload that takes the sequence header.", nameof(recipe));
+            throw new ArgumentException("A recipe with a motion field or an output filter needs the sequence header: use the overload that takes it.", nameof(recipe));
         }
 
         var architecture = new ModelArchitecture([recipe.BasesT, recipe.BasesY, recipe.BasesX], recipe.HiddenWidth, outputChannels, recipe.Modulation, recipe.Grids);

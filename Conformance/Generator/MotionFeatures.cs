@@ -6,7 +6,7 @@ using Asmr.Decoder.Motion;
 namespace Asmr.Conformance.Generator;
 
 /// <summary>
-/// The feature tags of a model_version 4 model's motion field (spec §10.8, §11.8): what its vectors hold, and what the
+/// The feature tags of a model's motion field (model_version 4 to 6, spec §10.8, §11.8): what its vectors hold, and what the
 /// warp meets when it reads the decoded frames along them (taps beyond the plane's edges, positions outside the
 /// picture, sums clamped), found by tracing the warp's reads over every shown sample with the decoder's own offsets and
 /// weights.
@@ -70,7 +70,7 @@ internal static class MotionFeatures
     private static void TraceReads(ISet<string> tags, SequenceHeader sequence, SegmentModel model, MotionField field)
     {
         var chroma = sequence.ChromaFormat;
-        var decoded = new SegmentDecoder(model.WithMotion(null), sequence.Width, sequence.Height, chroma, sequence.BitDepth, new DecoderOptions { Threads = 1, ForceScalar = true });
+        var decoded = new SegmentDecoder(model.WithMotion(null).WithFilter(null), sequence.Width, sequence.Height, chroma, sequence.BitDepth, new DecoderOptions { Threads = 1, ForceScalar = true });
         long max = (1L << sequence.BitDepth) - 1;
         Span<long> wy = stackalloc long[4];
         Span<long> wx = stackalloc long[4];

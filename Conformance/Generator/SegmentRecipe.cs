@@ -18,6 +18,7 @@ namespace Asmr.Conformance.Generator;
 /// Scales the output weights' range: above 1 the picture has more contrast, with samples at 0 and 2^D − 1 next to
 /// others (what a motion vector needs whose cubic read must overshoot and be clamped).
 /// </param>
+/// <param name="Filter">An output filter (model_version 6, spec §10.9; the grids need context models); none before version 6.</param>
 internal sealed record SegmentRecipe(
     int FrameCount,
     int[] BasesT,
@@ -30,4 +31,5 @@ internal sealed record SegmentRecipe(
     ulong Seed,
     IReadOnlyList<LatentGrid>? Grids = null,
     MotionRecipe? Motion = null,
-    int OutputGain = 1);
+    int OutputGain = 1,
+    FilterRecipe? Filter = null);

@@ -234,6 +234,46 @@ internal static class ValidVectorCatalog
                     ])),
             ],
         },
+
+        // Format version 6: output filters (model_version 6, spec §10.9, §11.9), after a motion field and without one, on
+        // an interpolated grid's segment and on one whose grids all have placement 0.
+        new ValidVectorRecipe
+        {
+            Name = "v24-yuv420-21x9-2segments-filter",
+            Description = "21×9 4:2:0 8-bit BT.709 limited (chroma planes 11×5), 5 frames in two model_version 6 segments. Segment 0 (3 frames, L = 3, H = 6) has a grid on level 0 (rank 2, τ = 1, J = 3) interpolated onto level 1, a motion field of 8×8 blocks (3 × 2) and a raw-coded output filter of radius 1 whose luma coefficients sum to 4 (16384 in units of 2^−12), stretching the picture around the level 108, so that sums fall below 0 and rise above 255 and are clamped; the filter reads the frames as shown, after the motion compensation. Segment 1 (2 frames, L = 3, H = 5) has one grid on level 1 (rank 1, τ = 1, J = 2, placement 0: a model_version 6 payload need not interpolate), no motion field (motion_block_log2 = 0) and an adaptive-coded output filter of radius 3, whose 7-sample diamond is taller than the 5 chroma rows, so taps beyond both edges repeat them; the file is version 6.",
+            Sequence = Sequence(21, 9, 5, ChromaFormat.Yuv420, 8, Bt709Limited),
+            Segments =
+            [
+                Segment(3, [1, 3, 1], [2, 3, 2], [2, 3, 4], 6, [Lin, Tab, Lin], MultiplierStyle.Typical, CodingStyle.Alternate, 241,
+                    [new(0, 2, 1, 3, true)],
+                    new MotionRecipe(3, EntropyCoding.Adaptive,
+                    [
+                        [4, -3, 6, 1, -5, 2,
+                         7, -1, -2, 9, 3, -6],
+                        [5, -2, 9, 2, -3, 1,
+                         6, 2, -4, 11, 1, -7],
+                        [-6, 10, 3, -9, 5, 4,
+                         -2, 13, 1, -5, 8, 2],
+                    ]),
+                    filter: new FilterRecipe(1, EntropyCoding.Raw, 2411, [16384, 4096, 6144], 1024, Pivots: [108, 128, 128])),
+                Segment(2, [2, 1, 1], [5, 1, 2], [2, 11, 1], 5, [Tab, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Adaptive, 242,
+                    [new(1, 1, 1, 2)],
+                    filter: new FilterRecipe(3, EntropyCoding.Adaptive, 2421, [4096, 8192, 3072], 400)),
+            ],
+        },
+        new ValidVectorRecipe
+        {
+            Name = "v25-yuv422-13x10-12bit-2segments-filter2",
+            Description = "13×10 4:2:2 12-bit BT.2020 limited (chroma planes 7×10), 5 frames in segments of 2 (model_version 3: L = 3, H = 6, a grid on level 1 with τ = 2, shown unfiltered) and 3 (model_version 6: L = 3, H = 7, grids on level 0 (rank 2, τ = 1, J = 3) and level 1 (rank 1, τ = 3, J = 4), both of placement 0, no motion field, an adaptive-coded output filter of radius 2); the luma coefficients sum to 3.125 (12800 in units of 2^−12), so the offset that would keep mid-grey is below the smallest allowed and the luma offset is −(2^24 − 1), and luma sums are clamped at 4095; the Cr plane's tap (0, 0) is 2^15 − 1, the largest coefficient allowed, and its sums are clamped at 0 and at 4095; the file is version 6.",
+            Sequence = Sequence(13, 10, 5, ChromaFormat.Yuv422, 12, Bt2020Limited),
+            Segments =
+            [
+                Segment(2, [2, 1, 1], [5, 2, 1], [7, 1, 2], 6, [Lin, Lin, Tab], MultiplierStyle.Typical, CodingStyle.Adaptive, 251, [new(1, 1, 2, 3)]),
+                Segment(3, [3, 1, 1], [2, 3, 2], [2, 2, 4], 7, [Tab, Lin, Lin], MultiplierStyle.Typical, CodingStyle.Alternate, 252,
+                    [new(0, 2, 1, 3), new(1, 1, 3, 4)],
+                    filter: new FilterRecipe(2, EntropyCoding.Adaptive, 2521, [12800, 4096, 4096], 1500, LimitPlane: 2)),
+            ],
+        },
     ];
 
     private static ValidVectorRecipe Vector(string name, string description, SequenceHeader sequence, SegmentRecipe segment) =>
@@ -253,8 +293,8 @@ internal static class ValidVectorCatalog
 
     private static SegmentRecipe Segment(
         int frames, int[] t, int[] y, int[] x, int width, ModulationKind[] modulation, MultiplierStyle multipliers, CodingStyle coding, ulong seed,
-        LatentGrid[]? grids = null, MotionRecipe? motion = null, int outputGain = 1) =>
-        new(frames, t, y, x, width, modulation, multipliers, coding, seed, grids, motion, outputGain);
+        LatentGrid[]? grids = null, MotionRecipe? motion = null, int outputGain = 1, FilterRecipe? filter = null) =>
+        new(frames, t, y, x, width, modulation, multipliers, coding, seed, grids, motion, outputGain, filter);
 
     private static Metadata ConformanceMetadata()
     {

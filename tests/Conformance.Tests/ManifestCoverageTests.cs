@@ -44,6 +44,21 @@ public class ManifestCoverageTests
         "motion-edge", "motion-read-outside-picture", "motion-clamped-0", "motion-clamped-max",
         "error-motion-block-log2-too-small", "error-motion-block-log2-too-large", "error-motion-vector-range", "error-model-version-needs-file-version-4",
         "error-motion-vectors-multiplier", "error-motion-vectors-coding", "error-motion-vectors-shape", "error-motion-record-missing",
+
+        // Format version 5: interpolated grids.
+        "latent-grid-interpolated", "latent-grid-interpolated-ratio-2", "latent-grid-interpolated-ratio-3", "latent-grid-interpolated-time-shared",
+        "latent-grid-interpolated-beside-own-grid",
+        "error-grid-placement", "error-grid-placement-level", "error-version-5-without-interpolation", "error-model-version-needs-file-version-5",
+        "error-version-5-motion-block-log2",
+
+        // Format version 6: output filters.
+        "output-filter", "output-filter-radius-1", "output-filter-radius-2", "output-filter-radius-3", "output-filter-coding-raw",
+        "output-filter-coding-adaptive", "output-filter-after-motion", "output-filter-interpolated-grid", "output-filter-placement-0-only",
+        "output-filter-bitdepth-above-10", "output-filter-tap-limit", "output-filter-offset-limit", "output-filter-edge", "output-filter-edge-both-sides",
+        "output-filter-clamped-0", "output-filter-clamped-max",
+        "error-filter-radius-zero", "error-filter-radius-too-large", "error-filter-coefficient-range", "error-filter-offset-range",
+        "error-filter-multiplier", "error-filter-coding", "error-filter-record-missing", "error-model-version-needs-file-version-6",
+        "error-filter-record-shape", "error-filter-record-order",
     ];
 
     public static TheoryData<string> Required()
