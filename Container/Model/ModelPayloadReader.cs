@@ -321,6 +321,7 @@ internal static class ModelPayloadReader
         }
 
         int motionBlockLog2 = 0;
+        int motionPosition = cursor.Position;
         if (ModelPayloadFormat.HasMotionByte(version))
         {
             pos = cursor.Position;
@@ -442,7 +443,7 @@ internal static class ModelPayloadReader
             long values = 2L * frameCount * blocks;
             if (values > ModelPayloadFormat.MaxTensorValues)
             {
-                cursor.Fail("motion_block_log2", tensorCountPosition - 1, $"the motion vectors record would have {frameCount}·{blocks}×2 = {values} values, above the limit of 2^26");
+                cursor.Fail("motion_block_log2", motionPosition, $"the motion vectors record would have {frameCount}·{blocks}×2 = {values} values, above the limit of 2^26");
             }
         }
 
