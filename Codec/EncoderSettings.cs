@@ -212,8 +212,8 @@ internal sealed record EncoderSettings
 
     /// <summary>
     /// Radius of the output filter fitted to each segment whose grids have context models (model_version 6, spec §11.9),
-    /// or 0 for none: a least-squares diamond per plane on the decoded frames, +0.37 dB RGB on akiyo and +0.18 dB on
-    /// foreman at 0.05 bpp for about 140 bytes (experiments/NOTES.md).
+    /// or 0 for none: a least-squares diamond per plane on the decoded frames, for about 140 bytes; in the rd benchmark
+    /// +0.38 dB RGB on akiyo and +0.18 dB on foreman at 0.05 bpp, +0.60 and +0.38 dB at 0.0125 (experiments/NOTES.md).
     /// </summary>
     public int OutputFilterRadius { get; init; } = 3;
 
