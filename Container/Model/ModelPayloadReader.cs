@@ -28,10 +28,26 @@ internal static class ModelPayloadReader
         var layout = architecture.TensorLayout();
         var tensors = new QuantizedTensor?[layout.Count];
         var contextCoded = new List<ContextCodedRecord>();
-        codedByteLengths = new int[layout.Count];
+
+        // The records after the network's tensors (§10.3 groups (m) and (n)): the motion vectors, then the output filter.
+        var motionShape = architecture.MotionBlockLog2 == 0 ? null : new MotionField(architecture.MotionBlockLog2, expected.SequenceWidth, expected.SequenceHeight, []);
+        var trailing = new List<(TensorRole Role, int Level, int Rows, int Columns)>();
+        if (motionShape is not null)
+        {
+            trailing.Add((TensorRole.MotionVectors, 0, expected.FrameCount * motionShape.BlocksY * motionShape.BlocksX, 2));
+        }
+
+        if (architecture.FilterRadius != 0)
+        {
+            trailing.Add((TensorRole.OutputFilter, 0, architecture.OutputChannels, OutputFilter.TapCount(architecture.FilterRadius) + 1));
+        }
+
+        IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> stored = [.. layout, .. trailing];
+
+        codedByteLengths = new int[stored.Count];
         for (int i = 0; i < layout.Count; i++)
         {
-            tensors[i] = ReadTensor(ref cursor, architecture, layout, i, out codedByteLengths[i], out var deferred);
+            tensors[i] = ReadTensor(ref cursor, architecture, stored, i, out codedByteLengths[i], out var deferred);
             if (deferred is not null)
             {
                 contextCoded.Add(deferred with { Model = ContextModel(architecture, layout, tensors, i) });
@@ -40,18 +56,12 @@ internal static class ModelPayloadReader
 
         MotionField? motion = null;
         var motionCoding = EntropyCoding.Adaptive;
-        if (architecture.MotionBlockLog2 != 0)
+        if (motionShape is not null)
         {
-            var shape = new MotionField(architecture.MotionBlockLog2, expected.SequenceWidth, expected.SequenceHeight, []);
-            var motionLayout = new List<(TensorRole Role, int Level, int Rows, int Columns)>(layout)
-            {
-                (TensorRole.MotionVectors, 0, expected.FrameCount * shape.BlocksY * shape.BlocksX, 2),
-            };
             int index = layout.Count;
             int dataPosition = cursor.Position + ModelPayloadFormat.RecordHeaderLength;
-            Array.Resize(ref codedByteLengths, index + 1);
-            var record = ReadTensor(ref cursor, architecture, motionLayout, index, out codedByteLengths[index], out _)!;
-            motion = MotionVectors(ref cursor, record, shape, dataPosition, $"tensor #{index + 1} {TensorRole.MotionVectors}[0] data");
+            var record = ReadTensor(ref cursor, architecture, stored, index, out codedByteLengths[index], out _)!;
+            motion = MotionVectors(ref cursor, record, motionShape, dataPosition, $"tensor #{index + 1} {TensorRole.MotionVectors}[0] data");
             motionCoding = record.Coding;
         }
 
@@ -59,16 +69,8 @@ internal static class ModelPayloadReader
         var filterCoding = EntropyCoding.Adaptive;
         if (architecture.FilterRadius != 0)
         {
-            int index = codedByteLengths.Length;
-            var filterLayout = new List<(TensorRole Role, int Level, int Rows, int Columns)>(layout);
-            if (motion is not null)
-            {
-                filterLayout.Add((TensorRole.MotionVectors, 0, 0, 0));
-            }
-
-            filterLayout.Add((TensorRole.OutputFilter, 0, architecture.OutputChannels, OutputFilter.TapCount(architecture.FilterRadius) + 1));
-            Array.Resize(ref codedByteLengths, index + 1);
-            var record = ReadTensor(ref cursor, architecture, filterLayout, index, out codedByteLengths[index], out _)!;
+            int index = stored.Count - 1;
+            var record = ReadTensor(ref cursor, architecture, stored, index, out codedByteLengths[index], out _)!;
             filter = new OutputFilter(architecture.FilterRadius, architecture.OutputChannels, record.Values);
             filterCoding = record.Coding;
         }
