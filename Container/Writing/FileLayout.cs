@@ -85,6 +85,22 @@ internal sealed class FileLayout
         return new FileLayout(fileHeader, sections, Array.AsReadOnly(entries), position);
     }
 
+    /// <summary>
+    /// Bytes a file of these segments has beyond its model payloads: the file header and every section's framing,
+    /// the sequence header, the segment index and the metadata, laid out exactly as <see cref="Build"/> lays them out.
+    /// </summary>
+    public static long ContainerLength(SequenceHeader header, IReadOnlyList<(int FirstFrame, int FrameCount)> segments, Metadata? metadata, AsmrWriterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var file = new AsmrFile
+        {
+            SequenceHeader = header,
+            Segments = [.. segments.Select(s => new AsmrSegment(s.FirstFrame, s.FrameCount, ReadOnlyMemory<byte>.Empty))],
+            Metadata = metadata,
+        };
+        return Build(file, options).Length;
+    }
+
     /// <summary>Writes the file.</summary>
     public void WriteTo(OutputSink sink)
     {

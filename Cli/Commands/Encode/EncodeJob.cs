@@ -25,8 +25,17 @@ namespace Asmr.Cli.Commands.Encode;
 /// </summary>
 internal sealed class EncodeJob
 {
-    /// <summary>Bytes the container and metadata add around the models, reserved when a size target is set.</summary>
-    internal const int ContainerOverheadBytes = 700;
+    /// <summary>
+    /// Stands in for the measured quality while the container's bytes are counted before the encode: every value as
+    /// wide as its stored rounding makes it, with digits that compress no better than real ones.
+    /// </summary>
+    private static readonly MetadataQuality WidestQuality = new()
+    {
+        PsnrY = 98.765, PsnrYuv = 87.654, PsnrRgb = 76.543, Ssim = 0.98765, Bpp = 9.87654,
+    };
+
+    /// <summary>Bytes kept beyond the counted container: the real quality's digits may compress a little worse.</summary>
+    private const int ContainerSlackBytes = 16;
 
     /// <summary>The file's rate without --size, --bitrate or --quality: bits per pixel of the whole file.</summary>
     internal const double DefaultBitsPerPixel = 0.05;
@@ -357,7 +366,7 @@ internal sealed class EncodeJob
         }
 
         double fileBytes = _request.SizeBytes ?? (DefaultBitsPerPixel * pixels / 8);
-        return 8.0 * Math.Max(1, fileBytes - ContainerOverheadBytes) / pixels;
+        return 8.0 * Math.Max(1, fileBytes - ContainerBytes(header)) / pixels;
     }
 
     /// <summary>
@@ -375,7 +384,18 @@ internal sealed class EncodeJob
         double modelBytes = _request.BitrateBitsPerSecond is { } rate
             ? rate * header.FrameCount / header.FrameRate.ToDouble() / 8
             : DefaultBitsPerPixel * pixels / 8;
-        return (long)Math.Ceiling(modelBytes) + ContainerOverheadBytes;
+        return (long)Math.Ceiling(modelBytes) + ContainerBytes(header);
+    }
+
+    /// <summary>
+    /// The bytes the file will have around its models (file header, sections' framing, sequence header, segment index,
+    /// metadata), counted on the file as it will be laid out, so that a size target goes to the models in full.
+    /// </summary>
+    private long ContainerBytes(SequenceHeader header)
+    {
+        var segments = LevelPlanner.Segments(header.FrameCount, _request.SegmentLength ?? EncoderSettings.DefaultSegmentLength);
+        return FileLayout.ContainerLength(header, [.. segments.Select(s => (s.First, s.Count))], BuildMetadata(WidestQuality), AsmrWriterOptions.Default)
+            + ContainerSlackBytes;
     }
 
     internal Metadata BuildMetadata(MetadataQuality? quality)

@@ -175,4 +175,18 @@ public class AsmrWriterTests
         Assert.Equal(Samples.RichBytes().Length, layout.Length);
         Assert.Equal(layout.Length, layout.Segments[^1].ModelSectionOffset + layout.Segments[^1].ModelSectionLength);
     }
+
+    [Fact]
+    public void ContainerLength_IsTheWrittenFileLessItsModelPayloads()
+    {
+        // Models stored as they are (the encoder's way): only then is the container what surrounds the payloads.
+        AsmrFile rich = Samples.Rich();
+        var file = new AsmrFile { SequenceHeader = rich.SequenceHeader, Segments = rich.Segments, Metadata = rich.Metadata };
+        var options = new AsmrWriterOptions { CompressMetadata = true };
+        var segments = file.Segments.Select(s => (s.FirstFrame, s.FrameCount)).ToList();
+
+        long container = FileLayout.ContainerLength(file.SequenceHeader, segments, file.Metadata, options);
+
+        Assert.Equal(Samples.ToBytes(file, options).Length - file.Segments.Sum(s => (long)s.ModelPayload.Length), container);
+    }
 }
