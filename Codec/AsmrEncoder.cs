@@ -259,7 +259,7 @@ internal static class AsmrEncoder
         }
         else if (settings.BitsPerPixel is { } bpp)
         {
-            budgetBytes = Math.Max(1, (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture) - (motion?.Field is null ? 0 : motion.Bytes) - filterBytes);
+            budgetBytes = Math.Max(1, (long)(bpp * video.Width * video.Height * video.Frames.Count / 8) - StepSearch.OverheadBytes(architecture, contextModels is not null) - (motion?.Field is null ? 0 : motion.Bytes) - filterBytes);
             multipliers = StepSearch.ChooseForBudget(candidates, budgetBytes.Value, maxQuantizedLoss - floatLoss, out _);
         }
         else
@@ -318,7 +318,7 @@ internal static class AsmrEncoder
 
         SegmentExporter.Load(network, model);
         double quantizedLoss = StepSearch.EvaluateLoss(network, target, weights);
-        long? payloadLimit = budgetBytes + StepSearch.OverheadBytes(architecture);
+        long? payloadLimit = budgetBytes + StepSearch.OverheadBytes(architecture, contextModels is not null);
         if (beforeFineTuning is { } before
             && KeepsModelBeforeFineTuning(before.Loss, PayloadBytes(before.Model), quantizedLoss, PayloadBytes(model), payloadLimit))
         {

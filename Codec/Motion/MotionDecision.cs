@@ -85,10 +85,15 @@ internal static class MotionDecision
         return refused;
     }
 
-    /// <summary>Bytes the field's record takes in the payload (§10.8): its header, motion_block_log2 and its adaptive-coded differences.</summary>
+    /// <summary>
+    /// Bytes the field's record takes in the payload (§10.8): its compact header (motion comes only with context-coded
+    /// grids, whose payloads the encoder writes as model_version 7) and its adaptive-coded differences; the header's
+    /// motion_block_log2 byte is part of the payload's fixed overhead.
+    /// </summary>
     public static int RecordBytes(MotionField field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return 1 + ModelPayloadFormat.RecordHeaderLength + AdaptiveIntegerCoder.Encode(field.Differences()).Length;
+        int data = AdaptiveIntegerCoder.Encode(field.Differences()).Length;
+        return ModelPayloadFormat.RecordHeaderBytes(ModelPayloadFormat.CompactRecordModelVersion, 1, data) + data;
     }
 }

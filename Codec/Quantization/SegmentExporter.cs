@@ -102,7 +102,8 @@ internal static class SegmentExporter
         }
 
         var model = new SegmentModel(firstFrame, frameCount, a, tensors);
-        return contextModels is null ? model : model.WithContextModels(contextModels);
+        // Context-coded grids: model_version 7, whose record headers keep only what the header does not imply.
+        return contextModels is null ? model : model.WithContextModels(contextModels).WithCompactRecords();
     }
 
     /// <summary>Writes the dequantized values of <paramref name="model"/> into <paramref name="network"/>.</summary>

@@ -12,18 +12,28 @@ namespace Asmr.Codec.Quantization;
 /// </summary>
 internal static class StepSearch
 {
-    /// <summary>Bytes of a model payload beyond the coded tensor data (header + 19 bytes per record).</summary>
-    public static int OverheadBytes(ModelArchitecture architecture)
+    /// <summary>
+    /// Bytes of a model payload that no step choice changes. With <paramref name="contextCoded"/> grids the payload is
+    /// model_version 7: its header (the motion_block_log2 and filter_radius bytes included), while each record's
+    /// compact header is counted with the record's candidates. Otherwise the header and 19 bytes per record.
+    /// </summary>
+    public static int OverheadBytes(ModelArchitecture architecture, bool contextCoded)
     {
         ArgumentNullException.ThrowIfNull(architecture);
-        return ModelPayloadFormat.HeaderLength(architecture.Levels, architecture.Grids.Count, architecture.ModelVersion)
-            + (ModelPayloadFormat.RecordHeaderLength * architecture.TensorLayout().Count);
+        return contextCoded
+            ? ModelPayloadFormat.HeaderLength(architecture.Levels, architecture.Grids.Count, ModelPayloadFormat.CompactRecordModelVersion)
+            : ModelPayloadFormat.HeaderLength(architecture.Levels, architecture.Grids.Count, architecture.ModelVersion)
+                + (ModelPayloadFormat.RecordHeaderLength * architecture.TensorLayout().Count);
     }
 
+    /// <summary>A compact record's header and data (model_version 7, §10.2).</summary>
+    private static int CompactRecordBytes(uint multiplier, int data) =>
+        ModelPayloadFormat.RecordHeaderBytes(ModelPayloadFormat.CompactRecordModelVersion, multiplier, data) + data;
+
     /// <summary>
-    /// Bytes of grid latents tensor <paramref name="index"/> under model_version 3: for a grid's first channel, its whole
-    /// context-coded stream and its context model's records (data and record headers, and the descriptor's extra
-    /// byte); 0 for the other channels, which share that stream.
+    /// Bytes of grid latents tensor <paramref name="index"/> as model_version 7 stores them: for a grid's first channel,
+    /// its whole context-coded record and its context model's four records, each with its compact header; 0 for the
+    /// other channels, which share that stream.
     /// </summary>
     private static int ContextCodedBytes(AsmrNetwork network, IReadOnlyList<LatentContextModel> contextModels, IReadOnlyList<(TensorRole Role, int Level, int Rows, int Columns)> layout, int index)
     {
@@ -41,8 +51,9 @@ internal static class StepSearch
         int[] latents = [.. network.LatentIntegers(g).to_type(ScalarType.Int32).contiguous().data<int>()];
         var model = contextModels[g];
         int stream = LatentPlaneCoding.Encode(model, latents, grid.TemporalCells, rows, columns, grid.Rank).Length;
+        // The four parameter records are sized as one: within a few bytes of four, and each header takes 3 bytes.
         int parameters = AdaptiveIntegerCoder.Encode(model.Parameters()).Length;
-        return stream + parameters + 1 + (4 * ModelPayloadFormat.RecordHeaderLength);
+        return CompactRecordBytes(1, stream) + parameters + (4 * CompactRecordBytes(1, 0));
     }
 
     /// <summary>The training loss of the network; <paramref name="cellStride"/> &gt; 1 evaluates every n-th last-level parent cell only.</summary>
@@ -80,8 +91,9 @@ internal static class StepSearch
 
     /// <summary>
     /// Candidate (μ, bytes, ΔD) per tensor; <paramref name="tensorDone"/> hears (tensors measured, tensor count). With
-    /// <paramref name="contextModels"/> (one per grid) a grid's latents are sized as model_version 3 codes them: the
-    /// whole context-coded stream plus the context model's records, counted on the grid's first latent channel.
+    /// <paramref name="contextModels"/> (one per grid) the payload is model_version 7: every candidate's bytes include its
+    /// record's compact header, and a grid's latents are sized as context-coded: the whole stream plus the context
+    /// model's records, counted on the grid's first latent channel.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<StepCandidate>> Measure(
         AsmrNetwork network,
@@ -131,6 +143,11 @@ internal static class StepSearch
 
                 var q = SegmentExporter.Quantize(role, rows, columns, values, mu, grams?[i]);
                 int bytes = AdaptiveIntegerCoder.Encode(q).Length;
+                if (contextModels is not null)
+                {
+                    bytes = CompactRecordBytes(mu, bytes);
+                }
+
                 var deq = q.Select(v => SegmentExporter.Dequantize(role, v, mu)).ToArray();
                 SegmentExporter.SetTensor(network, i, deq);
                 double loss = EvaluateLoss(network, target, weights, stride);

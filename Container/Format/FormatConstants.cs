@@ -4,14 +4,14 @@ namespace Asmr.Container;
 internal static class FormatConstants
 {
     /// <summary>
-    /// The highest format version this implementation writes. A file is written as version 2 to 6 only when one of its
+    /// The highest format version this implementation writes. A file is written as version 2 to 7 only when one of its
     /// models needs it (model_version 2, latent grids; 3, context-coded latents; 4, a motion field; 5, interpolated
-    /// grids; 6, an output filter); otherwise as version 1, which version 1 readers decode.
+    /// grids; 6, an output filter; 7, compact record headers); otherwise as version 1, which version 1 readers decode.
     /// </summary>
-    public const int FormatVersion = 6;
+    public const int FormatVersion = 7;
 
     /// <summary>The highest min_reader_version this implementation reads.</summary>
-    public const int ReaderVersion = 6;
+    public const int ReaderVersion = 7;
 
     /// <summary>Length of the magic number.</summary>
     public const int MagicLength = 8;

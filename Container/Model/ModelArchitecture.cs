@@ -38,7 +38,11 @@ public sealed class ModelArchitecture
     /// 0 for no output filter, else the radius of its diamond (<see cref="OutputFilter.MinRadius"/>..
     /// <see cref="OutputFilter.MaxRadius"/>; model_version 6, which needs grids with context models).
     /// </param>
-    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation, IReadOnlyList<LatentGrid>? grids = null, int motionBlockLog2 = 0, int filterRadius = 0)
+    /// <param name="compactRecords">
+    /// Whether the payload's record headers keep only μ, coding and byte_length (model_version 7, which needs grids with
+    /// context models and allows every feature of model_version 6, the output filter optional).
+    /// </param>
+    public ModelArchitecture(int[][] bases, int width, int outputChannels, ModulationKind[] modulation, IReadOnlyList<LatentGrid>? grids = null, int motionBlockLog2 = 0, int filterRadius = 0, bool compactRecords = false)
     {
         ArgumentNullException.ThrowIfNull(bases);
         ArgumentNullException.ThrowIfNull(modulation);
@@ -174,8 +178,14 @@ public sealed class ModelArchitecture
             }
         }
 
+        if (compactRecords && (_grids.Length == 0 || _grids[0].ContextHidden == 0))
+        {
+            throw new ArgumentException("Compact record headers (model_version 7) need latent grids with context models.", nameof(compactRecords));
+        }
+
         MotionBlockLog2 = motionBlockLog2;
         FilterRadius = filterRadius;
+        CompactRecords = compactRecords;
     }
 
     /// <summary>L, the number of levels (and of linear layers).</summary>
@@ -196,18 +206,24 @@ public sealed class ModelArchitecture
     /// <summary>0 without an output filter; else the radius R of its diamond of taps (model_version 6).</summary>
     public int FilterRadius { get; }
 
+    /// <summary>Whether the payload's record headers are compact (model_version 7): μ, coding and byte_length only.</summary>
+    public bool CompactRecords { get; }
+
     /// <summary>
-    /// The model_version a payload of this architecture has: 6 with an output filter, 5 with an interpolated grid, 4
-    /// with a motion field, 3 with context-modelled grids, 2 with other grids, else 1.
+    /// The model_version a payload of this architecture has: 7 with compact record headers, 6 with an output filter, 5
+    /// with an interpolated grid, 4 with a motion field, 3 with context-modelled grids, 2 with other grids, else 1.
     /// </summary>
     public int ModelVersion =>
-        FilterRadius != 0 ? 6 : _grids.Any(g => g.Interpolated) ? 5 : MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
+        CompactRecords ? 7 : FilterRadius != 0 ? 6 : _grids.Any(g => g.Interpolated) ? 5 : MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
 
     /// <summary>This architecture with a motion field of blocks of 2^<paramref name="blockLog2"/> samples, or none for 0.</summary>
-    internal ModelArchitecture WithMotion(int blockLog2) => new(_bases, Width, OutputChannels, _modulation, _grids, blockLog2, FilterRadius);
+    internal ModelArchitecture WithMotion(int blockLog2) => new(_bases, Width, OutputChannels, _modulation, _grids, blockLog2, FilterRadius, CompactRecords);
 
     /// <summary>This architecture with an output filter of radius <paramref name="radius"/>, or none for 0.</summary>
-    internal ModelArchitecture WithFilter(int radius) => new(_bases, Width, OutputChannels, _modulation, _grids, MotionBlockLog2, radius);
+    internal ModelArchitecture WithFilter(int radius) => new(_bases, Width, OutputChannels, _modulation, _grids, MotionBlockLog2, radius, CompactRecords);
+
+    /// <summary>This architecture with compact record headers (model_version 7), or the full ones of its features.</summary>
+    internal ModelArchitecture WithCompactRecords(bool compact) => new(_bases, Width, OutputChannels, _modulation, _grids, MotionBlockLog2, FilterRadius, compact);
 
     /// <summary>This architecture with grid i interpolated onto the next level where <paramref name="interpolated"/>[i] says so (model_version 5 if any is).</summary>
     internal ModelArchitecture WithInterpolatedGrids(IReadOnlyList<bool> interpolated)
@@ -218,7 +234,7 @@ public sealed class ModelArchitecture
             throw new ArgumentException($"The architecture has {_grids.Length} grids, not {interpolated.Count}.", nameof(interpolated));
         }
 
-        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { Interpolated = interpolated[i] })], MotionBlockLog2, FilterRadius);
+        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { Interpolated = interpolated[i] })], MotionBlockLog2, FilterRadius, CompactRecords);
     }
 
     /// <summary>This architecture with a context model of <paramref name="contextHidden"/>[i] hidden units for grid i (model_version 3).</summary>
@@ -230,7 +246,7 @@ public sealed class ModelArchitecture
             throw new ArgumentException($"The architecture has {_grids.Length} grids, not {contextHidden.Count}.", nameof(contextHidden));
         }
 
-        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { ContextHidden = contextHidden[i] })], MotionBlockLog2, FilterRadius);
+        return new ModelArchitecture(_bases, Width, OutputChannels, _modulation, [.. _grids.Select((g, i) => g with { ContextHidden = contextHidden[i] })], MotionBlockLog2, FilterRadius, CompactRecords);
     }
 
     /// <summary>The position in <see cref="Grids"/> of the latent grid on a level, or −1 when the level has none.</summary>

@@ -40,6 +40,42 @@ internal ref struct ModelPayloadCursor
 
     public uint ReadU32(string field) => BinaryPrimitives.ReadUInt32LittleEndian(Take(4, field));
 
+    /// <summary>
+    /// Reads a varint (§10.2): 7 bits a byte, least significant first, the top bit set on every byte but the last; at
+    /// most 5 bytes, a value below 2^32, and the shortest form (a last byte of 0 after others is refused).
+    /// </summary>
+    public uint ReadVarint(string field)
+    {
+        int start = _position;
+        ulong value = 0;
+        for (int i = 0; ; i++)
+        {
+            if (i == ModelPayloadFormat.MaxVarintLength)
+            {
+                Fail(field, start, $"is a varint longer than {ModelPayloadFormat.MaxVarintLength} bytes");
+            }
+
+            byte b = ReadU8(field);
+            value |= (ulong)(b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0)
+            {
+                if (b == 0 && i > 0)
+                {
+                    Fail(field, start, $"is a varint of {i + 1} bytes whose last byte is 0; a varint has its shortest form");
+                }
+
+                break;
+            }
+        }
+
+        if (value > uint.MaxValue)
+        {
+            Fail(field, start, $"is {value}; a varint holds at most 2^32 − 1");
+        }
+
+        return (uint)value;
+    }
+
     /// <summary>Takes <paramref name="length"/> bytes (already checked against <see cref="Remaining"/> or not).</summary>
     public ReadOnlySpan<byte> Take(int length, string field)
     {

@@ -33,8 +33,15 @@ internal static class ModelPayloadFormat
     /// </summary>
     public const ushort FilterModelVersion = 6;
 
+    /// <summary>
+    /// The model_version of a payload laid out as model_version 6 (the output filter optional) whose record headers
+    /// keep only what the header does not imply: μ, coding and byte_length, the numbers as varints (§10.2); files
+    /// holding one need reader version 7.
+    /// </summary>
+    public const ushort CompactRecordModelVersion = 7;
+
     /// <summary>The newest model_version this reader knows.</summary>
-    public const ushort LatestModelVersion = FilterModelVersion;
+    public const ushort LatestModelVersion = CompactRecordModelVersion;
 
     /// <summary>Bytes of one latent grid descriptor: level u8, rank u8, temporal_cells u16le.</summary>
     public const int GridDescriptorLength = 4;
@@ -57,8 +64,31 @@ internal static class ModelPayloadFormat
     /// <summary>Bytes of the model header before the bases (model_version … reserved).</summary>
     public const int FixedHeaderLength = 16;
 
-    /// <summary>Bytes of a tensor record before its data (role … byte_length).</summary>
+    /// <summary>Bytes of a model_version 1 to 6 tensor record before its data (role … byte_length).</summary>
     public const int RecordHeaderLength = 19;
+
+    /// <summary>Most bytes of a varint: 7 bits each, so 5 hold any u32 (§10.2).</summary>
+    public const int MaxVarintLength = 5;
+
+    /// <summary>Bytes of a tensor record before its data: 19, or in model_version 7 μ and byte_length as varints around the coding byte.</summary>
+    public static int RecordHeaderBytes(int modelVersion, uint multiplier, int byteLength) =>
+        HasCompactRecords(modelVersion) ? 1 + VarintLength(multiplier) + VarintLength((uint)byteLength) : RecordHeaderLength;
+
+    /// <summary>Bytes of the shortest varint of <paramref name="value"/> (§10.2): 7 bits a byte, least significant first.</summary>
+    public static int VarintLength(uint value)
+    {
+        int length = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            length++;
+        }
+
+        return length;
+    }
+
+    /// <summary>Whether a model_version's records have compact headers (7).</summary>
+    public static bool HasCompactRecords(int modelVersion) => modelVersion >= CompactRecordModelVersion;
 
     /// <summary>Largest β_l = B[t][l]·B[y][l]·B[x][l] (§10.1).</summary>
     public const long MaxLocalCount = 1L << 24;
@@ -87,7 +117,7 @@ internal static class ModelPayloadFormat
         FixedHeaderLength + (7 * levels) + (grids == 0 ? 0 : 1 + (DescriptorLength(modelVersion) * grids))
         + (HasMotionByte(modelVersion) ? 1 : 0) + (HasFilterByte(modelVersion) ? 1 : 0) + 2;
 
-    /// <summary>Whether a model_version's header has the filter_radius byte (6).</summary>
+    /// <summary>Whether a model_version's header has the filter_radius byte (6 and 7).</summary>
     public static bool HasFilterByte(int modelVersion) => modelVersion >= FilterModelVersion;
 
     /// <summary>Whether a model_version's header has the motion_block_log2 byte (4: always 3..6; 5: 0 for no motion field).</summary>

@@ -59,8 +59,8 @@ internal static class ModelPayloadReader
         if (motionShape is not null)
         {
             int index = layout.Count;
-            int dataPosition = cursor.Position + ModelPayloadFormat.RecordHeaderLength;
             var record = ReadTensor(ref cursor, architecture, stored, index, out codedByteLengths[index], out _)!;
+            int dataPosition = cursor.Position - codedByteLengths[index];
             motion = MotionVectors(ref cursor, record, motionShape, dataPosition, $"tensor #{index + 1} {TensorRole.MotionVectors}[0] data");
             motionCoding = record.Coding;
         }
@@ -340,9 +340,10 @@ internal static class ModelPayloadReader
         {
             pos = cursor.Position;
             filterRadius = cursor.ReadU8("filter_radius");
-            if (filterRadius is < OutputFilter.MinRadius or > OutputFilter.MaxRadius)
+            bool optional = ModelPayloadFormat.HasCompactRecords(version);
+            if ((filterRadius != 0 || !optional) && filterRadius is < OutputFilter.MinRadius or > OutputFilter.MaxRadius)
             {
-                cursor.Fail("filter_radius", pos, $"is {filterRadius}; the output filter's diamond has a radius of {OutputFilter.MinRadius}..{OutputFilter.MaxRadius} (§10.1)");
+                cursor.Fail("filter_radius", pos, $"is {filterRadius}; the output filter's diamond has a radius of {OutputFilter.MinRadius}..{OutputFilter.MaxRadius}{(optional ? ", or 0 for none" : "")} (§10.1)");
             }
         }
 
@@ -430,7 +431,7 @@ internal static class ModelPayloadReader
             }
         }
 
-        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation, grids, motionBlockLog2, filterRadius);
+        var architecture = new ModelArchitecture(bases, width, outputChannels, modulation, grids, motionBlockLog2, filterRadius, ModelPayloadFormat.HasCompactRecords(version));
         var layout = architecture.TensorLayout();
         int records = layout.Count + (motionBlockLog2 != 0 ? 1 : 0) + (filterRadius != 0 ? 1 : 0);
         if (tensorCount != records)
@@ -470,12 +471,14 @@ internal static class ModelPayloadReader
         out int codedByteLength,
         out ContextCodedRecord? deferred)
     {
-        deferred = null;
-        bool contextModels = architecture.ModelVersion >= ModelPayloadFormat.ContextModelVersion;
-        var (role, level, rows, columns) = layout[index];
-        string name = $"#{index + 1} {role}[{level}]";
-        string prefix = $"tensor {name} ";
+        if (ModelPayloadFormat.HasCompactRecords(architecture.ModelVersion))
+        {
+            // model_version 7 stores no role, level or shape: the position decides them (§10.2, §10.3).
+            return ReadTensorData(ref cursor, architecture, layout[index], index, compact: true, out codedByteLength, out deferred);
+        }
 
+        var (role, level, rows, columns) = layout[index];
+        string prefix = $"tensor #{index + 1} {role}[{level}] ";
         int pos = cursor.Position;
         byte storedRole = cursor.ReadU8(prefix + "role");
         if (storedRole != (byte)role)
@@ -505,8 +508,27 @@ internal static class ModelPayloadReader
             cursor.Fail(prefix + "columns", pos, $"is {storedColumns} but the architecture needs {columns}");
         }
 
-        pos = cursor.Position;
-        uint multiplier = cursor.ReadU32(prefix + "multiplier");
+        return ReadTensorData(ref cursor, architecture, layout[index], index, compact: false, out codedByteLength, out deferred);
+    }
+
+    /// <summary>A record from its multiplier on: μ, coding, byte_length (u32, or varints when <paramref name="compact"/>) and the data.</summary>
+    private static QuantizedTensor? ReadTensorData(
+        ref ModelPayloadCursor cursor,
+        ModelArchitecture architecture,
+        (TensorRole Role, int Level, int Rows, int Columns) shape,
+        int index,
+        bool compact,
+        out int codedByteLength,
+        out ContextCodedRecord? deferred)
+    {
+        deferred = null;
+        bool contextModels = architecture.ModelVersion >= ModelPayloadFormat.ContextModelVersion;
+        var (role, level, rows, columns) = shape;
+        string name = $"#{index + 1} {role}[{level}]";
+        string prefix = $"tensor {name} ";
+
+        int pos = cursor.Position;
+        uint multiplier = compact ? cursor.ReadVarint(prefix + "multiplier") : cursor.ReadU32(prefix + "multiplier");
         if (multiplier == 0)
         {
             cursor.Fail(prefix + "multiplier", pos, "is 0; μ must be at least 1");
@@ -548,7 +570,7 @@ internal static class ModelPayloadReader
         }
 
         pos = cursor.Position;
-        uint byteLength = cursor.ReadU32(prefix + "byte_length");
+        uint byteLength = compact ? cursor.ReadVarint(prefix + "byte_length") : cursor.ReadU32(prefix + "byte_length");
         if (byteLength > (uint)cursor.Remaining)
         {
             cursor.Fail(prefix + "byte_length", pos, $"is {byteLength} but only {cursor.Remaining} byte(s) remain in the payload");

@@ -9,7 +9,7 @@ namespace Asmr.Container.Model;
 /// would reject on its own terms: oversized grids or tensors, output values with |q·μ| ≥ 2^31, −2^31 in an
 /// adaptive-coded tensor, context model parameters outside ±2^15 or with μ ≠ 1, and context coding anywhere but in
 /// the latents of a grid with a context model (which must use it). A model's motion vectors record follows its
-/// tensors (§10.8), and its output filter record comes last (§10.9). (Agreement with the sequence header, the motion field's blocks included, is the
+/// tensors (§10.8), and its output filter record comes last (§10.9). Record headers are compact in model_version 7. (Agreement with the sequence header, the motion field's blocks included, is the
 /// caller's business.)
 /// </summary>
 internal static class ModelPayloadWriter
@@ -46,7 +46,7 @@ internal static class ModelPayloadWriter
                 throw new ArgumentException($"Tensor #{i + 1} {tensor}: {e.Message}", nameof(model), e);
             }
 
-            total += ModelPayloadFormat.RecordHeaderLength + coded[i].Length;
+            total += ModelPayloadFormat.RecordHeaderBytes(version, tensor.Multiplier, coded[i].Length) + coded[i].Length;
         }
 
         if (total > Array.MaxLength)
@@ -118,20 +118,43 @@ internal static class ModelPayloadWriter
         for (int i = 0; i < tensors.Count; i++)
         {
             var tensor = tensors[i];
-            span[p] = (byte)tensor.Role;
-            span[p + 1] = (byte)tensor.Level;
-            BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 2)..], (uint)tensor.Rows);
-            BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 6)..], (uint)tensor.Columns);
-            BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 10)..], tensor.Multiplier);
-            span[p + 14] = (byte)tensor.Coding;
-            BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 15)..], (uint)coded[i].Length);
-            p += ModelPayloadFormat.RecordHeaderLength;
+            if (ModelPayloadFormat.HasCompactRecords(version))
+            {
+                p = WriteVarint(span, p, tensor.Multiplier);
+                span[p++] = (byte)tensor.Coding;
+                p = WriteVarint(span, p, (uint)coded[i].Length);
+            }
+            else
+            {
+                span[p] = (byte)tensor.Role;
+                span[p + 1] = (byte)tensor.Level;
+                BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 2)..], (uint)tensor.Rows);
+                BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 6)..], (uint)tensor.Columns);
+                BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 10)..], tensor.Multiplier);
+                span[p + 14] = (byte)tensor.Coding;
+                BinaryPrimitives.WriteUInt32LittleEndian(span[(p + 15)..], (uint)coded[i].Length);
+                p += ModelPayloadFormat.RecordHeaderLength;
+            }
+
             coded[i].CopyTo(span[p..]);
             p += coded[i].Length;
             codedByteLengths[i] = coded[i].Length;
         }
 
         return payload;
+    }
+
+    /// <summary>Writes the shortest varint of <paramref name="value"/> at <paramref name="p"/> (§10.2); returns the position after it.</summary>
+    private static int WriteVarint(Span<byte> span, int p, uint value)
+    {
+        while (value >= 0x80)
+        {
+            span[p++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[p++] = (byte)value;
+        return p;
     }
 
     private static void Validate(SegmentModel model)

@@ -166,6 +166,10 @@ public sealed class SegmentModel
     internal SegmentModel WithMotion(MotionField? motion, EntropyCoding coding = EntropyCoding.Adaptive) =>
         new(FirstFrame, FrameCount, Architecture.WithMotion(motion?.BlockLog2 ?? 0), Tensors, motion, coding, Filter, FilterCoding);
 
+    /// <summary>This model with compact record headers (model_version 7: μ, coding and byte_length only), or the full ones.</summary>
+    internal SegmentModel WithCompactRecords(bool compact = true) =>
+        new(FirstFrame, FrameCount, Architecture.WithCompactRecords(compact), Tensors, Motion, MotionCoding, Filter, FilterCoding);
+
     /// <summary>This model with an output filter (model_version 6), or without one for null.</summary>
     internal SegmentModel WithFilter(OutputFilter? filter, EntropyCoding coding = EntropyCoding.Adaptive) =>
         new(FirstFrame, FrameCount, Architecture.WithFilter(filter?.Radius ?? 0), Tensors, Motion, MotionCoding, filter, coding);
@@ -280,15 +284,18 @@ public sealed class SegmentModel
         return new SegmentModel(FirstFrame, FrameCount, architecture, tensors, Motion, MotionCoding);
     }
 
-    /// <summary>This model_version 3 model as model_version 2: its context models dropped, its latents one adaptive-coded record per channel.</summary>
+    /// <summary>
+    /// This model_version 3 or 7 model as model_version 2: its context models dropped, its latents one adaptive-coded
+    /// record per channel. A model without context models comes back as it is.
+    /// </summary>
     internal SegmentModel WithoutContextModels()
     {
-        if (Architecture.ModelVersion != ModelPayloadFormat.ContextModelVersion)
+        if (Architecture.Grids.Count == 0 || Architecture.Grids[0].ContextHidden == 0)
         {
             return this;
         }
 
-        var architecture = Architecture.WithContextModels([.. Architecture.Grids.Select(_ => 0)]);
+        var architecture = Architecture.WithCompactRecords(false).WithContextModels([.. Architecture.Grids.Select(_ => 0)]);
         var tensors = new List<QuantizedTensor>();
         var channel = new Dictionary<int, int>();
         foreach (var (role, level, rows, columns) in architecture.TensorLayout())

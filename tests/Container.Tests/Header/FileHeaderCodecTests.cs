@@ -49,11 +49,11 @@ public class FileHeaderCodecTests
     [Fact]
     public void Read_MinReaderVersionAboveSupported_ThrowsNotSupportedNamingBothVersions()
     {
-        byte[] bytes = new RawFileBuilder { FormatVersion = 7, MinReaderVersion = 7 }.FileHeader();
+        byte[] bytes = new RawFileBuilder { FormatVersion = 8, MinReaderVersion = 8 }.FileHeader();
 
         var e = Assert.Throws<NotSupportedException>(() => ReadHeader(bytes));
 
-        Assert.Contains("this file needs reader version 7; this asmrc reads up to version 6", e.Message, StringComparison.Ordinal);
+        Assert.Contains("this file needs reader version 8; this asmrc reads up to version 7", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

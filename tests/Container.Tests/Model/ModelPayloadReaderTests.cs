@@ -42,7 +42,7 @@ public sealed class ModelPayloadReaderTests
     }
 
     [Theory]
-    [InlineData(PayloadOffsets.ModelVersion, 7, "unsupported model version")]
+    [InlineData(PayloadOffsets.ModelVersion, 8, "unsupported model version")]
     [InlineData(PayloadOffsets.FirstFrame, 11, "first_frame")]
     [InlineData(PayloadOffsets.FrameCount, 1, "frame_count")]
     [InlineData(PayloadOffsets.LevelCount, 1, "level_count")]

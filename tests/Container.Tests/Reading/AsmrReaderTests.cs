@@ -326,11 +326,11 @@ public class AsmrReaderTests
     [Fact]
     public void Read_FutureMinReaderVersion_ThrowsNotSupportedNamingBothVersions()
     {
-        byte[] bytes = new RawFileBuilder { FormatVersion = 7, MinReaderVersion = 7 }.Sequence(4, 4, 1).SegmentIndex((0, 1)).Model(0, [1]).Build();
+        byte[] bytes = new RawFileBuilder { FormatVersion = 8, MinReaderVersion = 8 }.Sequence(4, 4, 1).SegmentIndex((0, 1)).Model(0, [1]).Build();
 
         var e = Assert.Throws<NotSupportedException>(() => Samples.Read(bytes));
 
-        Assert.StartsWith("this file needs reader version 7; this asmrc reads up to version 6", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("this file needs reader version 8; this asmrc reads up to version 7", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

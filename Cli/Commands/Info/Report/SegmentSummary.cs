@@ -24,7 +24,7 @@ internal sealed record SegmentSummary(
     /// <summary>Σ order-0 entropy over the tensors, in bytes.</summary>
     public double EntropyBytes => Tensors.Sum(t => t.EntropyBytes);
 
-    /// <summary>Whether the model codes its latents with context models (model_version 3 to 6).</summary>
+    /// <summary>Whether the model codes its latents with context models (model_version 3 to 7).</summary>
     public bool HasContextModels => Tensors.Any(t => t.Role.StartsWith("context_", StringComparison.Ordinal));
 
     /// <summary>
