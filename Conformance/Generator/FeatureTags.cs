@@ -209,6 +209,7 @@ internal static class FeatureTags
         ContextFeatures.Add(tags, model);
         MotionFeatures.Add(tags, sequence, model);
         FilterFeatures.Add(tags, sequence, model);
+        CompactRecordFeatures.Add(tags, model);
 
         foreach (var t in model.Tensors)
         {

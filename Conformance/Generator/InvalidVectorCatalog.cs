@@ -84,10 +84,10 @@ internal static class InvalidVectorCatalog
             new(Corrupt, InvalidData, "unknown critical section 'Zext'")),
         new(
             "e05-future-min-reader-version",
-            "format_version = min_reader_version = 7 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 6 until format version 6, 5 until format version 5, 4 until format version 4, 3 until format version 3, and 2 before format version 2.)",
+            "format_version = min_reader_version = 8 with a correct header CRC: a file for a newer reader (FORMAT.md §3.1). (It claimed 7 until format version 7, 6 until format version 6, 5 until format version 5, 4 until format version 4, 3 until format version 3, and 2 before format version 2.)",
             "error-future-reader-version",
-            ClaimingVersion(BaseFile(), 7),
-            new(Unsupported, NotSupported, "this file needs reader version 7")),
+            ClaimingVersion(BaseFile(), 8),
+            new(Unsupported, NotSupported, "this file needs reader version 8")),
         new(
             "e06-tensor-shape-mismatch",
             "Tensor #1 (linear modulation, H × 3) declares H + 1 rows (spec §10.2).",
@@ -483,6 +483,58 @@ internal static class InvalidVectorCatalog
                 return [.. p.AsSpan(0, motion), .. p.AsSpan(filter), .. p.AsSpan(motion, filter - motion)];
             }),
             new(Corrupt, InvalidData, $"is 13 (OutputFilter) but tensor {MotionRecordIndex() + 1} must be 12 (MotionVectors)")),
+        new(
+            "e60-compact-multiplier-not-shortest",
+            "Record #1's μ (4096, the varint 80 20) is stored one byte longer, as 80 A0 00; a varint has its shortest form (spec §10.2).",
+            "error-compact-varint-not-shortest",
+            CompactModelFile(p => ReplaceCompactField(p, 0, multiplier: true, [0x80, 0xA0, 0x00])),
+            new(Corrupt, InvalidData, "is a varint of 3 bytes whose last byte is 0")),
+        new(
+            "e61-compact-byte-length-6-bytes",
+            "Record #1's byte_length is a varint of 6 bytes (five bytes with the top bit set, then 00); a varint has at most 5 bytes (spec §10.2).",
+            "error-compact-varint-too-long",
+            CompactModelFile(p => ReplaceCompactField(p, 0, multiplier: false, [0x80, 0x80, 0x80, 0x80, 0x80, 0x00])),
+            new(Corrupt, InvalidData, "is a varint longer than 5 bytes")),
+        new(
+            "e62-compact-multiplier-2-pow-32",
+            "Record #1's μ is the 5-byte varint 80 80 80 80 10, 2^32; a varint holds at most 2^32 − 1 (spec §10.2).",
+            "error-compact-varint-above-u32",
+            CompactModelFile(p => ReplaceCompactField(p, 0, multiplier: true, [0x80, 0x80, 0x80, 0x80, 0x10])),
+            new(Corrupt, InvalidData, "is 4294967296; a varint holds at most 2^32 − 1")),
+        new(
+            "e63-compact-multiplier-0",
+            "Record #2's μ is the varint 00: μ = 0 (spec §10.2).",
+            "error-compact-multiplier-zero",
+            CompactModelFile(p => ReplaceCompactField(p, 1, multiplier: true, [0x00])),
+            new(Corrupt, InvalidData, "is 0; μ must be at least 1")),
+        new(
+            "e64-compact-byte-length-beyond-payload",
+            "The last record's byte_length is one more than the bytes that follow it (spec §10.2).",
+            "error-compact-byte-length",
+            CompactModelFile(p =>
+            {
+                var last = CompactRecord(p, CompactRecordCount(p) - 1);
+                return ReplaceCompactField(p, CompactRecordCount(p) - 1, multiplier: false, Varint((uint)last.Length + 1));
+            }),
+            new(Corrupt, InvalidData, "byte(s) remain in the payload")),
+        new(
+            "e65-compact-model-in-version-6-file",
+            "A valid model_version 7 payload in a file whose header says format_version = min_reader_version = 6, header CRC correct (FORMAT.md §9).",
+            "error-model-version-needs-file-version-7",
+            ClaimingVersion(CompactModelFile(_ => { }), 6),
+            new(Corrupt, InvalidData, "unsupported model version 7 in a file whose min_reader_version is 6")),
+        new(
+            "e66-compact-filter-radius-4",
+            "A model_version 7 payload with filter_radius = 4; its output filter's radius is 1..3, or 0 for none (spec §10.1).",
+            "error-compact-filter-radius",
+            CompactModelFile(p => p[FilterRadius(p)] = 4),
+            new(Corrupt, InvalidData, "is 4; the output filter's diamond has a radius of 1..3, or 0 for none")),
+        new(
+            "e67-compact-latents-coding-1",
+            "The first grid latents record of a model_version 7 payload says coding 1; grid latents records are context-coded (coding 2, spec §10.2).",
+            "error-compact-latents-coding",
+            CompactModelFile(p => p[CompactRecord(p, ContextLatentsIndex(0)).Coding] = 1),
+            new(Corrupt, InvalidData, "is 1; a model_version 7 grid latents record is context-coded")),
     ];
 
     /// <summary>The base of the context model vectors: <see cref="GridSegment"/>'s shape with context models (model_version 3).</summary>
@@ -740,6 +792,92 @@ internal static class InvalidVectorCatalog
     /// <summary>A version 6 file around a damaged model_version 6 payload with <see cref="MotionSegment"/>'s motion field and <see cref="FilterSegment"/>'s filter.</summary>
     private static byte[] FilterMotionModelFile(Func<byte[], byte[]> damage) =>
         Write(damage(ModelPayloadWriter.Write(ModelSynthesizer.Synthesize(MotionSegment with { Seed = 1008, Filter = FilterSegment.Filter }, 0, GridSequence))), sequence: GridSequence);
+
+    /// <summary>The base of the compact record vectors: <see cref="ContextSegment"/>'s shape as model_version 7, without a filter.</summary>
+    private static readonly SegmentRecipe CompactSegment = ContextSegment with { Seed = 1009, CompactRecords = true };
+
+    /// <summary>A version 7 file around a (damaged) model_version 7 payload.</summary>
+    private static byte[] CompactModelFile(Action<byte[]> damage) => CompactModelFile(p =>
+    {
+        damage(p);
+        return p;
+    });
+
+    private static byte[] CompactModelFile(Func<byte[], byte[]> damage) =>
+        Write(damage(ModelPayloadWriter.Write(ModelSynthesizer.Synthesize(CompactSegment, 0, GridSequence))), sequence: GridSequence);
+
+    /// <summary>Where a compact record's fields sit (spec §10.2): μ's varint, the coding byte, byte_length's varint, the data.</summary>
+    private readonly record struct CompactFields(int Multiplier, int Coding, int ByteLength, int Data, int Length);
+
+    /// <summary>The fields of compact record <paramref name="index"/> (0-based) of a model_version 7 payload.</summary>
+    private static CompactFields CompactRecord(byte[] payload, int index)
+    {
+        int at = ModelPayloadFormat.HeaderLength(payload[10], payload[16 + (7 * payload[10])], ModelPayloadFormat.CompactRecordModelVersion);
+        for (int i = 0; ; i++)
+        {
+            int multiplier = at;
+            at = SkipVarint(payload, at);
+            int coding = at++;
+            int byteLength = at;
+            at = SkipVarint(payload, at);
+            int length = (int)ReadVarint(payload, byteLength);
+            if (i == index)
+            {
+                return new CompactFields(multiplier, coding, byteLength, at, length);
+            }
+
+            at += length;
+        }
+    }
+
+    private static int CompactRecordCount(byte[] payload) =>
+        BinaryPrimitives.ReadUInt16LittleEndian(payload.AsSpan(ModelPayloadFormat.HeaderLength(payload[10], payload[16 + (7 * payload[10])], ModelPayloadFormat.CompactRecordModelVersion) - 2));
+
+    /// <summary>The payload with record <paramref name="index"/>'s μ (or byte_length) varint replaced by <paramref name="bytes"/>.</summary>
+    private static byte[] ReplaceCompactField(byte[] payload, int index, bool multiplier, byte[] bytes)
+    {
+        var record = CompactRecord(payload, index);
+        int start = multiplier ? record.Multiplier : record.ByteLength;
+        int end = SkipVarint(payload, start);
+        return [.. payload.AsSpan(0, start), .. bytes, .. payload.AsSpan(end)];
+    }
+
+    private static int SkipVarint(byte[] payload, int at)
+    {
+        while ((payload[at] & 0x80) != 0)
+        {
+            at++;
+        }
+
+        return at + 1;
+    }
+
+    private static uint ReadVarint(byte[] payload, int at)
+    {
+        uint value = 0;
+        for (int shift = 0; ; shift += 7)
+        {
+            byte b = payload[at++];
+            value |= (uint)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+    }
+
+    private static byte[] Varint(uint value)
+    {
+        var bytes = new List<byte>();
+        while (value >= 0x80)
+        {
+            bytes.Add((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        bytes.Add((byte)value);
+        return [.. bytes];
+    }
 
     /// <summary>The output filter record's index: after every record of the model_version 3 layout, without a motion field (spec §10.3).</summary>
     private static int FilterRecordIndex() => ContextModel().Architecture.TensorLayout().Count;

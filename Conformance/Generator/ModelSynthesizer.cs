@@ -36,15 +36,16 @@ internal static class ModelSynthesizer
 
     /// <summary>
     /// The model of a recipe for a picture of <paramref name="sequence"/>'s size: with the recipe's motion field, if it
-    /// has one (model_version 4), whose blocks cover that picture (§10.8), and its output filter, if it has one
-    /// (model_version 6, §10.9), whose offsets follow the sequence's bit depth (<see cref="FilterValues"/>).
+    /// has one (model_version 4), whose blocks cover that picture (§10.8), its output filter, if it has one
+    /// (model_version 6, §10.9), whose offsets follow the sequence's bit depth (<see cref="FilterValues"/>), and compact
+    /// record headers if it asks for them (model_version 7, §10.2).
     /// </summary>
     public static SegmentModel Synthesize(SegmentRecipe recipe, int firstFrame, SequenceHeader sequence)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(sequence);
         int outputChannels = sequence.ChromaFormat == ChromaFormat.Mono400 ? 1 : 3;
-        var model = Synthesize(recipe with { Motion = null, Filter = null }, firstFrame, outputChannels);
+        var model = Synthesize(recipe with { Motion = null, Filter = null, CompactRecords = false }, firstFrame, outputChannels);
 
         // The motion and filter records come after every other record and draw no integers from the network's seed, so
         // the network is the same with or without them.
@@ -53,9 +54,13 @@ internal static class ModelSynthesizer
             model = model.WithMotion(new MotionField(motion.BlockLog2, sequence.Width, sequence.Height, motion.Vectors), motion.Coding);
         }
 
-        return recipe.Filter is { } filter
-            ? model.WithFilter(new OutputFilter(filter.Radius, outputChannels, FilterValues(filter, outputChannels, sequence.BitDepth)), filter.Coding)
-            : model;
+        if (recipe.Filter is { } filter)
+        {
+            model = model.WithFilter(new OutputFilter(filter.Radius, outputChannels, FilterValues(filter, outputChannels, sequence.BitDepth)), filter.Coding);
+        }
+
+        // Compact record headers change how the records are stored, not what they hold.
+        return recipe.CompactRecords ? model.WithCompactRecords() : model;
     }
 
     /// <summary>
@@ -130,9 +135,9 @@ internal static class ModelSynthesizer
     public static SegmentModel Synthesize(SegmentRecipe recipe, int firstFrame, int outputChannels)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        if (recipe.Motion is not null || recipe.Filter is not null)
+        if (recipe.Motion is not null || recipe.Filter is not null || recipe.CompactRecords)
         {
-            throw new ArgumentException("A recipe with a motion field or an output filter needs the sequence header: use the overload that takes it.", nameof(recipe));
+            throw new ArgumentException("A recipe with a motion field, an output filter or compact records needs the sequence header: use the overload that takes it.", nameof(recipe));
         }
 
         var architecture = new ModelArchitecture([recipe.BasesT, recipe.BasesY, recipe.BasesX], recipe.HiddenWidth, outputChannels, recipe.Modulation, recipe.Grids);

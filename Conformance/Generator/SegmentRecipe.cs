@@ -19,6 +19,7 @@ namespace Asmr.Conformance.Generator;
 /// others (what a motion vector needs whose cubic read must overshoot and be clamped).
 /// </param>
 /// <param name="Filter">An output filter (model_version 6, spec §10.9; the grids need context models); none before version 6.</param>
+/// <param name="CompactRecords">Compact record headers (model_version 7, spec §10.2; the grids need context models), the filter optional.</param>
 internal sealed record SegmentRecipe(
     int FrameCount,
     int[] BasesT,
@@ -32,4 +33,5 @@ internal sealed record SegmentRecipe(
     IReadOnlyList<LatentGrid>? Grids = null,
     MotionRecipe? Motion = null,
     int OutputGain = 1,
-    FilterRecipe? Filter = null);
+    FilterRecipe? Filter = null,
+    bool CompactRecords = false);

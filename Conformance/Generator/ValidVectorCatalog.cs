@@ -274,6 +274,31 @@ internal static class ValidVectorCatalog
                     filter: new FilterRecipe(2, EntropyCoding.Adaptive, 2521, [12800, 4096, 4096], 1500, LimitPlane: 2)),
             ],
         },
+        new ValidVectorRecipe
+        {
+            Name = "v26-yuv420-23x13-2segments-compact",
+            Description = "23×13 4:2:0 8-bit BT.709 limited (chroma planes 12×7), 5 frames in two model_version 7 segments, whose record headers are only μ, coding and byte_length, the numbers as varints. Segment 0 (3 frames, L = 3, H = 6) has mixed steps, so its μ varints take 1, 2, 3 and 5 bytes, and an adaptive-coded phase table on level 1 of 151 bytes, whose byte_length is a 2-byte varint; a grid on level 0 (rank 2, τ = 1, J = 3) interpolated onto level 1, a motion field of 8×8 blocks (3 × 2, adaptive-coded) and no output filter (filter_radius = 0, which model_version 7 allows). Segment 1 (2 frames, L = 3, H = 5) has large steps (μ varints of 3, 4 and 5 bytes), one grid on level 1 (rank 1, τ = 1, J = 2, placement 0), no motion field and an adaptive-coded output filter of radius 2; the file is version 7.",
+            Sequence = Sequence(23, 13, 5, ChromaFormat.Yuv420, 8, Bt709Limited),
+            Segments =
+            [
+                Segment(3, [1, 3, 1], [2, 2, 4], [2, 3, 4], 6, [Lin, Tab, Tab], MultiplierStyle.Mixed, CodingStyle.Alternate, 261,
+                    [new(0, 2, 1, 3, true)],
+                    new MotionRecipe(3, EntropyCoding.Adaptive,
+                    [
+                        [3, -2, 5, 1, -4, 2,
+                         6, -1, -3, 8, 2, -5],
+                        [4, -1, 7, 2, -2, 1,
+                         5, 3, -4, 10, 1, -6],
+                        [-5, 9, 2, -8, 4, 3,
+                         -1, 12, 2, -4, 7, 1],
+                    ]),
+                    compact: true),
+                Segment(2, [2, 1, 1], [4, 1, 4], [3, 2, 4], 5, [Tab, Lin, Tab], MultiplierStyle.Large, CodingStyle.Adaptive, 262,
+                    [new(1, 1, 1, 2)],
+                    filter: new FilterRecipe(2, EntropyCoding.Adaptive, 2621, [4096, 5120, 3072], 600),
+                    compact: true),
+            ],
+        },
     ];
 
     private static ValidVectorRecipe Vector(string name, string description, SequenceHeader sequence, SegmentRecipe segment) =>
@@ -293,8 +318,8 @@ internal static class ValidVectorCatalog
 
     private static SegmentRecipe Segment(
         int frames, int[] t, int[] y, int[] x, int width, ModulationKind[] modulation, MultiplierStyle multipliers, CodingStyle coding, ulong seed,
-        LatentGrid[]? grids = null, MotionRecipe? motion = null, int outputGain = 1, FilterRecipe? filter = null) =>
-        new(frames, t, y, x, width, modulation, multipliers, coding, seed, grids, motion, outputGain, filter);
+        LatentGrid[]? grids = null, MotionRecipe? motion = null, int outputGain = 1, FilterRecipe? filter = null, bool compact = false) =>
+        new(frames, t, y, x, width, modulation, multipliers, coding, seed, grids, motion, outputGain, filter, compact);
 
     private static Metadata ConformanceMetadata()
     {
