@@ -59,6 +59,13 @@ public class ManifestCoverageTests
         "error-filter-radius-zero", "error-filter-radius-too-large", "error-filter-coefficient-range", "error-filter-offset-range",
         "error-filter-multiplier", "error-filter-coding", "error-filter-record-missing", "error-model-version-needs-file-version-6",
         "error-filter-record-shape", "error-filter-record-order",
+
+        // Format version 7: compact record headers.
+        "compact-record-headers", "compact-record-headers-without-filter", "compact-multiplier-varint-1-bytes", "compact-multiplier-varint-2-bytes",
+        "compact-multiplier-varint-3-bytes", "compact-multiplier-varint-4-bytes", "compact-multiplier-varint-5-bytes",
+        "compact-byte-length-varint-2-bytes-or-more",
+        "error-compact-varint-not-shortest", "error-compact-varint-too-long", "error-compact-varint-above-u32", "error-compact-multiplier-zero",
+        "error-compact-byte-length", "error-model-version-needs-file-version-7", "error-compact-filter-radius", "error-compact-latents-coding",
     ];
 
     public static TheoryData<string> Required()

@@ -26,6 +26,8 @@ public class ReferenceDecoderTests
         "error-filter-radius-zero", "error-filter-radius-too-large", "error-filter-coefficient-range", "error-filter-offset-range",
         "error-filter-multiplier", "error-filter-coding", "error-filter-record-missing", "error-model-version-needs-file-version-6",
         "error-filter-record-shape", "error-filter-record-order",
+        "error-compact-varint-not-shortest", "error-compact-varint-too-long", "error-compact-varint-above-u32", "error-compact-multiplier-zero",
+        "error-compact-byte-length", "error-model-version-needs-file-version-7", "error-compact-filter-radius", "error-compact-latents-coding",
     ];
 
     [Theory]
@@ -108,6 +110,14 @@ public class ReferenceDecoderTests
             "error-model-version-needs-file-version-6" => "model_version 6 in a file whose min_reader_version is 5",
             "error-filter-record-shape" => "tensor 21 is (13, 0, 3×14), expected (13, 0, 3, 6)",
             "error-filter-record-order" => "tensor 21 is (13, 0, 3×6), expected (12, 0, 4, 2)",
+            "error-compact-varint-not-shortest" => "a varint not in its shortest form",
+            "error-compact-varint-too-long" => "a varint longer than 5 bytes",
+            "error-compact-varint-above-u32" => "a varint of 4294967296, above 2^32 − 1",
+            "error-compact-multiplier-zero" => "tensor 2 multiplier 0",
+            "error-compact-byte-length" => "tensor 20 byte_length",
+            "error-model-version-needs-file-version-7" => "model_version 7 in a file whose min_reader_version is 6",
+            "error-compact-filter-radius" => "filter_radius 4 outside 1..3",
+            "error-compact-latents-coding" => "coding 1",
             var other => throw new InvalidOperationException($"no expected reason for {other}"),
         };
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
@@ -149,7 +159,10 @@ public class ReferenceDecoderTests
         // A model_version 6 segment may interpolate a grid or not; a version 5 file does.
         Assert.True(highest >= 5 || !entry.Features.Contains("latent-grid-interpolated"), "an interpolated grid before version 5");
         Assert.True(highest != 5 || entry.Features.Contains("latent-grid-interpolated"), "a version 5 file without an interpolated grid");
-        Assert.Equal(highest == 6, entry.Features.Contains("output-filter"));
+        // A model_version 7 segment may have an output filter or not (filter_radius = 0); a version 6 file has one.
+        Assert.True(highest >= 6 || !entry.Features.Contains("output-filter"), "an output filter before version 6");
+        Assert.True(highest != 6 || entry.Features.Contains("output-filter"), "a version 6 file without an output filter");
+        Assert.Equal(highest == 7, entry.Features.Contains("compact-record-headers"));
     }
 
     [Fact]

@@ -164,7 +164,7 @@ internal sealed class EncodeCommandDefinition : Command
     {
         var option = new Option<string>("--preset")
         {
-            Description = "Speed against quality: fast trains 1600 steps with 4x4-pixel last-level blocks; medium 10900 and slow 21800 steps with 2x2 blocks and context-coded latents, the coarser grid interpolated onto the finer one's cells and an output filter fitted to the decoded frames (format 6; see --motion); at low rates the grids are coarser, with smaller context models. Each step fits a random part of the picture cells (half for fast, a quarter otherwise).",
+            Description = "Speed against quality: fast trains 1600 steps with 4x4-pixel last-level blocks; medium 10900 and slow 21800 steps with 2x2 blocks and context-coded latents, the coarser grid interpolated onto the finer one's cells and an output filter fitted to the decoded frames, records with compact headers (format 7; see --motion); at low rates the grids are coarser, with smaller context models. Each step fits a random part of the picture cells (half for fast, a quarter otherwise).",
             DefaultValueFactory = _ => EncoderSettings.DefaultPreset.ToString().ToLowerInvariant(),
             CustomParser = RepeatedOptions.LastToken,
         };

@@ -7,13 +7,13 @@ namespace Asmr.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>encode --motion</c>: a motion field where it pays, none when turned off; either way medium's context-coded grids
-/// are interpolated and an output filter is fitted to the decoded frames, so the file is format 6 (motion_block_log2 0
-/// without a field).
+/// are interpolated, an output filter is fitted to the decoded frames and the records have compact headers, so the file
+/// is format 7 (motion_block_log2 0 without a field).
 /// </summary>
 public sealed class EncodeMotionTests
 {
     [Fact]
-    public async Task A_panning_clip_is_coded_with_a_motion_field_in_a_version_6_file_that_decodes()
+    public async Task A_panning_clip_is_coded_with_a_motion_field_in_a_version_7_file_that_decodes()
     {
         using var temp = new TempDirectory();
         File.WriteAllBytes(temp.File("in.y4m"), PanY4m(width: 128, height: 96, frames: 8));
@@ -24,7 +24,7 @@ public sealed class EncodeMotionTests
         Assert.Contains("motion: 100% (1/1), on: ", result.StandardError, StringComparison.Ordinal);
         using (var reader = AsmrReader.Open(temp.File("out.asmr")))
         {
-            Assert.Equal(6, reader.Header.MinReaderVersion);
+            Assert.Equal(7, reader.Header.MinReaderVersion);
         }
 
         var info = await Asmrc.RunAsync("info", temp.File("out.asmr"));
@@ -47,7 +47,7 @@ public sealed class EncodeMotionTests
         Assert.DoesNotContain("motion:", result.StandardError, StringComparison.Ordinal);
         using (var reader = AsmrReader.Open(temp.File("out.asmr")))
         {
-            Assert.Equal(6, reader.Header.MinReaderVersion);
+            Assert.Equal(7, reader.Header.MinReaderVersion);
             Assert.Equal("off", reader.ReadMetadata()!.Settings!.Value.GetProperty("motion").GetString());
         }
 

@@ -10,8 +10,9 @@ namespace Asmr.Conformance.Tests.Reference;
 /// completely, and so are the model_version 3 additions (§10.1 context_hidden, §10.2 coding 2, §10.3 context model
 /// records, §10.6–§10.7 the context-coded latents), the model_version 4 additions (§10.1 motion_block_log2, §10.2
 /// and §10.3 the motion vectors record, §10.8 its values), the model_version 5 additions (§10.1 placement) and the
-/// model_version 6 additions (§10.1 filter_radius, §10.2 and §10.3 the output filter record, §10.9 its values), so that
-/// the spec text alone decides every grid, motion vector and filter coefficient.
+/// model_version 6 additions (§10.1 filter_radius, §10.2 and §10.3 the output filter record, §10.9 its values) and the
+/// model_version 7 ones (§10.1 filter_radius 0, §10.2 the compact record header and its varints), so that the spec text
+/// alone decides every grid, motion vector and filter coefficient.
 /// </summary>
 internal static class SpecModelParser
 {
@@ -32,11 +33,39 @@ internal static class SpecModelParser
         uint U32() { uint v = BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(at)); at += 4; return v; }
         int U8() => p[at++];
 
+        // §10.2 varint (model_version 7): 7-bit groups, least significant first, bit 7 set on every byte but the last; at
+        // most 5 bytes, at most 2^32 − 1, the shortest form (no last byte of 0 after others).
+        uint Varint()
+        {
+            ulong value = 0;
+            for (int i = 0; ; i++)
+            {
+                if (i == 5)
+                {
+                    throw new InvalidDataException("a varint longer than 5 bytes");
+                }
+
+                int b = U8();
+                value |= (ulong)(b & 0x7F) << (7 * i);
+                if ((b & 0x80) == 0)
+                {
+                    if (b == 0 && i > 0)
+                    {
+                        throw new InvalidDataException("a varint not in its shortest form");
+                    }
+
+                    break;
+                }
+            }
+
+            return value <= uint.MaxValue ? (uint)value : throw new InvalidDataException($"a varint of {value}, above 2^32 − 1");
+        }
+
         // §10.1 model_version: 1; 2 with latent grids; 3 with context-coded grids; 4 as 3 with a motion field; 5 as 3 or 4
-        // with a placement byte per grid; 6 laid out as 5, with an output filter. §9: v only in a file whose
-        // min_reader_version is ≥ v.
+        // with a placement byte per grid; 6 laid out as 5, with an output filter; 7 laid out as 6, the filter optional, with
+        // compact record headers. §9: v only in a file whose min_reader_version is ≥ v.
         int version = U16();
-        if (version is not (1 or 2 or 3 or 4 or 5 or 6))
+        if (version is not (1 or 2 or 3 or 4 or 5 or 6 or 7))
         {
             throw new InvalidDataException($"model_version {version}");
         }
@@ -133,12 +162,12 @@ internal static class SpecModelParser
             }
         }
 
-        // §10.1 filter_radius (model_version 6 only): Δ, 1..3; other values are rejected.
+        // §10.1 filter_radius (model_version 6 and 7): Δ, 1..3; in model_version 7 also 0, no filter.
         int radius = 0;
-        if (version == 6)
+        if (version >= 6)
         {
             radius = U8();
-            if (radius is < 1 or > 3)
+            if ((version == 6 || radius != 0) && radius is < 1 or > 3)
             {
                 throw new InvalidDataException($"filter_radius {radius} outside 1..3");
             }
@@ -196,16 +225,36 @@ internal static class SpecModelParser
         var tensors = new List<SpecTensor>();
         for (int i = 0; i < count; i++)
         {
-            int role = U8();
-            int level = U8();
-            int rows = (int)U32();
-            int columns = (int)U32();
-            uint mu = U32();
-            int coding = U8();
-            int length = (int)U32();
-            if ((role, level, rows, columns) != expected[i])
+            // §10.2: model_version 7 stores only μ, coding and byte_length (varints); §10.3 gives the rest.
+            int role, level, rows, columns;
+            uint mu;
+            int coding;
+            long length;
+            if (version == 7)
             {
-                throw new InvalidDataException($"tensor {i + 1} is ({role}, {level}, {rows}×{columns}), expected {expected[i]}");
+                (role, level, rows, columns) = expected[i];
+                mu = Varint();
+                coding = U8();
+                length = Varint();
+            }
+            else
+            {
+                role = U8();
+                level = U8();
+                rows = (int)U32();
+                columns = (int)U32();
+                mu = U32();
+                coding = U8();
+                length = U32();
+                if ((role, level, rows, columns) != expected[i])
+                {
+                    throw new InvalidDataException($"tensor {i + 1} is ({role}, {level}, {rows}×{columns}), expected {expected[i]}");
+                }
+            }
+
+            if (length > p.Length - at)
+            {
+                throw new InvalidDataException($"tensor {i + 1} byte_length {length} beyond the payload");
             }
 
             // §10.2, §10.3: μ ≥ 1 everywhere; exactly 1 on grid latents, context model, motion vectors and output filter
@@ -215,15 +264,15 @@ internal static class SpecModelParser
                 throw new InvalidDataException($"tensor {i + 1} multiplier {mu}");
             }
 
-            // §10.2: coding 2 exactly on model_version 3 to 6 grid latents records, 0 or 1 everywhere else.
+            // §10.2: coding 2 exactly on model_version 3 to 7 grid latents records, 0 or 1 everywhere else.
             bool contextCoded = version >= 3 && role == SpecRole.GridLatents;
             if (contextCoded ? coding != 2 : coding > 1)
             {
                 throw new InvalidDataException($"tensor {i + 1} coding {coding}");
             }
 
-            byte[] data = p.AsSpan(at, length).ToArray();
-            at += length;
+            byte[] data = p.AsSpan(at, (int)length).ToArray();
+            at += (int)length;
             int[] q = coding switch
             {
                 0 => DecodeRaw(data, rows * columns),
