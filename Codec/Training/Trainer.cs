@@ -70,6 +70,9 @@ internal static class Trainer
         bool stalled = false;
         double stallLoss = options.StallLossFraction > 0 ? Math.Max(1e-3, options.StallLossFraction * target.ConstantLoss(weights)) : double.PositiveInfinity;
         int stallCheckStep = Math.Max(100, options.Steps / 20);
+        // A second, stricter look later: a collapsed network can sit just under the first bound (0.4–0.5 of the constant
+        // picture's loss) and stay there, while a healthy one is far below a quarter of it by then.
+        int lateStallCheckStep = Math.Max(200, options.Steps / 10);
         double lowestLoss = double.PositiveInfinity;
         int spikes = 0;
         var optimizer = NewOptimizer();
@@ -192,16 +195,12 @@ internal static class Trainer
                     }
                 }
 
-                if (stallCheckStep >= 0 && step >= stallCheckStep && step % options.ReportEvery == 0)
+                if (StallCheck(ref stallCheckStep, step, options.ReportEvery, lowestLoss, stallLoss)
+                    || StallCheck(ref lateStallCheckStep, step, options.ReportEvery, lowestLoss, stallLoss / 2))
                 {
-                    // The lowest report so far, not the current one: a spike at the check step is the spike guard's business.
-                    stallCheckStep = -1;
-                    if (lowestLoss > stallLoss)
-                    {
-                        stalled = true;
-                        step++;
-                        break;
-                    }
+                    stalled = true;
+                    step++;
+                    break;
                 }
 
                 if (options.StopLoss is { } stop && step % options.ReportEvery == 0 && step > 0 && loss <= stop
@@ -299,6 +298,22 @@ internal static class Trainer
         }
 
         return (total, leaf.grad!);
+    }
+
+    /// <summary>
+    /// Whether the stall check due at <paramref name="checkStep"/> (−1 once made) finds the network stalled: at the
+    /// first report from that step, the lowest reported loss so far (not the current one: a spike at the check step is
+    /// the spike guard's business) above <paramref name="bound"/>.
+    /// </summary>
+    private static bool StallCheck(ref int checkStep, int step, int reportEvery, double lowestLoss, double bound)
+    {
+        if (checkStep < 0 || step < checkStep || step % reportEvery != 0)
+        {
+            return false;
+        }
+
+        checkStep = -1;
+        return lowestLoss > bound;
     }
 
     /// <summary>RGB MSE (full scale) per unit of the YCbCr-weighted training loss: the (255/219)² of limited-range luma.</summary>

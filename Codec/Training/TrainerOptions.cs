@@ -119,9 +119,10 @@ internal sealed record TrainerOptions
 
     /// <summary>
     /// Stall check: at the first report from step max(100, 5 % of the steps), a loss still above this fraction of
-    /// the best constant picture's loss (and above 1e-3) means the network collapsed at the start (some seeds do
-    /// at a high learning rate, and never leave); training then stops with <see cref="TrainingReport.Stalled"/> so
-    /// the caller can start again from another initialisation. 0 turns the check off.
+    /// the best constant picture's loss (and above 1e-3), or at the first from step max(200, 10 % of the steps) one
+    /// above half of it, means the network collapsed at the start (some seeds do at a high learning rate, and never
+    /// leave); training then stops with <see cref="TrainingReport.Stalled"/> so the caller can start again from another
+    /// initialisation. 0 turns the check off.
     /// </summary>
     public double StallLossFraction { get; init; } = 0.5;
 

@@ -22,7 +22,7 @@ public sealed class ContextModelExportTests
         [new LatentGrid(1, 2, 1), new LatentGrid(2, 3, 2)]);
 
     [Fact]
-    public void Export_with_context_models_is_a_version_3_model_that_decodes_like_the_version_2_export()
+    public void Export_with_context_models_is_a_version_7_model_that_decodes_like_the_version_2_export()
     {
         using var net = Network();
         var multipliers = Multipliers();
@@ -32,7 +32,8 @@ public sealed class ContextModelExportTests
 
         var expected = new ModelPayloadExpectations(0, 4, 12, 12, ChromaFormat.Yuv444);
         var read = ModelPayloadReader.Read(ModelPayloadWriter.Write(v3), expected);
-        Assert.Equal(3, read.Architecture.ModelVersion);
+        // Context-coded grids: compact record headers (model_version 7).
+        Assert.Equal(7, read.Architecture.ModelVersion);
         Assert.Equal([3, 5], read.Architecture.Grids.Select(g => g.ContextHidden));
         Assert.Equal(v2.GridLatentMatrixOf(2), read.GridLatentMatrixOf(2));
         var frames2 = new SegmentDecoder(v2, 12, 12, ChromaFormat.Yuv444, 8).DecodeAll().ToList();

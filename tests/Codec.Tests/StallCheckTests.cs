@@ -23,9 +23,10 @@ public sealed class StallCheckTests
 
     [Theory]
     [InlineData(0.0, 0.5, true, 101)] // does not learn: stopped at the check step
+    [InlineData(1.8e-3, 0.5, true, 201)] // learns slowly: under half the constant loss by step 100, still over a quarter at 200
     [InlineData(1e-2, 0.5, false, 300)] // learns: trains to the end
     [InlineData(0.0, 0.0, false, 300)] // check off: trains to the end whatever happens
-    public void A_network_is_reported_stalled_only_when_it_has_not_left_a_constant_picture_by_the_check_step(
+    public void A_network_is_reported_stalled_only_when_it_has_not_left_a_constant_picture_by_the_check_steps(
         double learningRate, double stallFraction, bool stalled, int steps)
     {
         var report = Train(learningRate, stallFraction);

@@ -225,8 +225,8 @@ public sealed class InfoCommandTests : IDisposable
         string path = _temp.File("future.asmr");
         SampleAsmr.Write(path);
         byte[] bytes = File.ReadAllBytes(path);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 7);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 7);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), 8);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), 8);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(20), Crc32.HashToUInt32(bytes.AsSpan(0, 20)));
         File.WriteAllBytes(path, bytes);
 
