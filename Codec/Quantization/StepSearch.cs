@@ -51,7 +51,7 @@ internal static class StepSearch
         int[] latents = [.. network.LatentIntegers(g).to_type(ScalarType.Int32).contiguous().data<int>()];
         var model = contextModels[g];
         int stream = LatentPlaneCoding.Encode(model, latents, grid.TemporalCells, rows, columns, grid.Rank).Length;
-        // The four parameter records are sized as one: within a few bytes of four, and each header takes 3 bytes.
+        // The four parameter records are sized as one (within a few bytes of four) with headers of about 3 bytes each.
         int parameters = AdaptiveIntegerCoder.Encode(model.Parameters()).Length;
         return CompactRecordBytes(1, stream) + parameters + (4 * CompactRecordBytes(1, 0));
     }
