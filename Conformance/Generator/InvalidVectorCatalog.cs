@@ -868,15 +868,8 @@ internal static class InvalidVectorCatalog
 
     private static byte[] Varint(uint value)
     {
-        var bytes = new List<byte>();
-        while (value >= 0x80)
-        {
-            bytes.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        bytes.Add((byte)value);
-        return [.. bytes];
+        byte[] bytes = new byte[ModelPayloadFormat.MaxVarintLength];
+        return bytes[..ModelPayloadFormat.WriteVarint(bytes, value)];
     }
 
     /// <summary>The output filter record's index: after every record of the model_version 3 layout, without a motion field (spec §10.3).</summary>

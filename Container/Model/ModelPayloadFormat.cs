@@ -87,6 +87,20 @@ internal static class ModelPayloadFormat
         return length;
     }
 
+    /// <summary>Writes the shortest varint of <paramref name="value"/> at the start of <paramref name="span"/> (§10.2); returns its length.</summary>
+    public static int WriteVarint(Span<byte> span, uint value)
+    {
+        int p = 0;
+        while (value >= 0x80)
+        {
+            span[p++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[p++] = (byte)value;
+        return p;
+    }
+
     /// <summary>Whether a model_version's records have compact headers (7).</summary>
     public static bool HasCompactRecords(int modelVersion) => modelVersion >= CompactRecordModelVersion;
 

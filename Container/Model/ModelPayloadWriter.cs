@@ -120,9 +120,9 @@ internal static class ModelPayloadWriter
             var tensor = tensors[i];
             if (ModelPayloadFormat.HasCompactRecords(version))
             {
-                p = WriteVarint(span, p, tensor.Multiplier);
+                p += ModelPayloadFormat.WriteVarint(span[p..], tensor.Multiplier);
                 span[p++] = (byte)tensor.Coding;
-                p = WriteVarint(span, p, (uint)coded[i].Length);
+                p += ModelPayloadFormat.WriteVarint(span[p..], (uint)coded[i].Length);
             }
             else
             {
@@ -142,19 +142,6 @@ internal static class ModelPayloadWriter
         }
 
         return payload;
-    }
-
-    /// <summary>Writes the shortest varint of <paramref name="value"/> at <paramref name="p"/> (§10.2); returns the position after it.</summary>
-    private static int WriteVarint(Span<byte> span, int p, uint value)
-    {
-        while (value >= 0x80)
-        {
-            span[p++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        span[p++] = (byte)value;
-        return p;
     }
 
     private static void Validate(SegmentModel model)
