@@ -26,6 +26,9 @@ internal static class StepSearch
                 + (ModelPayloadFormat.RecordHeaderLength * architecture.TensorLayout().Count);
     }
 
+    private static readonly TensorRole[] ContextRoles =
+        [TensorRole.ContextWeight, TensorRole.ContextBias, TensorRole.ContextOutputWeight, TensorRole.ContextChannelBias];
+
     /// <summary>A compact record's header and data (model_version 7, §10.2).</summary>
     private static int CompactRecordBytes(uint multiplier, int data) =>
         ModelPayloadFormat.RecordHeaderBytes(ModelPayloadFormat.CompactRecordModelVersion, multiplier, data) + data;
@@ -51,9 +54,11 @@ internal static class StepSearch
         int[] latents = [.. network.LatentIntegers(g).to_type(ScalarType.Int32).contiguous().data<int>()];
         var model = contextModels[g];
         int stream = LatentPlaneCoding.Encode(model, latents, grid.TemporalCells, rows, columns, grid.Rank).Length;
-        // The four parameter records are sized as one (within a few bytes of four) with headers of about 3 bytes each.
-        int parameters = AdaptiveIntegerCoder.Encode(model.Parameters()).Length;
-        return CompactRecordBytes(1, stream) + parameters + (4 * CompactRecordBytes(1, 0));
+        // Each parameter record as the writer codes it: adaptive, with fresh contexts (one stream for all four would
+        // come out about 25 bytes short).
+        int parameters = ContextRoles.Sum(role =>
+            CompactRecordBytes(1, AdaptiveIntegerCoder.Encode(SegmentModel.ContextParameters(model, role, grid.Rank)).Length));
+        return CompactRecordBytes(1, stream) + parameters;
     }
 
     /// <summary>The training loss of the network; <paramref name="cellStride"/> &gt; 1 evaluates every n-th last-level parent cell only.</summary>

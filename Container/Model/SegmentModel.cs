@@ -316,7 +316,7 @@ public sealed class SegmentModel
     }
 
     /// <summary>A context model's parameters of one stored role (§10.3), its output biases folded into the channel biases.</summary>
-    private static int[] ContextParameters(LatentContextModel model, TensorRole role, int rank)
+    internal static int[] ContextParameters(LatentContextModel model, TensorRole role, int rank)
     {
         if (model.Channels != rank)
         {
