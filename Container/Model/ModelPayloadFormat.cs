@@ -124,8 +124,8 @@ internal static class ModelPayloadFormat
 
     /// <summary>
     /// Bytes of the model header for L levels and G latent grids: fixed part, 6L bases, L modulation kinds, then for
-    /// model_version 2 to 6 grid_count and G descriptors, for model_version 4 to 6 motion_block_log2, for model_version 6
-    /// filter_radius, then tensor_count.
+    /// model_version 2 to 7 grid_count and G descriptors, for model_version 4 to 7 motion_block_log2, for model_version 6
+    /// and 7 filter_radius, then tensor_count.
     /// </summary>
     public static int HeaderLength(int levels, int grids = 0, int modelVersion = GridModelVersion) =>
         FixedHeaderLength + (7 * levels) + (grids == 0 ? 0 : 1 + (DescriptorLength(modelVersion) * grids))
@@ -146,7 +146,7 @@ internal static class ModelPayloadFormat
     };
 
     /// <summary>
-    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 to 6,
+    /// The reader version a file needs for this model payload (FORMAT.md §9): its model_version when that is 2 to 7,
     /// else 1, so that files without later features stay readable by older readers.
     /// </summary>
     public static int RequiredReaderVersion(ReadOnlySpan<byte> payload)
