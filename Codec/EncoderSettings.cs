@@ -221,16 +221,8 @@ internal sealed record EncoderSettings
     /// Bytes a segment's budget keeps for its output filter: the record's compact header (model_version 7) and about
     /// 1.6 bytes a value coded; the header's filter_radius byte is part of the payload's fixed overhead.
     /// </summary>
-    public int OutputFilterBytes(int outputChannels)
-    {
-        if (OutputFilterRadius == 0)
-        {
-            return 0;
-        }
-
-        int data = (int)Math.Ceiling(1.6 * outputChannels * (OutputFilter.TapCount(OutputFilterRadius) + 1));
-        return ModelPayloadFormat.RecordHeaderBytes(ModelPayloadFormat.CompactRecordModelVersion, 1, data) + data;
-    }
+    public int OutputFilterBytes(int outputChannels) =>
+        OutputFilterRadius == 0 ? 0 : ModelPayloadFormat.CompactRecordLength(1, (int)Math.Ceiling(1.6 * outputChannels * (OutputFilter.TapCount(OutputFilterRadius) + 1)));
 
     /// <summary>Share of the rate budget the latents are steered to while training (the step search then fits the
     /// network's tensors into what they leave).</summary>

@@ -93,7 +93,6 @@ internal static class MotionDecision
     public static int RecordBytes(MotionField field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        int data = AdaptiveIntegerCoder.Encode(field.Differences()).Length;
-        return ModelPayloadFormat.RecordHeaderBytes(ModelPayloadFormat.CompactRecordModelVersion, 1, data) + data;
+        return ModelPayloadFormat.CompactRecordLength(1, AdaptiveIntegerCoder.Encode(field.Differences()).Length);
     }
 }

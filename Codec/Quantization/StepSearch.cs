@@ -26,12 +26,9 @@ internal static class StepSearch
                 + (ModelPayloadFormat.RecordHeaderLength * architecture.TensorLayout().Count);
     }
 
+    /// <summary>A grid's context model records, in stored order (§10.3).</summary>
     private static readonly TensorRole[] ContextRoles =
         [TensorRole.ContextWeight, TensorRole.ContextBias, TensorRole.ContextOutputWeight, TensorRole.ContextChannelBias];
-
-    /// <summary>A compact record's header and data (model_version 7, §10.2).</summary>
-    private static int CompactRecordBytes(uint multiplier, int data) =>
-        ModelPayloadFormat.RecordHeaderBytes(ModelPayloadFormat.CompactRecordModelVersion, multiplier, data) + data;
 
     /// <summary>
     /// Bytes of grid latents tensor <paramref name="index"/> as model_version 7 stores them: for a grid's first channel,
@@ -57,8 +54,8 @@ internal static class StepSearch
         // Each parameter record as the writer codes it: adaptive, with fresh contexts (one stream for all four would
         // come out about 25 bytes short).
         int parameters = ContextRoles.Sum(role =>
-            CompactRecordBytes(1, AdaptiveIntegerCoder.Encode(SegmentModel.ContextParameters(model, role, grid.Rank)).Length));
-        return CompactRecordBytes(1, stream) + parameters;
+            ModelPayloadFormat.CompactRecordLength(1, AdaptiveIntegerCoder.Encode(SegmentModel.ContextParameters(model, role, grid.Rank)).Length));
+        return ModelPayloadFormat.CompactRecordLength(1, stream) + parameters;
     }
 
     /// <summary>The training loss of the network; <paramref name="cellStride"/> &gt; 1 evaluates every n-th last-level parent cell only.</summary>
@@ -150,7 +147,7 @@ internal static class StepSearch
                 int bytes = AdaptiveIntegerCoder.Encode(q).Length;
                 if (contextModels is not null)
                 {
-                    bytes = CompactRecordBytes(mu, bytes);
+                    bytes = ModelPayloadFormat.CompactRecordLength(mu, bytes);
                 }
 
                 var deq = q.Select(v => SegmentExporter.Dequantize(role, v, mu)).ToArray();

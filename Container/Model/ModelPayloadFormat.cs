@@ -74,6 +74,10 @@ internal static class ModelPayloadFormat
     public static int RecordHeaderBytes(int modelVersion, uint multiplier, int byteLength) =>
         HasCompactRecords(modelVersion) ? 1 + VarintLength(multiplier) + VarintLength((uint)byteLength) : RecordHeaderLength;
 
+    /// <summary>Bytes of a model_version 7 record: its compact header (μ and byte_length as varints, the coding byte) and its data.</summary>
+    public static int CompactRecordLength(uint multiplier, int dataLength) =>
+        RecordHeaderBytes(CompactRecordModelVersion, multiplier, dataLength) + dataLength;
+
     /// <summary>Bytes of the shortest varint of <paramref name="value"/> (§10.2): 7 bits a byte, least significant first.</summary>
     public static int VarintLength(uint value)
     {
