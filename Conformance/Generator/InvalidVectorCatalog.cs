@@ -513,8 +513,8 @@ internal static class InvalidVectorCatalog
             "error-compact-byte-length",
             CompactModelFile(p =>
             {
-                var last = CompactRecord(p, CompactRecordCount(p) - 1);
-                return ReplaceCompactField(p, CompactRecordCount(p) - 1, multiplier: false, Varint((uint)last.Length + 1));
+                int last = CompactRecordCount(p) - 1;
+                return ReplaceCompactField(p, last, multiplier: false, Varint((uint)CompactRecord(p, last).Length + 1));
             }),
             new(Corrupt, InvalidData, "byte(s) remain in the payload")),
         new(
@@ -806,53 +806,45 @@ internal static class InvalidVectorCatalog
     private static byte[] CompactModelFile(Func<byte[], byte[]> damage) =>
         Write(damage(ModelPayloadWriter.Write(ModelSynthesizer.Synthesize(CompactSegment, 0, GridSequence))), sequence: GridSequence);
 
-    /// <summary>Where a compact record's fields sit (spec §10.2): μ's varint, the coding byte, byte_length's varint, the data.</summary>
-    private readonly record struct CompactFields(int Multiplier, int Coding, int ByteLength, int Data, int Length);
+    /// <summary>Where a compact record's fields sit (spec §10.2): μ's varint, the coding byte, byte_length's varint; and its data's length.</summary>
+    private readonly record struct CompactFields(int Multiplier, int Coding, int ByteLength, int Length);
 
     /// <summary>The fields of compact record <paramref name="index"/> (0-based) of a model_version 7 payload.</summary>
     private static CompactFields CompactRecord(byte[] payload, int index)
     {
-        int at = ModelPayloadFormat.HeaderLength(payload[10], payload[16 + (7 * payload[10])], ModelPayloadFormat.CompactRecordModelVersion);
+        int at = CompactHeaderLength(payload);
         for (int i = 0; ; i++)
         {
             int multiplier = at;
-            at = SkipVarint(payload, at);
-            int coding = at++;
-            int byteLength = at;
-            at = SkipVarint(payload, at);
-            int length = (int)ReadVarint(payload, byteLength);
+            int coding = ReadVarint(payload, multiplier).End;
+            int byteLength = coding + 1;
+            var (length, data) = ReadVarint(payload, byteLength);
             if (i == index)
             {
-                return new CompactFields(multiplier, coding, byteLength, at, length);
+                return new CompactFields(multiplier, coding, byteLength, (int)length);
             }
 
-            at += length;
+            at = data + (int)length;
         }
     }
 
     private static int CompactRecordCount(byte[] payload) =>
-        BinaryPrimitives.ReadUInt16LittleEndian(payload.AsSpan(ModelPayloadFormat.HeaderLength(payload[10], payload[16 + (7 * payload[10])], ModelPayloadFormat.CompactRecordModelVersion) - 2));
+        BinaryPrimitives.ReadUInt16LittleEndian(payload.AsSpan(CompactHeaderLength(payload) - 2));
+
+    /// <summary>Bytes of a model_version 7 payload's header, from its level_count and grid_count (spec §10.1).</summary>
+    private static int CompactHeaderLength(byte[] payload) =>
+        ModelPayloadFormat.HeaderLength(payload[10], payload[16 + (7 * payload[10])], ModelPayloadFormat.CompactRecordModelVersion);
 
     /// <summary>The payload with record <paramref name="index"/>'s μ (or byte_length) varint replaced by <paramref name="bytes"/>.</summary>
     private static byte[] ReplaceCompactField(byte[] payload, int index, bool multiplier, byte[] bytes)
     {
         var record = CompactRecord(payload, index);
         int start = multiplier ? record.Multiplier : record.ByteLength;
-        int end = SkipVarint(payload, start);
-        return [.. payload.AsSpan(0, start), .. bytes, .. payload.AsSpan(end)];
+        return [.. payload.AsSpan(0, start), .. bytes, .. payload.AsSpan(ReadVarint(payload, start).End)];
     }
 
-    private static int SkipVarint(byte[] payload, int at)
-    {
-        while ((payload[at] & 0x80) != 0)
-        {
-            at++;
-        }
-
-        return at + 1;
-    }
-
-    private static uint ReadVarint(byte[] payload, int at)
+    /// <summary>The varint at <paramref name="at"/> of a valid payload, and the position after it.</summary>
+    private static (uint Value, int End) ReadVarint(byte[] payload, int at)
     {
         uint value = 0;
         for (int shift = 0; ; shift += 7)
@@ -861,7 +853,7 @@ internal static class InvalidVectorCatalog
             value |= (uint)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
-                return value;
+                return (value, at);
             }
         }
     }
