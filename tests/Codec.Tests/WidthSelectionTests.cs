@@ -8,15 +8,43 @@ public sealed class WidthSelectionTests
     [Fact]
     public void Without_a_width_the_encoder_picks_the_widest_network_that_fits_the_rate_budget()
     {
-        // With latent grids the network and the grids' context models get what the latents' share leaves.
+        // With latent grids the network and the grids' context models get what the latents' share leaves, less the
+        // payload's headers and the output filter.
         var settings = new EncoderSettings();
         long budgetBits = (long)(0.05 * 352 * 288 * 32);
-        double networkBits = budgetBits * (1 - settings.DefaultLatentShare);
         var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings, budgetBits);
         Assert.NotEmpty(a.Grids);
-        Assert.True(PlannedBits(a, settings) <= networkBits);
+        Assert.True(PlannedBits(a, settings) <= NetworkBits(a, settings, budgetBits));
         var wider = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings with { Width = a.Width + 8 });
-        Assert.True(PlannedBits(wider, settings) > networkBits);
+        Assert.True(PlannedBits(wider, settings) > NetworkBits(wider, settings, budgetBits));
+    }
+
+    [Fact]
+    public void The_networks_share_pays_the_payload_headers_and_the_output_filter()
+    {
+        // akiyo CIF at 0.025 bpp with its 16×16 motion vectors (1,692 B): the share alone affords H = 16, but after the
+        // ≈ 330 B of headers and filter its weights got ≈ 5 bits each and lost 2 dB to quantization (H = 12: +1.74 dB).
+        var settings = new EncoderSettings().ForMotion();
+        long budgetBits = (long)(0.023854 * 352 * 288 * 32) - (8 * 1692);
+        settings = settings.ForSegmentBudget(budgetBits);
+        var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings, budgetBits);
+        Assert.Equal(12, a.Width);
+
+        var sixteen = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings with { Width = 16 });
+        Assert.True(PlannedBits(sixteen, settings) <= budgetBits * (1 - settings.DefaultLatentShare), "without the headers and filter H = 16 would fit");
+        int unplanned = AsmrEncoder.UnplannedBytes(sixteen.WithContextModels([.. sixteen.Grids.Select(_ => settings.DefaultContextHidden)]), settings);
+        Assert.InRange(unplanned, 250, 450);
+    }
+
+    [Fact]
+    public void Without_context_models_the_headers_stay_inside_the_bits_per_parameter()
+    {
+        // fast's BitsPerParameter was calibrated with its 19-byte record headers inside it.
+        var settings = new EncoderSettings { Preset = EncoderPreset.Fast };
+        long budgetBits = (long)(0.0125 * 352 * 288 * 32);
+        var a = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings.ForSegmentBudget(budgetBits), budgetBits);
+        Assert.Equal(0, AsmrEncoder.UnplannedBytes(a, settings));
+        Assert.Equal(24, a.Width);
     }
 
     [Fact]
@@ -55,6 +83,11 @@ public sealed class WidthSelectionTests
         long contextParameters = coded.ParameterCount() - plan.ParameterCount();
         return (plan.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter) + (contextParameters * AsmrEncoder.ContextBitsPerParameter);
     }
+
+    /// <summary>The bits the planner gives a plan's network and context models: the latents' share and the unplanned bytes taken off.</summary>
+    private static double NetworkBits(ModelArchitecture plan, EncoderSettings settings, long budgetBits) =>
+        (budgetBits * (1 - settings.DefaultLatentShare))
+        - (8.0 * AsmrEncoder.UnplannedBytes(plan.WithContextModels([.. plan.Grids.Select(_ => settings.DefaultContextHidden)]), settings));
 
     [Theory]
     [InlineData(1280, 720)]
