@@ -14,6 +14,19 @@ internal static class CollectionPause
     /// <summary>Managed bytes the work may allocate before the runtime collects anyway (ending the protection).</summary>
     private const long Budget = 64L << 20;
 
+    /// <summary>Guards <see cref="holders"/> and <see cref="regionStarted"/>.</summary>
+    private static readonly Lock Gate = new();
+
+    /// <summary>
+    /// Runs inside the region, on any thread, nested ones included. The region is process-wide: it starts with the
+    /// first and ends with the last, so one thread leaving cannot open a collection under another's torch call (and
+    /// starting a region, which may collect, never happens while a holder is inside).
+    /// </summary>
+    private static int holders;
+
+    /// <summary>Whether this class started the current region (false when another owner had one, or the runtime refused).</summary>
+    private static bool regionStarted;
+
     public static void Run(Action work)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -27,32 +40,52 @@ internal static class CollectionPause
     public static T Run<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
-        {
-            return work(); // already inside one (the caller's)
-        }
-
-        bool started;
-        try
-        {
-            started = GC.TryStartNoGCRegion(Budget);
-        }
-        catch (InvalidOperationException)
-        {
-            started = false; // another thread started one first
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            started = false; // a runtime whose ephemeral space is smaller than the budget: run unprotected
-        }
-
+        Enter();
         try
         {
             return work();
         }
         finally
         {
-            if (started && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+            Leave();
+        }
+    }
+
+    private static void Enter()
+    {
+        lock (Gate)
+        {
+            if (holders++ > 0)
+            {
+                return;
+            }
+
+            try
+            {
+                regionStarted = GC.TryStartNoGCRegion(Budget);
+            }
+            catch (InvalidOperationException)
+            {
+                regionStarted = false; // a region someone else started: it protects the work too
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                regionStarted = false; // a runtime whose ephemeral space is smaller than the budget: run unprotected
+            }
+        }
+    }
+
+    private static void Leave()
+    {
+        lock (Gate)
+        {
+            if (--holders > 0 || !regionStarted)
+            {
+                return;
+            }
+
+            regionStarted = false;
+            if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
             {
                 try
                 {
@@ -60,7 +93,7 @@ internal static class CollectionPause
                 }
                 catch (InvalidOperationException)
                 {
-                    // The region ended by itself (the budget ran out, or another thread ended it): nothing to end.
+                    // The region ended by itself (the budget ran out): nothing to end.
                 }
             }
         }

@@ -54,4 +54,31 @@ public sealed class CollectionPauseTests
 
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
+
+    [Fact]
+    public async Task The_region_lasts_until_the_last_thread_inside_leaves()
+    {
+        // The thread that started the region leaves first; the one that joined it is still inside and still protected.
+        using var secondInside = new ManualResetEventSlim();
+        using var firstLeft = new ManualResetEventSlim();
+        Task<GCLatencyMode>? second = null;
+        CollectionPause.Run(() =>
+        {
+            second = Task.Run(() => CollectionPause.Run(() =>
+            {
+                secondInside.Set();
+                Assert.True(firstLeft.Wait(TimeSpan.FromSeconds(30)), "the first thread never left");
+                return GCSettings.LatencyMode;
+            }));
+            Assert.True(secondInside.Wait(TimeSpan.FromSeconds(30)), "the second thread never entered");
+        });
+        firstLeft.Set();
+
+        Assert.Equal(GCLatencyMode.NoGCRegion, await second!);
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
 }
+
+/// <summary>Runs <see cref="CollectionPauseTests"/> with no other test class beside it.</summary>
+[CollectionDefinition(nameof(CollectionPauseTests), DisableParallelization = true)]
+public sealed class CollectionPauseTestsRunAlone;

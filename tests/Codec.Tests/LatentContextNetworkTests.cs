@@ -54,11 +54,11 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         {
             for (int step = 0; step < 400; step++)
             {
-                using var scope = NewDisposeScope();
-                optimizer.zero_grad();
-                var noised = Noised();
-                network.Bits(noised, roundedContext ? values : noised, T, Rows, Columns).backward();
-                optimizer.step();
+                Step(optimizer, () =>
+                {
+                    var noised = Noised();
+                    return network.Bits(noised, roundedContext ? values : noised, T, Rows, Columns);
+                });
             }
         }
 
@@ -90,10 +90,7 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         {
             for (int step = 0; step < 600; step++)
             {
-                using var scope = NewDisposeScope();
-                optimizer.zero_grad();
-                ((latents - targets).square().sum() + (Rate() * rateWeight)).backward();
-                optimizer.step();
+                Step(optimizer, () => (latents - targets).square().sum() + (Rate() * rateWeight));
             }
         }
 
@@ -202,13 +199,21 @@ public sealed class LatentContextNetworkTests(ITestOutputHelper output)
         using var optimizer = optim.Adam(network.parameters(), lr: 0.03);
         for (int step = 0; step < 400; step++)
         {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            var bits = network.Bits(values, T, Rows, Columns);
-            bits.backward();
-            optimizer.step();
+            Step(optimizer, () => network.Bits(values, T, Rows, Columns));
         }
     }
+
+    /// <summary>
+    /// One optimiser step on <paramref name="loss"/>, with collection held off like the trainer's steps: TorchSharp's
+    /// temporary Scalars (Adam's coefficients) must not be finalised by a collection another test class's thread triggers.
+    /// </summary>
+    private static void Step(optim.Optimizer optimizer, Func<Tensor> loss) => CollectionPause.Run(() =>
+    {
+        using var scope = NewDisposeScope();
+        optimizer.zero_grad();
+        loss().backward();
+        optimizer.step();
+    });
 
     /// <summary>Spatially varied latents that change rarely over time; channel 1 follows channel 0.</summary>
     private static int[] SlowlyChangingLatents()

@@ -1,3 +1,4 @@
+using Asmr.Codec.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,11 +24,15 @@ public sealed class TorchSharpLoadTests
         float before = Loss();
         for (int i = 0; i < 5; i++)
         {
-            using var step = NewDisposeScope();
-            opt.zero_grad();
-            var loss = (w * w).sum();
-            loss.backward();
-            opt.step();
+            // Collection held off as in the trainer: Adam passes libtorch temporary Scalars (see CollectionPause).
+            CollectionPause.Run(() =>
+            {
+                using var step = NewDisposeScope();
+                opt.zero_grad();
+                var loss = (w * w).sum();
+                loss.backward();
+                opt.step();
+            });
         }
 
         Assert.True(Loss() < before);
