@@ -18,9 +18,9 @@ internal static class CollectionPause
     private static readonly Lock Gate = new();
 
     /// <summary>
-    /// Runs inside the region, on any thread, nested ones included. The region is process-wide: it starts with the
-    /// first and ends with the last, so one thread leaving cannot open a collection under another's torch call (and
-    /// starting a region, which may collect, never happens while a holder is inside).
+    /// Calls of <see cref="Run{T}"/> under way, on any thread, nested ones included. The region is process-wide, so it
+    /// starts with the first and ends with the last: one thread leaving cannot open a collection under another's torch
+    /// call, and starting a region (which may collect) never happens while a call is inside.
     /// </summary>
     private static int holders;
 
