@@ -626,7 +626,7 @@ internal static class AsmrEncoder
     /// </summary>
     internal static int UnplannedBytes(ModelArchitecture plan, EncoderSettings settings)
     {
-        if (plan.Grids.Count == 0 || plan.Grids[0].ContextHidden == 0)
+        if (!plan.HasContextModels)
         {
             return 0;
         }

@@ -159,7 +159,7 @@ public sealed class ModelArchitecture
                 throw new ArgumentException($"Motion blocks of 2^{motionBlockLog2} samples: the exponent must be {MotionField.MinBlockLog2}..{MotionField.MaxBlockLog2}.", nameof(motionBlockLog2));
             }
 
-            if (_grids.Length == 0 || _grids[0].ContextHidden == 0)
+            if (!HasContextModels)
             {
                 throw new ArgumentException("A motion field (model_version 4) needs latent grids with context models.", nameof(motionBlockLog2));
             }
@@ -172,13 +172,13 @@ public sealed class ModelArchitecture
                 throw new ArgumentException($"An output filter of radius {filterRadius}: the radius must be {OutputFilter.MinRadius}..{OutputFilter.MaxRadius}.", nameof(filterRadius));
             }
 
-            if (_grids.Length == 0 || _grids[0].ContextHidden == 0)
+            if (!HasContextModels)
             {
                 throw new ArgumentException("An output filter (model_version 6) needs latent grids with context models.", nameof(filterRadius));
             }
         }
 
-        if (compactRecords && (_grids.Length == 0 || _grids[0].ContextHidden == 0))
+        if (compactRecords && !HasContextModels)
         {
             throw new ArgumentException("Compact record headers (model_version 7) need latent grids with context models.", nameof(compactRecords));
         }
@@ -209,12 +209,15 @@ public sealed class ModelArchitecture
     /// <summary>Whether the payload's record headers are compact (model_version 7): μ, coding and byte_length only.</summary>
     public bool CompactRecords { get; }
 
+    /// <summary>Whether the latent grids have context models (every grid has one, or none has).</summary>
+    internal bool HasContextModels => _grids.Length > 0 && _grids[0].ContextHidden > 0;
+
     /// <summary>
     /// The model_version a payload of this architecture has: 7 with compact record headers, 6 with an output filter, 5
     /// with an interpolated grid, 4 with a motion field, 3 with context-modelled grids, 2 with other grids, else 1.
     /// </summary>
     public int ModelVersion =>
-        CompactRecords ? 7 : FilterRadius != 0 ? 6 : _grids.Any(g => g.Interpolated) ? 5 : MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : _grids[0].ContextHidden > 0 ? 3 : 2;
+        CompactRecords ? 7 : FilterRadius != 0 ? 6 : _grids.Any(g => g.Interpolated) ? 5 : MotionBlockLog2 != 0 ? 4 : _grids.Length == 0 ? 1 : HasContextModels ? 3 : 2;
 
     /// <summary>This architecture with a motion field of blocks of 2^<paramref name="blockLog2"/> samples, or none for 0.</summary>
     internal ModelArchitecture WithMotion(int blockLog2) => new(_bases, Width, OutputChannels, _modulation, _grids, blockLog2, FilterRadius, CompactRecords);

@@ -290,7 +290,7 @@ public sealed class SegmentModel
     /// </summary>
     internal SegmentModel WithoutContextModels()
     {
-        if (Architecture.Grids.Count == 0 || Architecture.Grids[0].ContextHidden == 0)
+        if (!Architecture.HasContextModels)
         {
             return this;
         }
