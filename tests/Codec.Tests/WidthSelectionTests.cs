@@ -32,7 +32,7 @@ public sealed class WidthSelectionTests
 
         var sixteen = AsmrEncoder.PlanSegment(32, 352, 288, ChromaFormat.Yuv420, settings with { Width = 16 });
         Assert.True(PlannedBits(sixteen, settings) <= budgetBits * (1 - settings.DefaultLatentShare), "without the headers and filter H = 16 would fit");
-        int unplanned = AsmrEncoder.UnplannedBytes(sixteen.WithContextModels([.. sixteen.Grids.Select(_ => settings.DefaultContextHidden)]), settings);
+        int unplanned = AsmrEncoder.UnplannedBytes(Coded(sixteen, settings), settings);
         Assert.InRange(unplanned, 250, 450);
     }
 
@@ -72,22 +72,26 @@ public sealed class WidthSelectionTests
         Assert.Equal(EncoderSettings.SmallContextHidden, settings.DefaultContextHidden);
         Assert.Equal([2, 3], a.Grids.Select(g => g.Level));
         Assert.Equal(12, a.Width);
-        var interpolated = a.WithContextModels([.. a.Grids.Select(_ => settings.DefaultContextHidden)]).WithInterpolatedGrids([true, false]);
+        var interpolated = Coded(a, settings).WithInterpolatedGrids([true, false]);
         Assert.Equal(5, interpolated.ModelVersion);
     }
 
     /// <summary>The encoder's estimate of a plan's network and context models: the network at GridNetworkBitsPerParameter, the context models at ContextBitsPerParameter.</summary>
     private static double PlannedBits(ModelArchitecture plan, EncoderSettings settings)
     {
-        var coded = plan.WithContextModels([.. Enumerable.Repeat(settings.DefaultContextHidden, plan.Grids.Count)]);
+        var coded = Coded(plan, settings);
         long contextParameters = coded.ParameterCount() - plan.ParameterCount();
         return (plan.ParameterCount() * AsmrEncoder.GridNetworkBitsPerParameter) + (contextParameters * AsmrEncoder.ContextBitsPerParameter);
     }
 
+    /// <summary>The plan with the preset's context model on every grid, as the planner counts it.</summary>
+    private static ModelArchitecture Coded(ModelArchitecture plan, EncoderSettings settings) =>
+        plan.WithContextModels([.. plan.Grids.Select(_ => settings.DefaultContextHidden)]);
+
     /// <summary>The bits the planner gives a plan's network and context models: the latents' share and the unplanned bytes taken off.</summary>
     private static double NetworkBits(ModelArchitecture plan, EncoderSettings settings, long budgetBits) =>
         (budgetBits * (1 - settings.DefaultLatentShare))
-        - (8.0 * AsmrEncoder.UnplannedBytes(plan.WithContextModels([.. plan.Grids.Select(_ => settings.DefaultContextHidden)]), settings));
+        - (8.0 * AsmrEncoder.UnplannedBytes(Coded(plan, settings), settings));
 
     [Theory]
     [InlineData(1280, 720)]
